@@ -1,0 +1,118 @@
+//! `posdiag diagnose`: walk the graph with answers from a file and the
+//! command line and facts, print the result, exit with its code. Never reads
+//! stdin: what it lacks, it names (exit 3) for the script to supply.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::arguments::{DiagnoseArgs, Format};
+use super::context::Context;
+use crate::engine::{Answers, Fact, Facts, Source, run_script};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::report::{Diagnosis, Status, render_diagnosis};
+use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
+
+impl DiagnoseArgs {
+    /// `posdiag` with no command.
+    pub fn default_interactive() -> DiagnoseArgs {
+        DiagnoseArgs {
+            answers: None,
+            answer: Vec::new(),
+            fact: Vec::new(),
+            start: None,
+            format: Format::Text,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
+    let rules = ctx.rules()?;
+    let answers = gather_answers(&rules, args)?;
+    let facts = gather_facts(&args.fact)?;
+    let start = start_node(&rules, args.start.as_deref())?;
+    let (walk, outcome) = run_script(&rules, start, &answers, &facts)?;
+    let facts: Vec<Fact> = facts.iter().cloned().collect();
+    let diagnosis = Diagnosis::from_walk(&walk, outcome, &facts, ctx.lang);
+    print(&diagnosis, args.format);
+    Ok(exit_for(&diagnosis))
+}
+
+/// The exit code a diagnosis ends with.
+pub fn exit_for(d: &Diagnosis) -> Exit {
+    match d.status {
+        Status::Concluded => Exit::Ok,
+        Status::NoConclusion => Exit::NoConclusion,
+        Status::NeedsInput => Exit::NeedsInput,
+    }
+}
+
+pub fn print(d: &Diagnosis, format: Format) {
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(d).unwrap_or_default()),
+        Format::Text => print!("{}", render_diagnosis(d)),
+    }
+}
+
+/// The answers file, then `--answer` (which wins), all checked.
+pub fn gather_answers(rules: &RuleSet, args: &DiagnoseArgs) -> Result<Answers, Error> {
+    let mut answers = Answers::new();
+    if let Some(path) = &args.answers {
+        for (node, value) in read_answers_file(path)? {
+            answers.insert(node, value, Source::AnswersFile);
+        }
+    }
+    let mut errors = Vec::new();
+    for arg in &args.answer {
+        if let Err(e) = answers.insert_arg(arg, Source::CommandLine) {
+            errors.push(e);
+        }
+    }
+    errors.extend(answers.validate(rules));
+    if errors.is_empty() { Ok(answers) } else { Err(Error::Answers { errors }) }
+}
+
+/// A YAML mapping of node id to value. Values may be written as numbers
+/// (`triage.code: 51`); they are taken as text.
+pub fn read_answers_file(path: &Path) -> Result<BTreeMap<String, String>, Error> {
+    let file = source::read_file(path)?;
+    let map: BTreeMap<String, serde_json::Value> = parse_yaml(&file).map_err(Error::Parse)?;
+    let mut out = BTreeMap::new();
+    for (k, v) in map {
+        let value = match v {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            other => {
+                return Err(Error::Usage(format!(
+                    "{}: the answer for `{k}` must be a single value, not `{other}`",
+                    path.display()
+                )));
+            }
+        };
+        out.insert(k, value);
+    }
+    Ok(out)
+}
+
+pub fn gather_facts(args: &[String]) -> Result<Facts, Error> {
+    let mut facts = Facts::new();
+    for arg in args {
+        let (name, value) = arg
+            .split_once('=')
+            .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
+            .ok_or_else(|| Error::FactSyntax { arg: arg.clone() })?;
+        facts.insert(Fact::given(name.trim(), value.trim()));
+    }
+    Ok(facts)
+}
+
+pub fn start_node(rules: &RuleSet, start: Option<&str>) -> Result<NodeId, Error> {
+    match start {
+        None => Ok(rules.root()),
+        Some(s) => rules.find(s).ok_or_else(|| Error::UnknownNode {
+            node: s.to_string(),
+            hint: did_you_mean(s, rules.ids()),
+        }),
+    }
+}

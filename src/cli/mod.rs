@@ -1,0 +1,49 @@
+//! The command line: argument parsing (clap), prompts (inquire), and the
+//! subcommands that wire the library together. The only layer that prints.
+
+mod arguments;
+mod check;
+mod context;
+mod diagnose;
+mod test;
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use crate::error::Error;
+use crate::exit::Exit;
+
+pub use arguments::{Arguments, Command, Format};
+
+/// Parse the arguments, run the command, print any error, return the exit
+/// code (see [`Exit`]).
+pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let arguments = match Arguments::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Exit::Input.into() } else { Exit::Ok.into() };
+        }
+    };
+    match execute(arguments) {
+        Ok(exit) => exit.into(),
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("posdiag: error: {e}");
+            e.exit().into()
+        }
+    }
+}
+
+fn execute(arguments: Arguments) -> Result<Exit, Error> {
+    let ctx = context::Context::new(&arguments);
+    match arguments.command {
+        Some(Command::Check(args)) => check::run(&ctx, &args),
+        Some(Command::Test(args)) => test::run(&ctx, &args),
+        Some(Command::Diagnose(args)) => diagnose::run(&ctx, &args),
+        None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default_interactive()),
+    }
+}

@@ -1,0 +1,35 @@
+//! `posdiag test [DIR]`: run the knowledge base's regression cases and report
+//! `N passed, N failed`.
+
+use super::arguments::{Format, TestArgs};
+use super::context::Context;
+use crate::cases::{parse_cases, run_cases};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::rules::source;
+
+pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
+    let rules = ctx.rules()?;
+    let files = match &args.dir {
+        Some(dir) => source::read_folder(dir)?,
+        None => source::embedded_cases(),
+    };
+    let cases = parse_cases(&files).map_err(|problems| Error::Rules { problems })?;
+    let report = run_cases(&rules, &cases);
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        Format::Text => {
+            for r in report.cases.iter().filter(|r| !r.passed) {
+                println!("FAIL {} — {}", r.file, r.name);
+                if let Some(m) = &r.message {
+                    println!("    {m}");
+                }
+            }
+            for key in &report.uncovered {
+                println!("FAIL coverage — conclusion `{key}` is reached by no case");
+            }
+            println!("{} passed, {} failed", report.passed, report.failed);
+        }
+    }
+    Ok(if report.failed == 0 { Exit::Ok } else { Exit::NoConclusion })
+}

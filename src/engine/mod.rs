@@ -1,0 +1,13 @@
+//! The walk over the decision graph: pure state and transitions, no I/O.
+//! Who answers (an answer file, a person at a prompt, a probe) is decided by
+//! the caller; the engine only says what it needs next.
+
+mod answers;
+mod fact;
+mod script;
+mod walk;
+
+pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN};
+pub use fact::{Fact, FactOrigin, Facts};
+pub use script::{Outcome, run_script};
+pub use walk::{Action, AnswerError, Position, Source, Step, Walk, candidate_order, select_input};

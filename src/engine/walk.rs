@@ -1,0 +1,380 @@
+//! One walk through the rule graph: where it started, every step taken, and
+//! from those, where it stands. Pure state: no prompts, no files, no clock.
+//!
+//! The position is derived from the steps, never stored beside them, so
+//! going back is just dropping steps and a saved session is just its steps.
+
+use serde::{Deserialize, Serialize};
+
+use super::fact::{FactOrigin, Facts};
+use crate::rules::{NodeBody, NodeId, Question, RuleSet};
+
+/// Who gave an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An `--answers` file.
+    AnswersFile,
+    /// `--answer NODE=VALUE`.
+    CommandLine,
+    /// A person at the prompt.
+    Interactive,
+    /// A fact read from the terminal by a probe.
+    Probe,
+    /// A fact given with `--fact` or in a case.
+    Fact,
+    /// "Don't know": the rule's default branch was assumed.
+    Assumed,
+    /// An earlier assumption did not lead to a fix; its next branch is tried.
+    Retry,
+}
+
+impl Source {
+    /// Whether a person (or a script in their place) chose this answer, as
+    /// opposed to the walk choosing it from facts.
+    pub fn is_automatic(self) -> bool {
+        matches!(self, Source::Probe | Source::Fact | Source::Retry)
+    }
+}
+
+/// What a step did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A question was answered with `answers[answer]`.
+    Answer {
+        answer: usize,
+        source: Source,
+        /// The typed value or the fact's value, when the answer was selected
+        /// by a `when` condition.
+        input: Option<String>,
+        /// The fact behind an automatic answer and its raw evidence.
+        fact: Option<crate::engine::Fact>,
+    },
+    /// The remedy of a conclusion did not fix the fault.
+    Rejected,
+}
+
+/// One step: the node it was taken at and what was done there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub node: NodeId,
+    pub action: Action,
+}
+
+/// Where the walk stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// A question waits for an answer.
+    Question(NodeId),
+    /// A conclusion was reached.
+    Conclusion(NodeId),
+    /// Every remedy offered was rejected and nothing is left to try.
+    Exhausted,
+}
+
+/// Why an answer was refused. Messages name the allowed values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("`{node}` is not the current question")]
+    NotCurrent { node: String },
+    #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
+    UnknownValue { node: String, value: String, allowed: Vec<String> },
+    #[error("`{value}` is not valid for `{node}`: {reason}")]
+    BadInput { node: String, value: String, reason: String },
+}
+
+/// Most steps a walk may take; far above any real walk, it only guards
+/// against a rule set that keeps offering retries.
+const MAX_STEPS: usize = 10_000;
+
+#[derive(Debug, Clone)]
+pub struct Walk<'r> {
+    rules: &'r RuleSet,
+    start: NodeId,
+    steps: Vec<Step>,
+}
+
+impl<'r> Walk<'r> {
+    pub fn new(rules: &'r RuleSet, start: NodeId) -> Walk<'r> {
+        Walk { rules, start, steps: Vec::new() }
+    }
+
+    /// Rebuild a walk from saved steps, refusing steps that do not fit the
+    /// rules (an outdated session file).
+    pub fn replay(rules: &'r RuleSet, start: NodeId, steps: Vec<Step>) -> Option<Walk<'r>> {
+        let mut walk = Walk::new(rules, start);
+        for step in steps {
+            if step.node.index() >= rules.len() {
+                return None;
+            }
+            match (&step.action, &rules.node(step.node).body) {
+                (Action::Answer { answer, .. }, NodeBody::Question(q))
+                    if *answer < q.answers.len() => {}
+                (Action::Rejected, NodeBody::Conclusion(_)) => {}
+                _ => return None,
+            }
+            walk.steps.push(step);
+        }
+        Some(walk)
+    }
+
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    pub fn start(&self) -> NodeId {
+        self.start
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// Where the walk stands now.
+    pub fn position(&self) -> Position {
+        let node = match self.steps.last() {
+            None => self.start,
+            Some(step) => match (&step.action, &self.rules.node(step.node).body) {
+                (Action::Answer { answer, .. }, NodeBody::Question(q)) => q.answers[*answer].next,
+                (Action::Rejected, NodeBody::Conclusion(c)) => match c.otherwise {
+                    Some(next) => next,
+                    None => return Position::Exhausted,
+                },
+                _ => return Position::Exhausted,
+            },
+        };
+        match self.rules.node(node).body {
+            NodeBody::Question(_) => Position::Question(node),
+            NodeBody::Conclusion(_) => Position::Conclusion(node),
+        }
+    }
+
+    fn current_question(&self, node: NodeId) -> Result<&'r Question, AnswerError> {
+        match self.position() {
+            Position::Question(at) if at == node => {}
+            _ => return Err(AnswerError::NotCurrent { node: self.rules.node(node).id.clone() }),
+        }
+        self.rules
+            .question(node)
+            .ok_or_else(|| AnswerError::NotCurrent { node: self.rules.node(node).id.clone() })
+    }
+
+    fn push(&mut self, step: Step) {
+        if self.steps.len() < MAX_STEPS {
+            self.steps.push(step);
+        }
+    }
+
+    /// Answer the current question `node` with one of its answer values.
+    /// Free-text questions also take a value typed by the user (see
+    /// [`Walk::answer_input`]), which is tried when `value` is no answer value.
+    pub fn answer(&mut self, node: NodeId, value: &str, source: Source) -> Result<(), AnswerError> {
+        let q = self.current_question(node)?;
+        if let Some((i, _)) = q.answer(value) {
+            self.push(Step {
+                node,
+                action: Action::Answer { answer: i, source, input: None, fact: None },
+            });
+            return Ok(());
+        }
+        if q.input.is_some() {
+            return self.answer_input(node, value, source);
+        }
+        Err(unknown_value(self.rules, node, q, value))
+    }
+
+    /// Answer a free-text question with what the user typed: it must match
+    /// the question's pattern, and picks the first answer whose `when` holds.
+    pub fn answer_input(
+        &mut self,
+        node: NodeId,
+        raw: &str,
+        source: Source,
+    ) -> Result<(), AnswerError> {
+        let q = self.current_question(node)?;
+        let i = select_input(self.rules, node, q, raw)?;
+        self.push(Step {
+            node,
+            action: Action::Answer {
+                answer: i,
+                source,
+                input: Some(raw.trim().to_string()),
+                fact: None,
+            },
+        });
+        Ok(())
+    }
+
+    /// "Don't know": take the default branch, recorded as assumed.
+    pub fn answer_unknown(&mut self, node: NodeId) -> Result<(), AnswerError> {
+        let q = self.current_question(node)?;
+        self.push(Step {
+            node,
+            action: Action::Answer {
+                answer: q.default,
+                source: Source::Assumed,
+                input: None,
+                fact: None,
+            },
+        });
+        Ok(())
+    }
+
+    /// Answer the current question from a known fact, if it has one that
+    /// selects an answer. Returns whether it did.
+    pub fn answer_from_facts(&mut self, facts: &Facts) -> bool {
+        let Position::Question(node) = self.position() else { return false };
+        let Some(q) = self.rules.question(node) else { return false };
+        let Some(fact) = q.fact.as_deref().and_then(|name| facts.get(name)) else { return false };
+        let Some((i, _)) = q.select(&fact.value) else { return false };
+        let source = match fact.origin {
+            FactOrigin::Probe => Source::Probe,
+            FactOrigin::Given => Source::Fact,
+        };
+        self.push(Step {
+            node,
+            action: Action::Answer {
+                answer: i,
+                source,
+                input: Some(fact.value.clone()),
+                fact: Some(fact.clone()),
+            },
+        });
+        true
+    }
+
+    /// Answer questions from facts for as long as facts answer them.
+    pub fn answer_all_from_facts(&mut self, facts: &Facts) -> usize {
+        let mut n = 0;
+        while self.answer_from_facts(facts) {
+            n += 1;
+        }
+        n
+    }
+
+    /// The remedy of the current conclusion did not fix the fault: go on at
+    /// its `otherwise`, or else at the next branch of the latest assumed
+    /// answer. Returns the new position ([`Position::Exhausted`] when nothing
+    /// is left).
+    pub fn reject(&mut self) -> Position {
+        let Position::Conclusion(node) = self.position() else { return self.position() };
+        self.push(Step { node, action: Action::Rejected });
+        if matches!(self.position(), Position::Exhausted)
+            && let Some((q, i)) = self.next_candidate()
+        {
+            self.push(Step {
+                node: q,
+                action: Action::Answer {
+                    answer: i,
+                    source: Source::Retry,
+                    input: None,
+                    fact: None,
+                },
+            });
+        }
+        self.position()
+    }
+
+    /// The latest assumed (or retried) question with a branch not yet taken,
+    /// and that branch: most likely first, authored order on ties.
+    fn next_candidate(&self) -> Option<(NodeId, usize)> {
+        for step in self.steps.iter().rev() {
+            let Action::Answer { source: Source::Assumed | Source::Retry, .. } = step.action else {
+                continue;
+            };
+            let q = self.rules.question(step.node)?;
+            let taken: Vec<usize> = self
+                .steps
+                .iter()
+                .filter(|s| s.node == step.node)
+                .filter_map(|s| match s.action {
+                    Action::Answer { answer, .. } => Some(answer),
+                    Action::Rejected => None,
+                })
+                .collect();
+            if let Some(i) = candidate_order(q).into_iter().find(|i| !taken.contains(i)) {
+                return Some((step.node, i));
+            }
+        }
+        None
+    }
+
+    /// Undo the latest thing a person did, an answer or a rejected remedy,
+    /// with the automatic steps that followed it. Returns false when there is
+    /// nothing to undo.
+    pub fn back(&mut self) -> bool {
+        while self.steps.last().is_some_and(|s| is_automatic(s)) {
+            self.steps.pop();
+        }
+        self.steps.pop().is_some()
+    }
+
+    /// Conclusions whose remedies were rejected in this walk, in order.
+    pub fn rejected(&self) -> Vec<NodeId> {
+        self.steps.iter().filter(|s| matches!(s.action, Action::Rejected)).map(|s| s.node).collect()
+    }
+
+    /// Whether any answer on the way was assumed rather than known.
+    pub fn has_assumptions(&self) -> bool {
+        self.steps.iter().any(|s| {
+            matches!(s.action, Action::Answer { source: Source::Assumed | Source::Retry, .. })
+        })
+    }
+}
+
+fn is_automatic(step: &Step) -> bool {
+    matches!(step.action, Action::Answer { source, .. } if source.is_automatic())
+}
+
+/// Branch order for retries and for "don't know": most likely first; without
+/// priors, the authored order.
+pub fn candidate_order(q: &Question) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..q.answers.len()).collect();
+    order.sort_by(|&a, &b| {
+        let pa = q.answers[a].prior.unwrap_or(0.0);
+        let pb = q.answers[b].prior.unwrap_or(0.0);
+        pb.total_cmp(&pa).then(a.cmp(&b))
+    });
+    order
+}
+
+fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {
+    let mut allowed: Vec<String> = q.values().into_iter().map(String::from).collect();
+    allowed.push("unknown".into());
+    AnswerError::UnknownValue {
+        node: rules.node(node).id.clone(),
+        value: value.to_string(),
+        allowed,
+    }
+}
+
+/// Check typed input against a free-text question and pick its answer.
+pub fn select_input(
+    rules: &RuleSet,
+    node: NodeId,
+    q: &Question,
+    raw: &str,
+) -> Result<usize, AnswerError> {
+    let value = raw.trim();
+    let bad = |reason: String| AnswerError::BadInput {
+        node: rules.node(node).id.clone(),
+        value: value.to_string(),
+        reason,
+    };
+    let Some(input) = &q.input else { return Err(unknown_value(rules, node, q, value)) };
+    if value.is_empty() {
+        return Err(bad("a value is required".into()));
+    }
+    if input.kind == crate::rules::model::InputKind::Number && value.parse::<f64>().is_err() {
+        return Err(bad("a number is required".into()));
+    }
+    if let Some(p) = &input.pattern
+        && !p.is_match(value)
+    {
+        let shape = p.as_str().trim_start_matches("^(?:").trim_end_matches(")$");
+        return Err(bad(format!("it must match `{shape}`")));
+    }
+    q.select(value)
+        .map(|(i, _)| i)
+        .ok_or_else(|| bad("no answer of this question accepts it".into()))
+}

@@ -1,0 +1,55 @@
+//! The errors a command can end with, each mapped to an exit code. Faults the
+//! terminal reports are not here: they are data in a diagnosis.
+
+use std::path::PathBuf;
+
+use crate::engine::{AnswerError, GivenError};
+use crate::exit::Exit;
+use crate::rules::Problem;
+use crate::rules::source::SourceError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("the rules have {} problem(s); run `posdiag check` to see them all:\n{}", problems.len(), first_lines(problems))]
+    Rules { problems: Vec<Problem> },
+    #[error("{0}")]
+    Parse(Problem),
+    #[error("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Answers { errors: Vec<GivenError> },
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    #[error("unknown node `{node}`{}", hint.as_ref().map(|h| format!("; {h}")).unwrap_or_default())]
+    UnknownNode { node: String, hint: Option<String> },
+    #[error("`{arg}` is not of the form NAME=VALUE")]
+    FactSyntax { arg: String },
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Device(String),
+    #[error("interrupted")]
+    Interrupted,
+}
+
+fn first_lines(problems: &[Problem]) -> String {
+    let mut s: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
+    if problems.len() > 5 {
+        s.push(format!("… and {} more", problems.len() - 5));
+    }
+    s.join("\n")
+}
+
+impl Error {
+    pub fn exit(&self) -> Exit {
+        match self {
+            Error::Device(_) => Exit::Device,
+            Error::Interrupted => Exit::Interrupted,
+            _ => Exit::Input,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

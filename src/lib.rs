@@ -1,0 +1,17 @@
+//! posdiag: an expert system that diagnoses faults of POS card-payment
+//! terminals.
+//!
+//! The pipeline: `rules` loads and checks the YAML decision graph, `engine`
+//! walks it with answers and facts, `report` renders the result, and `cli`
+//! wires them to the command line. Only `cli` knows about clap and inquire.
+
+pub mod cases;
+pub mod cli;
+pub mod engine;
+pub mod error;
+pub mod exit;
+pub mod rules;
+
+pub use cli::run;
+pub mod lang;
+pub mod report;

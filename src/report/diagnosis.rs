@@ -1,0 +1,301 @@
+//! The result of a diagnosis as data: what `--format json` prints (a
+//! versioned contract, see the README) and what the text renderer and
+//! reports read. Built from a walk; texts are in the chosen language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Action, Fact, Outcome, Source, Walk};
+use crate::lang::Lang;
+use crate::rules::model::{Actor, InputKind, Outcome as RuleOutcome};
+use crate::rules::{NodeBody, NodeId, RuleSet};
+
+/// Version of the JSON shape; bumped on any incompatible change.
+pub const DIAGNOSIS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A conclusion was reached (exit 0).
+    Concluded,
+    /// The graph ended without a conclusion: escalate (exit 1).
+    NoConclusion,
+    /// The next question has no answer (exit 3).
+    NeedsInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    pub version: u32,
+    pub status: Status,
+    pub lang: Lang,
+    /// The node the walk started at.
+    pub start: String,
+    pub conclusion: Option<ConclusionOut>,
+    /// Every step taken, in order.
+    pub path: Vec<PathStep>,
+    /// The question waiting for an answer, when `status` is `needs_input`.
+    pub pending: Option<Pending>,
+    /// Keys of conclusions whose remedies did not fix it.
+    pub rejected: Vec<String>,
+    /// Whether some answer on the path was assumed ("don't know").
+    pub assumed: bool,
+    /// Facts known to the walk, with their evidence.
+    pub facts: Vec<Fact>,
+    /// What to tell the provider or bank, when the walk ended without a fix.
+    pub escalation: Option<Escalation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConclusionOut {
+    pub key: String,
+    pub node: String,
+    pub tree: String,
+    pub title: String,
+    pub remedy: Vec<String>,
+    pub actor: Actor,
+    pub outcome: RuleOutcome,
+    pub escalate: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    Answer,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathStep {
+    pub kind: StepKind,
+    pub node: String,
+    pub tree: String,
+    /// The question, or the conclusion's title for a rejected remedy.
+    pub text: String,
+    /// The answer value (absent for a rejected remedy).
+    pub answer: Option<String>,
+    pub label: Option<String>,
+    pub source: Option<Source>,
+    /// What was typed, or the fact's value.
+    pub input: Option<String>,
+    /// The fact behind an automatic answer.
+    pub fact: Option<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub node: String,
+    pub tree: String,
+    pub text: String,
+    pub why: Option<String>,
+    pub choices: Vec<Choice>,
+    /// Set when the question takes free text.
+    pub input: Option<PendingInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingInput {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub pattern: Option<String>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Escalation {
+    /// Who to contact.
+    pub actor: Option<Actor>,
+    /// The checks done, as "question: answer" lines.
+    pub checked: Vec<String>,
+    /// The remedies tried without success.
+    pub tried: Vec<String>,
+    /// What to tell them.
+    pub tell: Vec<String>,
+}
+
+impl Diagnosis {
+    /// Describe a walk and how it ended.
+    pub fn from_walk(walk: &Walk<'_>, outcome: Outcome, facts: &[Fact], lang: Lang) -> Diagnosis {
+        let rules = walk.rules();
+        let path = path(walk, lang);
+        let rejected: Vec<String> = walk
+            .rejected()
+            .into_iter()
+            .filter_map(|id| rules.conclusion(id).map(|c| c.key.clone()))
+            .collect();
+        let (status, conclusion, pending, escalation) = match outcome {
+            Outcome::Concluded(id) => {
+                (Status::Concluded, Some(conclusion(rules, id, lang)), None, None)
+            }
+            Outcome::NeedsInput(id) => {
+                (Status::NeedsInput, None, Some(pending(rules, id, lang)), None)
+            }
+            Outcome::Exhausted => {
+                (Status::NoConclusion, None, None, Some(escalation(walk, &path, lang)))
+            }
+        };
+        Diagnosis {
+            version: DIAGNOSIS_VERSION,
+            status,
+            lang,
+            start: rules.node(walk.start()).id.clone(),
+            conclusion,
+            path,
+            pending,
+            rejected,
+            assumed: walk.has_assumptions(),
+            facts: facts.to_vec(),
+            escalation,
+        }
+    }
+}
+
+fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
+    let rules = walk.rules();
+    walk.steps()
+        .iter()
+        .map(|step| {
+            let node = rules.node(step.node);
+            let tree = rules.tree_of(step.node).id.clone();
+            match (&step.action, &node.body) {
+                (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => {
+                    let a = &q.answers[*answer];
+                    PathStep {
+                        kind: StepKind::Answer,
+                        node: node.id.clone(),
+                        tree,
+                        text: q.text.get(lang).to_string(),
+                        answer: Some(a.value.clone()),
+                        label: Some(a.label.get(lang).to_string()),
+                        source: Some(*source),
+                        input: input.clone(),
+                        fact: fact.clone(),
+                    }
+                }
+                (_, NodeBody::Conclusion(c)) => PathStep {
+                    kind: StepKind::Rejected,
+                    node: node.id.clone(),
+                    tree,
+                    text: c.title.get(lang).to_string(),
+                    answer: None,
+                    label: None,
+                    source: None,
+                    input: None,
+                    fact: None,
+                },
+                (Action::Rejected, NodeBody::Question(q)) => PathStep {
+                    kind: StepKind::Rejected,
+                    node: node.id.clone(),
+                    tree,
+                    text: q.text.get(lang).to_string(),
+                    answer: None,
+                    label: None,
+                    source: None,
+                    input: None,
+                    fact: None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// A conclusion in the chosen language.
+pub fn conclusion(rules: &RuleSet, id: NodeId, lang: Lang) -> ConclusionOut {
+    let node = rules.node(id);
+    let tree = rules.tree_of(id).id.clone();
+    match &node.body {
+        NodeBody::Conclusion(c) => ConclusionOut {
+            key: c.key.clone(),
+            node: node.id.clone(),
+            tree,
+            title: c.title.get(lang).to_string(),
+            remedy: c.remedy.iter().map(|r| r.get(lang).to_string()).collect(),
+            actor: c.actor,
+            outcome: c.outcome,
+            escalate: c.escalate.as_ref().map(|e| e.get(lang).to_string()),
+        },
+        NodeBody::Question(q) => ConclusionOut {
+            key: String::new(),
+            node: node.id.clone(),
+            tree,
+            title: q.text.get(lang).to_string(),
+            remedy: Vec::new(),
+            actor: Actor::Merchant,
+            outcome: RuleOutcome::Escalate,
+            escalate: None,
+        },
+    }
+}
+
+/// The question at `id` as a script needs it to answer and call again.
+pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
+    let node = rules.node(id);
+    let tree = rules.tree_of(id).id.clone();
+    let q = match &node.body {
+        NodeBody::Question(q) => q,
+        NodeBody::Conclusion(_) => {
+            return Pending {
+                node: node.id.clone(),
+                tree,
+                text: String::new(),
+                why: None,
+                choices: Vec::new(),
+                input: None,
+            };
+        }
+    };
+    Pending {
+        node: node.id.clone(),
+        tree,
+        text: q.text.get(lang).to_string(),
+        why: q.why.as_ref().map(|w| w.get(lang).to_string()),
+        choices: q
+            .answers
+            .iter()
+            .map(|a| Choice { value: a.value.clone(), label: a.label.get(lang).to_string() })
+            .collect(),
+        input: q.input.as_ref().map(|i| PendingInput {
+            kind: match i.kind {
+                InputKind::Text => "text".into(),
+                InputKind::Number => "number".into(),
+            },
+            pattern: i
+                .pattern
+                .as_ref()
+                .map(|p| p.as_str().trim_start_matches("^(?:").trim_end_matches(")$").to_string()),
+            hint: i.hint.as_ref().map(|h| h.get(lang).to_string()),
+        }),
+    }
+}
+
+fn escalation(walk: &Walk<'_>, path: &[PathStep], lang: Lang) -> Escalation {
+    let rules = walk.rules();
+    let rejected: Vec<_> =
+        walk.rejected().into_iter().filter_map(|id| rules.conclusion(id)).collect();
+    let checked = path
+        .iter()
+        .filter(|s| s.kind == StepKind::Answer)
+        .map(|s| format!("{} — {}", s.text, s.label.as_deref().unwrap_or_default()))
+        .collect();
+    let tried = rejected.iter().map(|c| c.title.get(lang).to_string()).collect();
+    let mut tell: Vec<String> = rejected
+        .iter()
+        .filter_map(|c| c.escalate.as_ref().map(|e| e.get(lang).to_string()))
+        .collect();
+    if tell.is_empty() {
+        tell.push(match lang {
+            Lang::Zh => "请把以上检查过程和已尝试的处理告诉POS服务商或收单机构，并提供终端编号、商户编号和故障出现的时间。".into(),
+            Lang::En => "Give the POS provider or acquirer the checks and remedies above, with the terminal ID, merchant ID and when the fault began.".into(),
+        });
+    }
+    let actor = rejected.last().map(|c| match c.actor {
+        Actor::Merchant | Actor::Technician => Actor::Acquirer,
+        other => other,
+    });
+    Escalation { actor, checked, tried, tell }
+}

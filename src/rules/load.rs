@@ -1,0 +1,201 @@
+//! Parse rule files into the serde model. A file that does not parse yields
+//! one [`Problem`] with its `file:line:column` and, when the error sits
+//! inside a node, that node's id; the other files still load.
+
+use serde::de::DeserializeOwned;
+
+use super::model::RuleFile;
+use super::problem::{Place, Problem, ProblemKind};
+use super::source::SourceFile;
+
+/// YAML limits: generous enough for generated rule sets of 100k nodes, small
+/// enough that an alias bomb or runaway nesting stops early.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 8_000_000,
+            max_events: 16_000_000,
+            max_depth: 64,
+            max_aliases: 10_000,
+            max_anchors: 10_000,
+        },
+    }
+}
+
+/// Parse one rule file.
+pub fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
+    parse_yaml(file)
+}
+
+/// Parse any YAML document of the project (rules, cases, answer files) with
+/// the same limits and the same error shape.
+pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+        let (line, column) = line_col_of(&file.bytes, e.valid_up_to());
+        Problem::new(
+            ProblemKind::Read,
+            Place::new(&file.name, line, column),
+            "file is not valid UTF-8 text",
+        )
+        .hint("save the file as UTF-8")
+    })?;
+    serde_saphyr::from_str_with_options::<T>(text, options())
+        .map_err(|e| yaml_problem(&file.name, text, &e))
+}
+
+/// Turn a serde-saphyr error into a problem with place, node and kind.
+fn yaml_problem(name: &str, text: &str, err: &serde_saphyr::Error) -> Problem {
+    let (line, column) = err.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let rendered = err.render_with_options(serde_saphyr::render_options! {
+        snippets: serde_saphyr::SnippetMode::Off,
+    });
+    let message = strip_location(&rendered);
+    let (kind, message, hint) = classify(&message);
+    let mut problem = Problem::new(kind, Place::new(name, line, column), message).maybe_hint(hint);
+    if let Some(node) = enclosing_node(text, line) {
+        problem = problem.node(node);
+    }
+    problem
+}
+
+/// serde-saphyr appends " at line N, column M"; the place is shown apart.
+fn strip_location(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    match first.rfind(" at line ") {
+        Some(i) if first[i..].contains(", column ") => first[..i].to_string(),
+        _ => first.to_string(),
+    }
+}
+
+fn classify(message: &str) -> (ProblemKind, String, Option<String>) {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return (
+            ProblemKind::DuplicateKey,
+            format!("duplicate key `{key}`"),
+            Some("each key may appear once in a mapping; remove one".into()),
+        );
+    }
+    if message.starts_with("unknown field") {
+        return (ProblemKind::UnknownField, message.to_string(), None);
+    }
+    if message.starts_with("missing field") {
+        return (ProblemKind::MissingField, message.to_string(), None);
+    }
+    if message.contains("budget") || message.contains("limit") {
+        return (
+            ProblemKind::Yaml,
+            message.to_string(),
+            Some(
+                "the file exceeds posdiag's YAML limits (nesting, size or alias expansion)".into(),
+            ),
+        );
+    }
+    (ProblemKind::Yaml, message.to_string(), None)
+}
+
+/// The id of the node whose text contains `line`: the nearest `id:` at or
+/// above it. Good enough for block-style rule files, which is what we write.
+fn enclosing_node(text: &str, line: u64) -> Option<String> {
+    let line = usize::try_from(line).ok()?;
+    let lines: Vec<&str> = text.lines().take(line).collect();
+    for l in lines.iter().rev() {
+        let t = l.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(rest) = t.strip_prefix("id:") {
+            let id = rest.trim().trim_matches(|c| c == '"' || c == '\'');
+            if !id.is_empty() {
+                return Some(id.to_string());
+            }
+        }
+        if l.starts_with("nodes:") {
+            break;
+        }
+    }
+    None
+}
+
+/// 1-based line and column of byte `offset`.
+fn line_col_of(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line as u64, col as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<RuleFile, Problem> {
+        parse_rule_file(&SourceFile { name: "t.yaml".into(), bytes: text.as_bytes().to_vec() })
+    }
+
+    #[track_caller]
+    fn case(text: &str, kind: ProblemKind, line: u64, node: Option<&str>, needle: &str) {
+        let p = parse(text).expect_err("should not parse");
+        assert_eq!(p.kind, kind, "{p}");
+        assert_eq!(p.place.line, line, "{p}");
+        assert_eq!(p.node.as_deref(), node, "{p}");
+        assert!(p.message.contains(needle), "{p}");
+    }
+
+    const HEAD: &str = "tree: t\nentry: t.a\nnodes:\n";
+
+    #[test]
+    fn unknown_field() {
+        let y = format!("{HEAD}  - id: t.a\n    kind: question\n    nxt: t.b\n");
+        case(&y, ProblemKind::UnknownField, 6, Some("t.a"), "`nxt`");
+    }
+
+    #[test]
+    fn duplicate_key() {
+        let y = format!("{HEAD}  - id: t.a\n    kind: question\n    kind: conclusion\n");
+        case(&y, ProblemKind::DuplicateKey, 6, Some("t.a"), "`kind`");
+    }
+
+    #[test]
+    fn bad_kind() {
+        let y = format!("{HEAD}  - id: t.a\n    kind: questio\n");
+        case(&y, ProblemKind::Yaml, 5, Some("t.a"), "questio");
+    }
+
+    #[test]
+    fn missing_id() {
+        let y = format!("{HEAD}  - kind: question\n");
+        case(&y, ProblemKind::MissingField, 4, None, "`id`");
+    }
+
+    #[test]
+    fn syntax_error() {
+        let y = format!("{HEAD}  - id: t.a\n    kind: question\n    text: {{zh: [x\n");
+        let p = parse(&y).expect_err("syntax");
+        assert_eq!(p.kind, ProblemKind::Yaml);
+        assert!(p.place.line >= 6, "{p}");
+    }
+
+    #[test]
+    fn not_utf8() {
+        let mut bytes = HEAD.as_bytes().to_vec();
+        bytes.extend_from_slice(b"  - id: t.\xff\n");
+        let p = parse_rule_file(&SourceFile { name: "t.yaml".into(), bytes }).unwrap_err();
+        assert_eq!(p.kind, ProblemKind::Read);
+        assert_eq!((p.place.line, p.place.column), (4, 11));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut y = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for name in 'b'..='k' {
+            y.push_str(&format!(
+                "{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = name;
+        }
+        let file = SourceFile { name: "bomb.yaml".into(), bytes: y.into_bytes() };
+        let p = parse_yaml::<std::collections::BTreeMap<String, serde_json::Value>>(&file)
+            .expect_err("an alias bomb must be refused");
+        assert_eq!(p.kind, ProblemKind::Yaml, "{p}");
+    }
+}

@@ -1,0 +1,78 @@
+//! The knowledge base: rule files (`model`), where they come from (`source`),
+//! parsing (`load`), checking (`validate`, `graph`) and the checked, walkable
+//! [`RuleSet`]. [`load`] runs the whole pipeline and returns every problem.
+
+mod condition;
+mod graph;
+mod load;
+pub mod model;
+mod problem;
+mod ruleset;
+pub mod source;
+mod validate;
+
+use serde::Serialize;
+
+pub use condition::{Condition, ConditionError};
+pub use load::parse_yaml;
+pub use problem::{Place, Problem, ProblemKind, did_you_mean};
+pub use ruleset::{Answer, Conclusion, Input, Node, NodeBody, NodeId, Question, RuleSet, Tree};
+pub use source::SourceFile;
+pub use validate::RESERVED_VALUES;
+
+/// What loading a rule set found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The walkable rule set, when there were no problems.
+    pub rules: Option<RuleSet>,
+    pub summary: Summary,
+    pub problems: Vec<Problem>,
+}
+
+/// Counts for `posdiag check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub trees: Vec<TreeSummary>,
+    pub nodes: usize,
+    pub conclusions: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeSummary {
+    pub id: String,
+    pub file: String,
+    pub nodes: usize,
+    pub conclusions: usize,
+}
+
+/// Parse, check and build. `extra_roots` are entry points besides the triage
+/// root (code tables); they count for reachability.
+pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for f in files {
+        match load::parse_rule_file(f) {
+            Ok(file) => parsed.push(validate::Parsed { name: f.name.clone(), file }),
+            Err(p) => problems.push(p),
+        }
+    }
+    let complete = problems.is_empty();
+    problems.extend(validate::check(&parsed, complete, extra_roots));
+    let counts = validate::counts(&parsed);
+    let trees: Vec<TreeSummary> = parsed
+        .iter()
+        .map(|p| {
+            let (nodes, conclusions) = counts[&p.file.tree.value];
+            TreeSummary { id: p.file.tree.value.clone(), file: p.name.clone(), nodes, conclusions }
+        })
+        .collect();
+    let summary = Summary {
+        files: files.len(),
+        nodes: trees.iter().map(|t| t.nodes).sum(),
+        conclusions: trees.iter().map(|t| t.conclusions).sum(),
+        trees,
+    };
+    let rules = if problems.is_empty() { validate::build(&parsed) } else { None };
+    Loaded { rules, summary, problems }
+}

@@ -1,0 +1,94 @@
+//! Where rule files come from: the set embedded in the binary at build time,
+//! or a folder given with `--rules DIR`. Either way the loader sees a list of
+//! (name, bytes), so both paths are checked by the same code.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+static EMBEDDED_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+static EMBEDDED_CASES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/cases");
+
+/// Largest rule or case file read, against runaway inputs.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One file as read: its display name and its raw bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Shown in problems: `rules/power.yaml` for embedded files, the path as
+    /// given for files from a folder.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A failure to list or read a folder.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("cannot read folder `{}`: {source}", path.display())]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("cannot read `{}`: {source}", path.display())]
+    File { path: PathBuf, source: std::io::Error },
+    #[error("`{}` is {size} bytes, more than the limit of {MAX_FILE_BYTES}", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("folder `{}` holds no .yaml files", path.display())]
+    Empty { path: PathBuf },
+}
+
+/// The rule files embedded in the binary, sorted by name.
+pub fn embedded_rules() -> Vec<SourceFile> {
+    embedded(&EMBEDDED_RULES, "rules")
+}
+
+/// The regression cases embedded in the binary, sorted by name.
+pub fn embedded_cases() -> Vec<SourceFile> {
+    embedded(&EMBEDDED_CASES, "fixtures/cases")
+}
+
+fn embedded(dir: &Dir<'static>, prefix: &str) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = dir
+        .files()
+        .filter(|f| is_yaml(f.path()))
+        .map(|f| SourceFile {
+            name: format!("{prefix}/{}", f.path().display()),
+            bytes: f.contents().to_vec(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// Every `*.yaml` / `*.yml` file directly in `dir`, sorted by name.
+pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| SourceError::Folder { path: dir.to_path_buf(), source })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|source| SourceError::Folder { path: dir.to_path_buf(), source })?;
+        let path = entry.path();
+        if path.is_file() && is_yaml(&path) {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(SourceError::Empty { path: dir.to_path_buf() });
+    }
+    paths.sort();
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+/// One file, refusing files over [`MAX_FILE_BYTES`].
+pub fn read_file(path: &Path) -> Result<SourceFile, SourceError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|source| SourceError::File { path: path.into(), source })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(SourceError::TooLarge { path: path.into(), size: meta.len() });
+    }
+    let bytes =
+        std::fs::read(path).map_err(|source| SourceError::File { path: path.into(), source })?;
+    Ok(SourceFile { name: path.display().to_string(), bytes })
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
