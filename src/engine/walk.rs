@@ -50,8 +50,9 @@ pub enum Action {
         /// The fact behind an automatic answer and its raw evidence.
         fact: Option<crate::engine::Fact>,
     },
-    /// The remedy of a conclusion did not fix the fault.
-    Rejected,
+    /// The remedy of a conclusion did not fix the fault. `auto` when the walk
+    /// arrived again at a remedy already rejected and passed it by itself.
+    Rejected { auto: bool },
 }
 
 /// One step: the node it was taken at and what was done there.
@@ -110,7 +111,7 @@ impl<'r> Walk<'r> {
             match (&step.action, &rules.node(step.node).body) {
                 (Action::Answer { answer, .. }, NodeBody::Question(q))
                     if *answer < q.answers.len() => {}
-                (Action::Rejected, NodeBody::Conclusion(_)) => {}
+                (Action::Rejected { .. }, NodeBody::Conclusion(_)) => {}
                 _ => return None,
             }
             walk.steps.push(step);
@@ -136,7 +137,7 @@ impl<'r> Walk<'r> {
             None => self.start,
             Some(step) => match (&step.action, &self.rules.node(step.node).body) {
                 (Action::Answer { answer, .. }, NodeBody::Question(q)) => q.answers[*answer].next,
-                (Action::Rejected, NodeBody::Conclusion(c)) => match c.otherwise {
+                (Action::Rejected { .. }, NodeBody::Conclusion(c)) => match c.otherwise {
                     Some(next) => next,
                     None => return Position::Exhausted,
                 },
@@ -162,6 +163,7 @@ impl<'r> Walk<'r> {
     fn push(&mut self, step: Step) {
         if self.steps.len() < MAX_STEPS {
             self.steps.push(step);
+            self.settle();
         }
     }
 
@@ -258,21 +260,34 @@ impl<'r> Walk<'r> {
     /// is left).
     pub fn reject(&mut self) -> Position {
         let Position::Conclusion(node) = self.position() else { return self.position() };
-        self.push(Step { node, action: Action::Rejected });
-        if matches!(self.position(), Position::Exhausted)
-            && let Some((q, i)) = self.next_candidate()
-        {
-            self.push(Step {
-                node: q,
-                action: Action::Answer {
-                    answer: i,
-                    source: Source::Retry,
-                    input: None,
-                    fact: None,
-                },
-            });
-        }
+        self.steps.push(Step { node, action: Action::Rejected { auto: false } });
+        self.settle();
         self.position()
+    }
+
+    /// Never offer a remedy twice: pass by conclusions already rejected, and
+    /// when the graph runs out, retry the latest assumption's next branch.
+    fn settle(&mut self) {
+        while self.steps.len() < MAX_STEPS {
+            match self.position() {
+                Position::Conclusion(c) if self.rejected().contains(&c) => {
+                    self.steps.push(Step { node: c, action: Action::Rejected { auto: true } });
+                }
+                Position::Exhausted => match self.next_candidate() {
+                    Some((q, i)) => self.steps.push(Step {
+                        node: q,
+                        action: Action::Answer {
+                            answer: i,
+                            source: Source::Retry,
+                            input: None,
+                            fact: None,
+                        },
+                    }),
+                    None => break,
+                },
+                _ => break,
+            }
+        }
     }
 
     /// The latest assumed (or retried) question with a branch not yet taken,
@@ -289,7 +304,7 @@ impl<'r> Walk<'r> {
                 .filter(|s| s.node == step.node)
                 .filter_map(|s| match s.action {
                     Action::Answer { answer, .. } => Some(answer),
-                    Action::Rejected => None,
+                    Action::Rejected { .. } => None,
                 })
                 .collect();
             if let Some(i) = candidate_order(q).into_iter().find(|i| !taken.contains(i)) {
@@ -311,7 +326,13 @@ impl<'r> Walk<'r> {
 
     /// Conclusions whose remedies were rejected in this walk, in order.
     pub fn rejected(&self) -> Vec<NodeId> {
-        self.steps.iter().filter(|s| matches!(s.action, Action::Rejected)).map(|s| s.node).collect()
+        let mut out = Vec::new();
+        for s in &self.steps {
+            if matches!(s.action, Action::Rejected { .. }) && !out.contains(&s.node) {
+                out.push(s.node);
+            }
+        }
+        out
     }
 
     /// Whether any answer on the way was assumed rather than known.
@@ -323,7 +344,10 @@ impl<'r> Walk<'r> {
 }
 
 fn is_automatic(step: &Step) -> bool {
-    matches!(step.action, Action::Answer { source, .. } if source.is_automatic())
+    match step.action {
+        Action::Answer { source, .. } => source.is_automatic(),
+        Action::Rejected { auto } => auto,
+    }
 }
 
 /// Branch order for retries and for "don't know": most likely first; without

@@ -60,8 +60,12 @@ pub struct ConclusionOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
+    /// A question was answered.
     Answer,
+    /// A remedy did not fix the fault.
     Rejected,
+    /// The walk came again to a remedy already rejected and passed it by.
+    Skipped,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -177,8 +181,12 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                         fact: fact.clone(),
                     }
                 }
-                (_, NodeBody::Conclusion(c)) => PathStep {
-                    kind: StepKind::Rejected,
+                (action, NodeBody::Conclusion(c)) => PathStep {
+                    kind: if matches!(action, Action::Rejected { auto: true }) {
+                        StepKind::Skipped
+                    } else {
+                        StepKind::Rejected
+                    },
                     node: node.id.clone(),
                     tree,
                     text: c.title.get(lang).to_string(),
@@ -188,7 +196,7 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                     input: None,
                     fact: None,
                 },
-                (Action::Rejected, NodeBody::Question(q)) => PathStep {
+                (Action::Rejected { .. }, NodeBody::Question(q)) => PathStep {
                     kind: StepKind::Rejected,
                     node: node.id.clone(),
                     tree,

@@ -53,6 +53,9 @@ pub fn path_line(step: &PathStep, lang: Lang) -> String {
         StepKind::Rejected => {
             format!("{} {}", lang.pick("✗ 未解决:", "✗ did not fix it:"), step.text)
         }
+        StepKind::Skipped => {
+            format!("{} {}", lang.pick("↷ 已试过:", "↷ already tried:"), step.text)
+        }
     }
 }
 

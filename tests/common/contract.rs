@@ -1,0 +1,153 @@
+//! The JSON contracts as a script sees them. Unknown fields are refused so
+//! that additions are deliberate (and documented) too.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Concluded,
+    NoConclusion,
+    NeedsInput,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diagnosis {
+    pub version: u32,
+    pub status: Status,
+    pub lang: String,
+    pub start: String,
+    pub conclusion: Option<Conclusion>,
+    pub path: Vec<PathStep>,
+    pub pending: Option<Pending>,
+    pub rejected: Vec<String>,
+    pub assumed: bool,
+    pub facts: Vec<Fact>,
+    pub escalation: Option<Escalation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conclusion {
+    pub key: String,
+    pub node: String,
+    pub tree: String,
+    pub title: String,
+    pub remedy: Vec<String>,
+    pub actor: String,
+    pub outcome: String,
+    pub escalate: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathStep {
+    pub kind: String,
+    pub node: String,
+    pub tree: String,
+    pub text: String,
+    pub answer: Option<String>,
+    pub label: Option<String>,
+    pub source: Option<String>,
+    pub input: Option<String>,
+    pub fact: Option<Fact>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pending {
+    pub node: String,
+    pub tree: String,
+    pub text: String,
+    pub why: Option<String>,
+    pub choices: Vec<Choice>,
+    pub input: Option<PendingInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PendingInput {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub pattern: Option<String>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub name: String,
+    pub value: String,
+    pub origin: String,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    pub actor: Option<String>,
+    pub checked: Vec<String>,
+    pub tried: Vec<String>,
+    pub tell: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub version: u32,
+    pub ok: bool,
+    pub files: usize,
+    pub trees: Vec<TreeSummary>,
+    pub nodes: usize,
+    pub conclusions: usize,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreeSummary {
+    pub id: String,
+    pub file: String,
+    pub nodes: usize,
+    pub conclusions: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub node: Option<String>,
+    pub kind: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestReport {
+    pub version: u32,
+    pub passed: usize,
+    pub failed: usize,
+    pub cases: Vec<CaseResult>,
+    pub uncovered: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseResult {
+    pub file: String,
+    pub name: String,
+    pub passed: bool,
+    pub message: Option<String>,
+    pub reached: Option<String>,
+}
