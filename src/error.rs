@@ -26,6 +26,10 @@ pub enum Error {
     FactSyntax { arg: String },
     #[error("cannot write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]

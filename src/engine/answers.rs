@@ -47,7 +47,8 @@ impl Answers {
     }
 
     pub fn insert(&mut self, node: impl Into<String>, value: impl Into<String>, source: Source) {
-        self.by_node.insert(node.into(), Given { value: value.into(), source });
+        let value = crate::mask::mask_pans(&value.into()).into_owned();
+        self.by_node.insert(node.into(), Given { value, source });
     }
 
     /// Parse `NODE=VALUE`.
@@ -55,7 +56,7 @@ impl Answers {
         let (node, value) = arg
             .split_once('=')
             .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
-            .ok_or_else(|| GivenError::Syntax { arg: arg.to_string() })?;
+            .ok_or_else(|| GivenError::Syntax { arg: crate::mask::mask_pans(arg).into_owned() })?;
         self.insert(node.trim(), value.trim(), source);
         Ok(())
     }

@@ -35,7 +35,7 @@ pub struct Fact {
 impl Fact {
     /// A fact the user stated.
     pub fn given(name: impl Into<String>, value: impl Into<String>) -> Fact {
-        Fact { name: name.into(), value: value.into(), origin: FactOrigin::Given, evidence: None }
+        Fact { name: name.into(), value: masked(value.into()), origin: FactOrigin::Given, evidence: None }
     }
 
     /// A fact read from the terminal, with the exchange it came from.
@@ -46,10 +46,18 @@ impl Fact {
     ) -> Fact {
         Fact {
             name: name.into(),
-            value: value.into(),
+            value: masked(value.into()),
             origin: FactOrigin::Probe,
-            evidence: Some(evidence.into()),
+            evidence: Some(masked(evidence.into())),
         }
+    }
+}
+
+/// Card numbers never get into a fact (see [`crate::mask`]).
+fn masked(text: String) -> String {
+    match crate::mask::mask_pans(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(m) => m,
     }
 }
 
@@ -65,7 +73,9 @@ impl Facts {
         Facts::default()
     }
 
-    pub fn insert(&mut self, fact: Fact) {
+    pub fn insert(&mut self, mut fact: Fact) {
+        fact.value = masked(fact.value);
+        fact.evidence = fact.evidence.map(masked);
         self.by_name.insert(fact.name.clone(), fact);
     }
 

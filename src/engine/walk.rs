@@ -363,6 +363,7 @@ pub fn candidate_order(q: &Question) -> Vec<usize> {
 }
 
 fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {
+    let value = crate::mask::mask_pans(value);
     let mut allowed: Vec<String> = q.values().into_iter().map(String::from).collect();
     allowed.push("unknown".into());
     AnswerError::UnknownValue {

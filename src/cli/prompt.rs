@@ -1,0 +1,204 @@
+//! Prompts, through inquire: the only file that imports it. Each prompt
+//! offers the walk's own moves beside the answers (back, why, don't know,
+//! quit), and turns Ctrl-C and Esc into replies the walk can save on.
+//!
+//! inquire draws on stderr and reads the terminal, so stdout stays clean for
+//! results.
+
+use inquire::ui::RenderConfig;
+use inquire::validator::Validation;
+use inquire::{InquireError, Select, Text};
+
+use crate::lang::Lang;
+
+/// What the person chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    Value(T),
+    Back,
+    Why,
+    Unknown,
+    Quit,
+}
+
+/// The prompt could not go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// Ctrl-C.
+    Interrupted,
+    /// No terminal, or the terminal failed.
+    Terminal(String),
+}
+
+/// Which of the walk's moves a prompt offers.
+#[derive(Debug, Clone, Copy)]
+pub struct Moves {
+    pub back: bool,
+    pub unknown: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    Answer(usize),
+    Back,
+    Why,
+    Unknown,
+    Quit,
+}
+
+pub struct Prompter {
+    lang: Lang,
+    render: RenderConfig<'static>,
+}
+
+impl Prompter {
+    /// Colour unless `NO_COLOR` is set or stderr is not a terminal.
+    pub fn new(lang: Lang, colour: bool) -> Prompter {
+        let render = if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        Prompter { lang, render }
+    }
+
+    fn moves(&self, moves: Moves) -> Vec<(Item, String)> {
+        let l = self.lang;
+        let mut items = Vec::new();
+        if moves.unknown {
+            items.push((Item::Unknown, l.pick("？ 不确定", "? don't know").to_string()));
+        }
+        items.push((Item::Why, l.pick("ⓘ 为什么问这个", "ⓘ why is this asked?").to_string()));
+        if moves.back {
+            items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
+        }
+        items.push((Item::Quit, l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string()));
+        items
+    }
+
+    /// A select list of `options` followed by the walk's moves.
+    pub fn choose(&self, message: &str, options: &[String], moves: Moves) -> Result<Reply<usize>, Stop> {
+        let mut items: Vec<(Item, String)> =
+            options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
+        items.extend(self.moves(moves));
+        let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
+        let help = self.lang.pick("↑↓ 选择，回车确认，Esc 退出", "↑↓ to move, Enter to choose, Esc to quit");
+        let chosen = Select::new(message, labels.clone())
+            .with_help_message(help)
+            .with_page_size(12)
+            .with_render_config(self.render)
+            .without_filtering()
+            .prompt();
+        match chosen {
+            Ok(label) => {
+                let item = items.iter().find(|(_, l)| *l == label).map(|(i, _)| i.clone());
+                Ok(match item {
+                    Some(Item::Answer(i)) => Reply::Value(i),
+                    Some(Item::Back) => Reply::Back,
+                    Some(Item::Why) => Reply::Why,
+                    Some(Item::Unknown) => Reply::Unknown,
+                    Some(Item::Quit) | None => Reply::Quit,
+                })
+            }
+            Err(e) => stop(e),
+        }
+    }
+
+    /// Free text, checked by `validate` with a re-prompt on error. Typing `?`
+    /// asks why, `<` goes back, `-` is "don't know".
+    pub fn text(
+        &self,
+        message: &str,
+        hint: Option<&str>,
+        validate: &dyn Fn(&str) -> Result<(), String>,
+        moves: Moves,
+    ) -> Result<Reply<String>, Stop> {
+        let l = self.lang;
+        let mut help = String::new();
+        if let Some(h) = hint {
+            help.push_str(h);
+            help.push_str(" · ");
+        }
+        help.push_str(l.pick("? 为什么问 · ", "? why · "));
+        if moves.back {
+            help.push_str(l.pick("< 返回 · ", "< back · "));
+        }
+        if moves.unknown {
+            help.push_str(l.pick("- 不确定 · ", "- don't know · "));
+        }
+        help.push_str(l.pick("Esc 退出", "Esc to quit"));
+        let is_move = |s: &str| matches!(s.trim(), "?" | "<" | "-");
+        let validator = move |input: &str| {
+            if is_move(input) {
+                return Ok(Validation::Valid);
+            }
+            Ok(match validate(input) {
+                Ok(()) => Validation::Valid,
+                Err(msg) => Validation::Invalid(msg.into()),
+            })
+        };
+        let answer = Text::new(message)
+            .with_help_message(&help)
+            .with_render_config(self.render)
+            .with_validator(validator)
+            .prompt();
+        match answer {
+            Ok(s) => Ok(match s.trim() {
+                "?" => Reply::Why,
+                "<" if moves.back => Reply::Back,
+                "-" if moves.unknown => Reply::Unknown,
+                "<" | "-" => Reply::Why,
+                other => Reply::Value(other.to_string()),
+            }),
+            Err(e) => stop(e),
+        }
+    }
+
+    /// "Did this fix it?": yes, no, back, quit.
+    pub fn fixed(&self, moves: Moves) -> Result<Reply<bool>, Stop> {
+        let l = self.lang;
+        let options =
+            vec![l.pick("是，已解决", "Yes, it is fixed").to_string(), l.pick("否，还没解决", "No, not yet").to_string()];
+        let mut items: Vec<(Item, String)> =
+            options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
+        if moves.back {
+            items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
+        }
+        items.push((Item::Quit, l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string()));
+        let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
+        let chosen = Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
+            .with_render_config(self.render)
+            .without_filtering()
+            .prompt();
+        match chosen {
+            Ok(label) => Ok(match items.iter().find(|(_, x)| *x == label).map(|(i, _)| i.clone()) {
+                Some(Item::Answer(0)) => Reply::Value(true),
+                Some(Item::Answer(_)) => Reply::Value(false),
+                Some(Item::Back) => Reply::Back,
+                _ => Reply::Quit,
+            }),
+            Err(e) => stop(e),
+        }
+    }
+
+    /// "Continue the saved session?" when one is found.
+    pub fn resume_saved(&self, when: &str) -> Result<bool, Stop> {
+        let l = self.lang;
+        let cont = format!("{} ({when})", l.pick("继续上次未完成的诊断", "Continue the unfinished diagnosis"));
+        let fresh = l.pick("重新开始", "Start afresh").to_string();
+        let chosen = Select::new(l.pick("发现上次未完成的诊断。", "An unfinished diagnosis was found."), vec![cont.clone(), fresh])
+            .with_render_config(self.render)
+            .without_filtering()
+            .prompt();
+        match chosen {
+            Ok(label) => Ok(label == cont),
+            Err(InquireError::OperationCanceled) => Ok(false),
+            Err(e) => stop(e),
+        }
+    }
+}
+
+fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {
+    match e {
+        InquireError::OperationInterrupted => Err(Stop::Interrupted),
+        InquireError::OperationCanceled => Ok(Reply::Quit),
+        InquireError::NotTTY => Err(Stop::Terminal("no terminal to ask on".into())),
+        other => Err(Stop::Terminal(other.to_string())),
+    }
+}

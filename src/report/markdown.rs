@@ -1,0 +1,98 @@
+//! The transcript of a diagnosis as Markdown, for `--report FILE.md`: what a
+//! merchant attaches to a ticket or a technician files. Texts were masked
+//! where they entered; nothing here adds data.
+
+use std::fmt::Write as _;
+
+use super::diagnosis::{Diagnosis, Status, StepKind};
+use super::text::{actor_name, source_name};
+use crate::rules::model::Outcome;
+
+/// Escape table-breaking characters in a cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub fn render_markdown(d: &Diagnosis) -> String {
+    let lang = d.lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", lang.pick("posdiag 诊断记录", "posdiag diagnosis"));
+    let status = match d.status {
+        Status::Concluded => lang.pick("已得出结论", "concluded"),
+        Status::NoConclusion => lang.pick("未解决，需要转交", "no remedy fixed it: escalate"),
+        Status::NeedsInput => lang.pick("未完成", "unfinished"),
+    };
+    let _ = writeln!(out, "- {} {status}", lang.pick("状态:", "Status:"));
+    let _ = writeln!(out, "- {} `{}`", lang.pick("起点:", "Started at:"), d.start);
+    if d.assumed {
+        let _ = writeln!(out, "- {}", lang.pick("部分回答为\"不确定\"，按默认假设。", "Some answers were \"don't know\" and were assumed."));
+    }
+    if let Some(c) = &d.conclusion {
+        let _ = writeln!(out, "\n## {} {}\n", lang.pick("故障:", "Fault:"), c.title);
+        let _ = writeln!(out, "`{}`\n", c.key);
+        let _ = writeln!(out, "### {}\n", lang.pick("处理步骤", "What to do"));
+        for (i, r) in c.remedy.iter().enumerate() {
+            let _ = writeln!(out, "{}. {r}", i + 1);
+        }
+        let _ = writeln!(out, "\n- {} {}", lang.pick("由谁处理:", "Who acts:"), actor_name(c.actor, lang));
+        let outcome = match c.outcome {
+            Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
+            Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
+        };
+        let _ = writeln!(out, "- {} {outcome}", lang.pick("结果:", "Outcome:"));
+        if let Some(e) = &c.escalate {
+            let _ = writeln!(out, "- {} {e}", lang.pick("请告知:", "Tell them:"));
+        }
+    }
+    if let Some(e) = &d.escalation {
+        let _ = writeln!(out, "\n## {}\n", lang.pick("转交说明", "Escalation"));
+        if let Some(a) = e.actor {
+            let _ = writeln!(out, "- {} {}", lang.pick("联系:", "Contact:"), actor_name(a, lang));
+        }
+        for t in &e.tried {
+            let _ = writeln!(out, "- {} {t}", lang.pick("已尝试:", "Tried:"));
+        }
+        for t in &e.tell {
+            let _ = writeln!(out, "- {} {t}", lang.pick("请告知:", "Tell them:"));
+        }
+    }
+    if let Some(p) = &d.pending {
+        let _ = writeln!(out, "\n## {}\n\n{} (`{}`)", lang.pick("待回答", "Waiting for an answer"), p.text, p.node);
+    }
+    let _ = writeln!(out, "\n## {}\n", lang.pick("排查过程", "How it was reached"));
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} |\n|---|---|---|---|",
+        lang.pick("问题", "Question"),
+        lang.pick("回答", "Answer"),
+        lang.pick("来源", "Source")
+    );
+    for (i, s) in d.path.iter().enumerate() {
+        let (answer, source) = match s.kind {
+            StepKind::Answer => {
+                let mut src = s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
+                if let Some(input) = &s.input {
+                    src.push_str(&format!(": `{input}`"));
+                }
+                if let Some(ev) = s.fact.as_ref().and_then(|f| f.evidence.as_ref()) {
+                    src.push_str(&format!("<br>`{ev}`"));
+                }
+                (s.label.clone().unwrap_or_default(), src)
+            }
+            StepKind::Rejected => (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new()),
+            StepKind::Skipped => (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new()),
+        };
+        let _ = writeln!(out, "| {} | {} | {} | {} |", i + 1, cell(&s.text), cell(&answer), cell(&source));
+    }
+    if !d.facts.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", lang.pick("终端信息", "Facts"));
+        for f in &d.facts {
+            let _ = write!(out, "- `{}` = `{}`", f.name, f.value);
+            if let Some(ev) = &f.evidence {
+                let _ = write!(out, " — `{}`", ev.replace('`', "'"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

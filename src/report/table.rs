@@ -1,0 +1,69 @@
+//! The conclusion and the path drawn as tables (comfy-table) for the
+//! interactive walk: the fault, what to do, who acts, and how it was reached.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+
+use super::diagnosis::{ConclusionOut, PathStep, StepKind};
+use super::text::{actor_name, source_name};
+use crate::lang::Lang;
+use crate::rules::model::Outcome;
+
+fn table(width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = width {
+        t.set_width(w);
+    }
+    t
+}
+
+/// The conclusion: fault, key, remedy steps, who acts, outcome.
+pub fn conclusion_table(c: &ConclusionOut, lang: Lang, width: Option<u16>) -> String {
+    let mut t = table(width);
+    let remedy: Vec<String> =
+        c.remedy.iter().enumerate().map(|(i, r)| format!("{}. {r}", i + 1)).collect();
+    t.add_row(vec![lang.pick("故障", "Fault").to_string(), format!("{}\n[{}]", c.title, c.key)]);
+    t.add_row(vec![lang.pick("处理步骤", "What to do").to_string(), remedy.join("\n")]);
+    t.add_row(vec![lang.pick("由谁处理", "Who acts").to_string(), actor_name(c.actor, lang).to_string()]);
+    let outcome = match c.outcome {
+        Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
+        Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
+    };
+    let mut outcome = outcome.to_string();
+    if let Some(e) = &c.escalate {
+        outcome.push_str(&format!("\n{} {e}", lang.pick("请告知:", "Tell them:")));
+    }
+    t.add_row(vec![lang.pick("结果", "Outcome").to_string(), outcome]);
+    t.to_string()
+}
+
+/// How the walk got there: each question, its answer and where the answer
+/// came from (with the evidence behind automatic ones).
+pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
+    let mut t = table(width);
+    t.set_header(vec![
+        "#",
+        lang.pick("问题", "Question"),
+        lang.pick("回答", "Answer"),
+        lang.pick("来源", "Source"),
+    ]);
+    for (i, s) in path.iter().enumerate() {
+        let (answer, source) = match s.kind {
+            StepKind::Answer => {
+                let mut source = s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
+                if let Some(input) = &s.input {
+                    source.push_str(&format!(": {input}"));
+                }
+                if let Some(ev) = s.fact.as_ref().and_then(|f| f.evidence.as_ref()) {
+                    source.push_str(&format!("\n{ev}"));
+                }
+                (s.label.clone().unwrap_or_default(), source)
+            }
+            StepKind::Rejected => (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new()),
+            StepKind::Skipped => (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new()),
+        };
+        t.add_row(vec![(i + 1).to_string(), s.text.clone(), answer, source]);
+    }
+    t.to_string()
+}

@@ -1,0 +1,187 @@
+//! Saved interactive sessions: written after every step (atomically, in the
+//! user's state directory), so Ctrl-C, Esc, a closed terminal or a crash lose
+//! nothing, and `posdiag diagnose --resume` continues where it stopped.
+//!
+//! Steps are saved by node id and answer value, not by index, so a session
+//! survives a rebuilt binary; one that no longer fits the rules is refused
+//! with a clear message, never replayed into the wrong branch.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Action, Fact, Source, Step, Walk};
+use crate::lang::Lang;
+use crate::rules::{NodeBody, RuleSet};
+
+/// Marks the file as ours.
+const FORMAT: &str = "posdiag-session";
+/// Bumped on an incompatible change of the file.
+pub const SESSION_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSession {
+    pub format: String,
+    pub version: u32,
+    pub lang: Lang,
+    pub start: String,
+    pub steps: Vec<SavedStep>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Seconds since the Unix epoch.
+    pub saved_at: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedStep {
+    pub node: String,
+    /// `answer`, `rejected` or `skipped`.
+    pub kind: String,
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub input: Option<String>,
+    #[serde(default)]
+    pub fact: Option<Fact>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("no saved session at `{}`; start one with `posdiag`", path.display())]
+    Missing { path: PathBuf },
+    #[error("saved session `{}` is damaged ({reason}); start afresh with `posdiag` (the file is left as it is)", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("saved session `{}` no longer fits the rules ({reason}); start afresh with `posdiag`", path.display())]
+    Outdated { path: PathBuf, reason: String },
+    #[error("cannot save the session to `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("cannot read saved session `{}`: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("no place to save sessions: set POSDIAG_STATE_DIR or HOME")]
+    NoStateDir,
+}
+
+/// Where the session is kept: `$POSDIAG_STATE_DIR`, else the user's state
+/// directory (`$XDG_STATE_HOME/posdiag`, `~/.local/state/posdiag`).
+pub fn default_path() -> Result<PathBuf, SessionError> {
+    if let Some(dir) = std::env::var_os("POSDIAG_STATE_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir).join("session.json"));
+    }
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|d| d.join("posdiag").join("session.json"))
+        .ok_or(SessionError::NoStateDir)
+}
+
+impl SavedSession {
+    /// Capture a walk.
+    pub fn from_walk(walk: &Walk<'_>, facts: &[Fact], lang: Lang) -> SavedSession {
+        let rules = walk.rules();
+        let steps = walk
+            .steps()
+            .iter()
+            .map(|s| {
+                let node = rules.node(s.node);
+                match (&s.action, &node.body) {
+                    (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => SavedStep {
+                        node: node.id.clone(),
+                        kind: "answer".into(),
+                        value: Some(q.answers[*answer].value.clone()),
+                        source: Some(*source),
+                        input: input.clone(),
+                        fact: fact.clone(),
+                    },
+                    (action, _) => SavedStep {
+                        node: node.id.clone(),
+                        kind: if matches!(action, Action::Rejected { auto: true }) { "skipped" } else { "rejected" }
+                            .into(),
+                        value: None,
+                        source: None,
+                        input: None,
+                        fact: None,
+                    },
+                }
+            })
+            .collect();
+        SavedSession {
+            format: FORMAT.into(),
+            version: SESSION_VERSION,
+            lang,
+            start: rules.node(walk.start()).id.clone(),
+            steps,
+            facts: facts.to_vec(),
+            saved_at: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        }
+    }
+
+    /// Rebuild the walk against `rules`, refusing anything that does not fit.
+    pub fn to_walk<'r>(&self, rules: &'r RuleSet, path: &Path) -> Result<Walk<'r>, SessionError> {
+        let outdated = |reason: String| SessionError::Outdated { path: path.to_path_buf(), reason };
+        let start = rules.find(&self.start).ok_or_else(|| outdated(format!("unknown start node `{}`", self.start)))?;
+        let mut steps = Vec::with_capacity(self.steps.len());
+        for s in &self.steps {
+            let node = rules.find(&s.node).ok_or_else(|| outdated(format!("unknown node `{}`", s.node)))?;
+            let action = match (s.kind.as_str(), &rules.node(node).body) {
+                ("answer", NodeBody::Question(q)) => {
+                    let value = s.value.as_deref().unwrap_or_default();
+                    let (answer, _) =
+                        q.answer(value).ok_or_else(|| outdated(format!("`{value}` is no longer an answer of `{}`", s.node)))?;
+                    Action::Answer {
+                        answer,
+                        source: s.source.unwrap_or(Source::Interactive),
+                        input: s.input.clone(),
+                        fact: s.fact.clone(),
+                    }
+                }
+                ("rejected", NodeBody::Conclusion(_)) => Action::Rejected { auto: false },
+                ("skipped", NodeBody::Conclusion(_)) => Action::Rejected { auto: true },
+                (kind, _) => return Err(outdated(format!("step `{kind}` does not fit node `{}`", s.node))),
+            };
+            steps.push(Step { node, action });
+        }
+        Walk::replay(rules, start, steps).ok_or_else(|| outdated("the steps do not replay".into()))
+    }
+}
+
+/// Save atomically (see [`crate::fsio::write_atomic`]).
+pub fn save(session: &SavedSession, path: &Path) -> Result<(), SessionError> {
+    let write_err = |source: std::io::Error| SessionError::Write { path: path.to_path_buf(), source };
+    let json = serde_json::to_vec_pretty(session).map_err(|e| write_err(std::io::Error::other(e)))?;
+    crate::fsio::write_atomic(path, &json).map_err(write_err)
+}
+
+/// Load a saved session, with a clear error for a missing, damaged or foreign
+/// file.
+pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(SessionError::Missing { path: path.to_path_buf() });
+        }
+        Err(source) => return Err(SessionError::Read { path: path.to_path_buf(), source }),
+    };
+    let corrupt = |reason: String| SessionError::Corrupt { path: path.to_path_buf(), reason };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(corrupt("not a posdiag session file".into()));
+    }
+    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    if version != u64::from(SESSION_VERSION) {
+        return Err(SessionError::Outdated {
+            path: path.to_path_buf(),
+            reason: format!("saved by session format {version}, this posdiag reads {SESSION_VERSION}"),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+}
+
+/// Remove the saved session once a walk is finished.
+pub fn clear(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
