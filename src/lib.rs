@@ -10,8 +10,11 @@ pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod exit;
+pub mod fsio;
+pub mod lang;
+pub mod mask;
+pub mod report;
 pub mod rules;
+pub mod session;
 
 pub use cli::run;
-pub mod lang;
-pub mod report;
