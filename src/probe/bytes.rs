@@ -68,7 +68,11 @@ mod tests {
     #[test]
     fn renders_bytes() {
         case(b"AT+CSQ\r", "AT+CSQ<CR>", "41 54 2b 43 53 51 0d");
-        case(&[0x02, 0x00, 0x02, b'S', b'T', 0x03, 0x55], "<STX><00><02>ST<ETX>U", "02 00 02 53 54 03 55");
+        case(
+            &[0x02, 0x00, 0x02, b'S', b'T', 0x03, 0x55],
+            "<STX><00><STX>ST<ETX>U",
+            "02 00 02 53 54 03 55",
+        );
         case(&[0x06, 0x15, 0xff, b'<'], "<ACK><NAK><ff><3c>", "06 15 ff 3c");
         case(b"", "", "");
     }

@@ -112,7 +112,9 @@ impl fmt::Display for PortUrl {
 pub enum UrlError {
     #[error("the port is empty; give a serial device such as `/dev/ttyUSB0` or `tcp://HOST:PORT`")]
     Empty,
-    #[error("unknown scheme `{scheme}://`; use a device path, `serial://PATH` or `tcp://HOST:PORT`")]
+    #[error(
+        "unknown scheme `{scheme}://`; use a device path, `serial://PATH` or `tcp://HOST:PORT`"
+    )]
     UnknownScheme { scheme: String },
     #[error("`{url}` has no port number; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`")]
     MissingPort { url: String },
@@ -169,7 +171,8 @@ fn parse_tcp(url: &str, rest: &str) -> Result<PortUrl, UrlError> {
     let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
         let (host, after) =
             v6.split_once(']').ok_or_else(|| UrlError::MissingPort { url: url.into() })?;
-        let port = after.strip_prefix(':').ok_or_else(|| UrlError::MissingPort { url: url.into() })?;
+        let port =
+            after.strip_prefix(':').ok_or_else(|| UrlError::MissingPort { url: url.into() })?;
         (host, port)
     } else {
         rest.rsplit_once(':').ok_or_else(|| UrlError::MissingPort { url: url.into() })?
@@ -191,8 +194,11 @@ pub fn apply_option(settings: &mut LineSettings, name: &str, value: &str) -> Res
     let v = value.to_ascii_lowercase();
     match name.to_ascii_lowercase().as_str() {
         "baud" => {
-            settings.baud =
-                v.parse().ok().filter(|b| *b > 0).ok_or_else(|| bad("a rate such as 9600 or 115200"))?;
+            settings.baud = v
+                .parse()
+                .ok()
+                .filter(|b| *b > 0)
+                .ok_or_else(|| bad("a rate such as 9600 or 115200"))?;
         }
         "data" | "data_bits" => {
             settings.data_bits = match v.as_str() {
@@ -241,7 +247,10 @@ mod tests {
 
     #[test]
     fn parses_device_paths() {
-        assert_eq!(PortUrl::parse("/dev/ttyUSB0"), Ok(serial("/dev/ttyUSB0", LineSettings::default())));
+        assert_eq!(
+            PortUrl::parse("/dev/ttyUSB0"),
+            Ok(serial("/dev/ttyUSB0", LineSettings::default()))
+        );
         assert_eq!(PortUrl::parse("COM3"), Ok(serial("COM3", LineSettings::default())));
         assert_eq!(
             PortUrl::parse("serial:///dev/ttyS1"),
@@ -270,8 +279,14 @@ mod tests {
             PortUrl::parse("tcp://127.0.0.1:4001"),
             Ok(PortUrl::Tcp { host: "127.0.0.1".into(), port: 4001 })
         );
-        assert_eq!(PortUrl::parse("TCP://[::1]:7000/"), Ok(PortUrl::Tcp { host: "::1".into(), port: 7000 }));
-        assert_eq!(PortUrl::parse("tcp://[::1]:7000").map(|u| u.to_string()), Ok("tcp://[::1]:7000".into()));
+        assert_eq!(
+            PortUrl::parse("TCP://[::1]:7000/"),
+            Ok(PortUrl::Tcp { host: "::1".into(), port: 7000 })
+        );
+        assert_eq!(
+            PortUrl::parse("tcp://[::1]:7000").map(|u| u.to_string()),
+            Ok("tcp://[::1]:7000".into())
+        );
     }
 
     #[test]
@@ -281,7 +296,10 @@ mod tests {
         assert!(matches!(PortUrl::parse("tcp://host"), Err(UrlError::MissingPort { .. })));
         assert!(matches!(PortUrl::parse("tcp://host:0"), Err(UrlError::BadPort { .. })));
         assert!(matches!(PortUrl::parse("tcp://host:99999"), Err(UrlError::BadPort { .. })));
-        assert!(matches!(PortUrl::parse("tcp://h:1?baud=9600"), Err(UrlError::OptionsOnTcp { .. })));
+        assert!(matches!(
+            PortUrl::parse("tcp://h:1?baud=9600"),
+            Err(UrlError::OptionsOnTcp { .. })
+        ));
         assert!(matches!(PortUrl::parse("/dev/x?speed=1"), Err(UrlError::UnknownOption { .. })));
         assert!(matches!(PortUrl::parse("/dev/x?parity=mark"), Err(UrlError::BadOption { .. })));
         assert!(matches!(PortUrl::parse("/dev/x?baud=fast"), Err(UrlError::BadOption { .. })));

@@ -1,0 +1,349 @@
+//! AT replies to facts (names in `rules/README.md`, *Fact names*): SIM
+//! state, signal, registration, operator, packet attach, modem identity.
+//! A command the modem refused is a missing fact, listed as unsupported.
+
+use super::parser::{Final, Reply};
+use crate::engine::Fact;
+use crate::probe::Unsupported;
+
+/// What a set of replies says.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Findings {
+    pub facts: Vec<Fact>,
+    pub unsupported: Vec<Unsupported>,
+}
+
+impl Findings {
+    fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
+        self.facts.push(Fact::probed(name, value, reply.evidence()));
+    }
+}
+
+/// Read the facts out of the replies of one probe.
+pub fn interpret(replies: &[Reply]) -> Findings {
+    let mut out = Findings::default();
+    let find = |cmd: &str| replies.iter().find(|r| r.command == cmd);
+    for reply in replies.iter().filter(|r| !r.end.is_ok()) {
+        if !(reply.command == "AT+CPIN?" && sim_from_error(&reply.end).is_some()) {
+            out.unsupported
+                .push(Unsupported { command: reply.command.clone(), reply: reply.end.to_string() });
+        }
+    }
+    if let Some(r) = find("AT+CPIN?") {
+        sim(&mut out, r);
+    }
+    if let Some(r) = find("AT+CSQ").filter(|r| r.end.is_ok()) {
+        signal(&mut out, r);
+    }
+    registration(&mut out, ["AT+CEREG?", "AT+CGREG?", "AT+CREG?"].iter().filter_map(|c| find(c)));
+    if let Some(r) = find("AT+COPS?").filter(|r| r.end.is_ok())
+        && let Some(op) = r.values("+COPS").find_map(|v| field(v, 2))
+        && !op.is_empty()
+    {
+        out.fact("modem.operator", op, r);
+    }
+    if let Some(r) = find("AT+CGATT?").filter(|r| r.end.is_ok())
+        && let Some(state) = r.values("+CGATT").find_map(|v| field(v, 0))
+    {
+        match state.as_str() {
+            "1" => out.fact("modem.attach", "attached", r),
+            "0" => out.fact("modem.attach", "detached", r),
+            _ => {}
+        }
+    }
+    identity(&mut out, find("AT+CGMI"), find("AT+CGMM"), find("AT+CGMR"), find("ATI"));
+    out
+}
+
+/// The `i`th comma-separated field, unquoted and trimmed.
+fn field(values: &str, i: usize) -> Option<String> {
+    values.split(',').nth(i).map(|f| f.trim().trim_matches('"').trim().to_string())
+}
+
+fn sim(out: &mut Findings, r: &Reply) {
+    let state = if r.end.is_ok() {
+        r.values("+CPIN").next().and_then(|v| {
+            let v = v.trim_matches('"').to_ascii_uppercase();
+            Some(match v.as_str() {
+                "READY" => "ready",
+                "SIM PIN" | "SIM PIN2" | "PH-SIM PIN" | "PH-NET PIN" => "pin_required",
+                "SIM PUK" | "SIM PUK2" | "PH-NET PUK" => "puk_required",
+                "NOT INSERTED" | "SIM REMOVED" | "NO SIM" => "absent",
+                "NOT READY" => return None,
+                _ if v.contains("PUK") => "puk_required",
+                _ if v.contains("PIN") => "pin_required",
+                _ => return None,
+            })
+        })
+    } else {
+        sim_from_error(&r.end)
+    };
+    if let Some(state) = state {
+        out.fact("modem.sim", state, r);
+    }
+}
+
+/// The SIM state a `+CME ERROR` to `AT+CPIN?` reveals (TS 27.007 §9.2.1).
+fn sim_from_error(end: &Final) -> Option<&'static str> {
+    let Final::CmeError(e) = end else { return None };
+    let e = e.to_ascii_lowercase();
+    Some(match e.as_str() {
+        "10" | "sim not inserted" => "absent",
+        "11" | "sim pin required" => "pin_required",
+        "12" | "sim puk required" => "puk_required",
+        "13" | "15" | "sim failure" | "sim wrong" => "failure",
+        _ => return None,
+    })
+}
+
+fn signal(out: &mut Findings, r: &Reply) {
+    let Some(rssi) = r.values("+CSQ").find_map(|v| field(v, 0)).and_then(|f| f.parse::<u32>().ok())
+    else {
+        return;
+    };
+    out.fact("modem.csq", rssi.to_string(), r);
+    if rssi <= 31 {
+        out.fact("modem.dbm", dbm(rssi).to_string(), r);
+    }
+    if let Some(band) = band(rssi) {
+        out.fact("modem.signal", band, r);
+    }
+}
+
+/// TS 27.007 §8.5: 0 = −113 dBm or less, 2 dB a step, 31 = −51 dBm or more.
+pub fn dbm(rssi: u32) -> i32 {
+    -113 + 2 * i32::try_from(rssi.min(31)).unwrap_or(31)
+}
+
+/// The quality band of an rssi (pos-domain.md §3).
+pub fn band(rssi: u32) -> Option<&'static str> {
+    Some(match rssi {
+        0 | 1 | 99 => "none",
+        2..=9 => "marginal",
+        10..=14 => "ok",
+        15..=19 => "good",
+        20..=31 => "excellent",
+        _ => return None,
+    })
+}
+
+/// Registration: the first of CEREG, CGREG, CREG that says registered;
+/// otherwise the most telling failure (denied, then searching, then not
+/// registered, then unknown), so a 2G module's `+CEREG: 0,0` does not hide
+/// a `+CGREG: 0,1`.
+fn registration<'r>(out: &mut Findings, replies: impl Iterator<Item = &'r Reply>) {
+    const ORDER: [&str; 6] =
+        ["home", "roaming", "denied", "searching", "not_registered", "unknown"];
+    let mut best: Option<(usize, &'static str, &Reply)> = None;
+    for r in replies.filter(|r| r.end.is_ok()) {
+        let prefix = r.command.trim_start_matches("AT").trim_end_matches('?');
+        let Some(state) = r.values(prefix).filter_map(stat).max_by_key(|(solicited, _)| *solicited)
+        else {
+            continue;
+        };
+        let state = state.1;
+        let rank = ORDER.iter().position(|s| *s == state).unwrap_or(ORDER.len());
+        let rank = if rank < 2 { 0 } else { rank };
+        if best.is_none_or(|(b, _, _)| rank < b) {
+            best = Some((rank, state, r));
+        }
+    }
+    if let Some((_, state, r)) = best {
+        out.fact("modem.registration", state, r);
+    }
+}
+
+/// `<n>,<stat>[,…]` (the read command's answer, `true`) or `<stat>[,…]` (a
+/// URC that arrived instead, `false`) → the state.
+fn stat(values: &str) -> Option<(bool, &'static str)> {
+    let fields: Vec<&str> = values.split(',').map(str::trim).collect();
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (solicited, raw) = match fields.as_slice() {
+        [_, second, ..] if plain(second) => (true, *second),
+        [first, ..] if plain(first) => (false, *first),
+        _ => return None,
+    };
+    let state = match raw.parse::<u32>().ok()? {
+        1 | 6 | 9 => "home",
+        5 | 7 | 10 => "roaming",
+        2 => "searching",
+        3 => "denied",
+        0 | 8 => "not_registered",
+        _ => "unknown",
+    };
+    Some((solicited, state))
+}
+
+fn identity(
+    out: &mut Findings,
+    cgmi: Option<&Reply>,
+    cgmm: Option<&Reply>,
+    cgmr: Option<&Reply>,
+    ati: Option<&Reply>,
+) {
+    let ati_lines: Vec<&str> = ati
+        .filter(|r| r.end.is_ok())
+        .map(|r| r.info.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let items = [
+        ("modem.manufacturer", cgmi, "+CGMI", ati_lines.first().copied()),
+        ("modem.model", cgmm, "+CGMM", ati_lines.get(1).copied()),
+        (
+            "modem.revision",
+            cgmr,
+            "+CGMR",
+            ati_lines.iter().find(|l| l.to_ascii_lowercase().starts_with("revision")).copied(),
+        ),
+    ];
+    for (name, reply, prefix, fallback) in items {
+        if let Some(r) = reply.filter(|r| r.end.is_ok())
+            && let Some(line) = r.info.first()
+        {
+            let value = super::parser::strip_prefix(line, prefix).unwrap_or(line);
+            let value = super::parser::strip_prefix(value, "Revision").unwrap_or(value);
+            out.fact(name, value.trim_matches('"'), r);
+        } else if let (Some(r), Some(line)) = (ati, fallback) {
+            let value = super::parser::strip_prefix(line, "Revision").unwrap_or(line);
+            out.fact(name, value, r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parser::parse_reply;
+    use super::*;
+
+    fn replies(pairs: &[(&str, &str)]) -> Vec<Reply> {
+        pairs
+            .iter()
+            .map(|(cmd, bytes)| parse_reply(cmd, bytes.as_bytes()).expect("complete reply"))
+            .collect()
+    }
+
+    fn value<'a>(f: &'a Findings, name: &str) -> Option<&'a str> {
+        f.facts.iter().find(|x| x.name == name).map(|x| x.value.as_str())
+    }
+
+    #[test]
+    fn healthy_modem() {
+        let f = interpret(&replies(&[
+            ("ATI", "Quectel\r\nEC25\r\nRevision: EC25EFAR06A03M4G\r\nOK\r\n"),
+            ("AT+CGMI", "Quectel\r\nOK\r\n"),
+            ("AT+CGMM", "+CGMM: EC25\r\nOK\r\n"),
+            ("AT+CGMR", "Revision: EC25EFAR06A03M4G\r\nOK\r\n"),
+            ("AT+CPIN?", "+CPIN: READY\r\nOK\r\n"),
+            ("AT+CSQ", "+CSQ: 24,99\r\nOK\r\n"),
+            ("AT+CREG?", "+CREG: 0,1\r\nOK\r\n"),
+            ("AT+CGREG?", "+CGREG: 0,1\r\nOK\r\n"),
+            ("AT+CEREG?", "+CEREG: 0,1\r\nOK\r\n"),
+            ("AT+COPS?", "+COPS: 0,0,\"CHINA MOBILE\",7\r\nOK\r\n"),
+            ("AT+CGATT?", "+CGATT: 1\r\nOK\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.sim"), Some("ready"));
+        assert_eq!(value(&f, "modem.csq"), Some("24"));
+        assert_eq!(value(&f, "modem.dbm"), Some("-65"));
+        assert_eq!(value(&f, "modem.signal"), Some("excellent"));
+        assert_eq!(value(&f, "modem.registration"), Some("home"));
+        assert_eq!(value(&f, "modem.operator"), Some("CHINA MOBILE"));
+        assert_eq!(value(&f, "modem.attach"), Some("attached"));
+        assert_eq!(value(&f, "modem.manufacturer"), Some("Quectel"));
+        assert_eq!(value(&f, "modem.model"), Some("EC25"));
+        assert_eq!(value(&f, "modem.revision"), Some("EC25EFAR06A03M4G"));
+        assert!(f.unsupported.is_empty());
+        let csq = f.facts.iter().find(|x| x.name == "modem.csq").expect("csq");
+        assert_eq!(csq.evidence.as_deref(), Some("AT+CSQ → +CSQ: 24,99"));
+    }
+
+    #[test]
+    fn sim_states() {
+        for (bytes, state) in [
+            ("+CME ERROR: 10\r\n", "absent"),
+            ("+CME ERROR: SIM not inserted\r\n", "absent"),
+            ("+CPIN: SIM PIN\r\nOK\r\n", "pin_required"),
+            ("+CPIN:SIM PUK\r\nOK\r\n", "puk_required"),
+            ("+CME ERROR: 13\r\n", "failure"),
+            ("+CPIN: NOT INSERTED\r\nOK\r\n", "absent"),
+        ] {
+            let f = interpret(&replies(&[("AT+CPIN?", bytes)]));
+            assert_eq!(value(&f, "modem.sim"), Some(state), "{bytes}");
+            assert!(f.unsupported.is_empty(), "{bytes}");
+        }
+        let f = interpret(&replies(&[("AT+CPIN?", "ERROR\r\n")]));
+        assert_eq!(value(&f, "modem.sim"), None);
+        assert_eq!(f.unsupported.len(), 1);
+    }
+
+    #[test]
+    fn signal_bands() {
+        for (rssi, band_name, dbm_value) in [
+            (0, "none", -113),
+            (1, "none", -111),
+            (2, "marginal", -109),
+            (9, "marginal", -95),
+            (10, "ok", -93),
+            (14, "ok", -85),
+            (15, "good", -83),
+            (19, "good", -75),
+            (20, "excellent", -73),
+            (31, "excellent", -51),
+        ] {
+            assert_eq!(band(rssi), Some(band_name), "{rssi}");
+            assert_eq!(dbm(rssi), dbm_value, "{rssi}");
+        }
+        let f = interpret(&replies(&[("AT+CSQ", "+CSQ: 99,99\r\nOK\r\n")]));
+        assert_eq!(value(&f, "modem.signal"), Some("none"));
+        assert_eq!(value(&f, "modem.dbm"), None);
+    }
+
+    #[test]
+    fn registration_prefers_a_registered_domain() {
+        let f = interpret(&replies(&[
+            ("AT+CREG?", "+CREG: 0,1\r\nOK\r\n"),
+            ("AT+CGREG?", "+CGREG: 0,5\r\nOK\r\n"),
+            ("AT+CEREG?", "+CEREG: 0,0\r\nOK\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.registration"), Some("roaming"));
+        let reg = f.facts.iter().find(|x| x.name == "modem.registration").expect("fact");
+        assert_eq!(reg.evidence.as_deref(), Some("AT+CGREG? → +CGREG: 0,5"));
+
+        let f = interpret(&replies(&[
+            ("AT+CREG?", "+CREG: 2,3,\"00C3\",\"0000F3F1\"\r\nOK\r\n"),
+            ("AT+CGREG?", "+CGREG: 0,2\r\nOK\r\n"),
+            ("AT+CEREG?", "ERROR\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.registration"), Some("denied"));
+        assert_eq!(
+            f.unsupported,
+            [Unsupported { command: "AT+CEREG?".into(), reply: "ERROR".into() }]
+        );
+
+        // A URC in place of the read command's answer still tells the state.
+        let f =
+            interpret(&replies(&[("AT+CEREG?", "+CEREG: 1,\"1A2B\",\"01A2B3C4\",7\r\nOK\r\n")]));
+        assert_eq!(value(&f, "modem.registration"), Some("home"));
+    }
+
+    #[test]
+    fn no_operator_and_detached() {
+        let f = interpret(&replies(&[
+            ("AT+COPS?", "+COPS: 0\r\nOK\r\n"),
+            ("AT+CGATT?", "+CGATT:0\r\nOK\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.operator"), None);
+        assert_eq!(value(&f, "modem.attach"), Some("detached"));
+    }
+
+    #[test]
+    fn identity_falls_back_to_ati() {
+        let f = interpret(&replies(&[
+            ("ATI", "SIMCOM_Ltd\r\nSIMCOM_SIM800L\r\nRevision:1418B04SIM800L24\r\nOK\r\n"),
+            ("AT+CGMI", "ERROR\r\n"),
+            ("AT+CGMM", "ERROR\r\n"),
+            ("AT+CGMR", "ERROR\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.manufacturer"), Some("SIMCOM_Ltd"));
+        assert_eq!(value(&f, "modem.model"), Some("SIMCOM_SIM800L"));
+        assert_eq!(value(&f, "modem.revision"), Some("1418B04SIM800L24"));
+    }
+}
