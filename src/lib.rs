@@ -13,6 +13,7 @@ pub mod exit;
 pub mod fsio;
 pub mod lang;
 pub mod mask;
+pub mod probe;
 pub mod report;
 pub mod rules;
 pub mod session;
