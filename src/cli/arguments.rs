@@ -53,7 +53,7 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct DiagnoseArgs {
     /// YAML file mapping node id to answer value.
     #[arg(long, value_name = "FILE")]
@@ -70,6 +70,14 @@ pub struct DiagnoseArgs {
     /// Start at this node instead of the triage root.
     #[arg(long, value_name = "NODE")]
     pub start: Option<String>,
+
+    /// Continue the unfinished interactive session.
+    #[arg(long, conflicts_with_all = ["answers", "answer", "start"])]
+    pub resume: bool,
+
+    /// Also write the transcript to FILE (.md for Markdown, .json for JSON).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

@@ -3,38 +3,109 @@
 //! stdin: what it lacks, it names (exit 3) for the script to supply.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
 
 use super::arguments::{DiagnoseArgs, Format};
 use super::context::Context;
-use crate::engine::{Answers, Fact, Facts, Source, run_script};
+use super::interactive::{Interactive, colour};
+use super::prompt::{Prompter, Stop};
+use crate::engine::{Answers, Fact, Facts, Outcome, Position, Source, Walk, run_script};
 use crate::error::Error;
 use crate::exit::Exit;
-use crate::report::{Diagnosis, Status, render_diagnosis};
+use crate::report::{Diagnosis, Status, check_report_path, render_diagnosis, write_report};
 use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
-
-impl DiagnoseArgs {
-    /// `posdiag` with no command.
-    pub fn default_interactive() -> DiagnoseArgs {
-        DiagnoseArgs {
-            answers: None,
-            answer: Vec::new(),
-            fact: Vec::new(),
-            start: None,
-            format: Format::Text,
-        }
-    }
-}
+use crate::session;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
+    if let Some(path) = &args.report {
+        check_report_path(path)?;
+    }
     let rules = ctx.rules()?;
     let answers = gather_answers(&rules, args)?;
-    let facts = gather_facts(&args.fact)?;
+    let mut facts = gather_facts(&args.fact)?;
     let start = start_node(&rules, args.start.as_deref())?;
+    // A person at a terminal with nothing given is asked; anything else is a
+    // script, which is never asked and never waits on stdin.
+    let interactive =
+        std::io::stdin().is_terminal() && answers.is_empty() && args.format == Format::Text;
+    let session_path = session::default_path()?;
+    if args.resume {
+        let saved = session::load(&session_path)?;
+        for fact in &saved.facts {
+            if facts.get(&fact.name).is_none() {
+                facts.insert(fact.clone());
+            }
+        }
+        let walk = saved.to_walk(&rules, &session_path)?;
+        if interactive {
+            return interactive_run(ctx, args, &facts, session_path, walk);
+        }
+        return scripted_result(ctx, args, walk, &facts);
+    }
+    if interactive {
+        if let Ok(saved) = session::load(&session_path)
+            && let Ok(walk) = saved.to_walk(&rules, &session_path)
+        {
+            let prompter = Prompter::new(ctx.lang, colour());
+            let when = humantime::format_rfc3339_seconds(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
+            )
+            .to_string();
+            match prompter.resume_saved(&when) {
+                Ok(true) => return interactive_run(ctx, args, &facts, session_path, walk),
+                Ok(false) => {}
+                Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
+                Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
+            }
+        }
+        return interactive_run(ctx, args, &facts, session_path, Walk::new(&rules, start));
+    }
     let (walk, outcome) = run_script(&rules, start, &answers, &facts)?;
+    finish(ctx, args, &walk, outcome, &facts)
+}
+
+fn interactive_run(
+    ctx: &Context,
+    args: &DiagnoseArgs,
+    facts: &Facts,
+    session_path: PathBuf,
+    walk: Walk<'_>,
+) -> Result<Exit, Error> {
+    let it = Interactive { lang: ctx.lang, facts, session_path, report: args.report.as_deref() };
+    it.run(walk)
+}
+
+/// A resumed session without a terminal: report where it stands.
+fn scripted_result(
+    ctx: &Context,
+    args: &DiagnoseArgs,
+    mut walk: Walk<'_>,
+    facts: &Facts,
+) -> Result<Exit, Error> {
+    walk.answer_all_from_facts(facts);
+    let outcome = match walk.position() {
+        Position::Question(n) => Outcome::NeedsInput(n),
+        Position::Conclusion(n) => Outcome::Concluded(n),
+        Position::Exhausted => Outcome::Exhausted,
+    };
+    finish(ctx, args, &walk, outcome, facts)
+}
+
+/// Print the result, write the report, return the exit code.
+fn finish(
+    ctx: &Context,
+    args: &DiagnoseArgs,
+    walk: &Walk<'_>,
+    outcome: Outcome,
+    facts: &Facts,
+) -> Result<Exit, Error> {
     let facts: Vec<Fact> = facts.iter().cloned().collect();
-    let diagnosis = Diagnosis::from_walk(&walk, outcome, &facts, ctx.lang);
+    let diagnosis = Diagnosis::from_walk(walk, outcome, &facts, ctx.lang);
     print(&diagnosis, args.format);
+    if let Some(path) = &args.report {
+        write_report(path, &diagnosis)?;
+    }
     Ok(exit_for(&diagnosis))
 }
 

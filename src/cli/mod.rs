@@ -5,6 +5,8 @@ mod arguments;
 mod check;
 mod context;
 mod diagnose;
+mod interactive;
+mod prompt;
 mod test;
 
 use std::ffi::OsString;
@@ -44,6 +46,6 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Test(args)) => test::run(&ctx, &args),
         Some(Command::Diagnose(args)) => diagnose::run(&ctx, &args),
-        None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default_interactive()),
+        None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
 }

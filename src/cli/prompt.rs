@@ -68,17 +68,27 @@ impl Prompter {
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((Item::Quit, l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string()));
+        items.push((
+            Item::Quit,
+            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
+        ));
         items
     }
 
     /// A select list of `options` followed by the walk's moves.
-    pub fn choose(&self, message: &str, options: &[String], moves: Moves) -> Result<Reply<usize>, Stop> {
+    pub fn choose(
+        &self,
+        message: &str,
+        options: &[String],
+        moves: Moves,
+    ) -> Result<Reply<usize>, Stop> {
         let mut items: Vec<(Item, String)> =
             options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
         items.extend(self.moves(moves));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
-        let help = self.lang.pick("↑↓ 选择，回车确认，Esc 退出", "↑↓ to move, Enter to choose, Esc to quit");
+        let help = self
+            .lang
+            .pick("↑↓ 选择，回车确认，Esc 退出", "↑↓ to move, Enter to choose, Esc to quit");
         let chosen = Select::new(message, labels.clone())
             .with_help_message(help)
             .with_page_size(12)
@@ -153,26 +163,38 @@ impl Prompter {
     /// "Did this fix it?": yes, no, back, quit.
     pub fn fixed(&self, moves: Moves) -> Result<Reply<bool>, Stop> {
         let l = self.lang;
-        let options =
-            vec![l.pick("是，已解决", "Yes, it is fixed").to_string(), l.pick("否，还没解决", "No, not yet").to_string()];
+        let options = vec![
+            l.pick("是，已解决", "Yes, it is fixed").to_string(),
+            l.pick("否，还没解决", "No, not yet").to_string(),
+        ];
         let mut items: Vec<(Item, String)> =
             options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((Item::Quit, l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string()));
+        items.push((
+            Item::Quit,
+            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
+        ));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
-        let chosen = Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
-            .with_render_config(self.render)
-            .without_filtering()
-            .prompt();
+        let chosen =
+            Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
+                .with_help_message(l.pick(
+                    "↑↓ 选择，回车确认，Esc 退出",
+                    "↑↓ to move, Enter to choose, Esc to quit",
+                ))
+                .with_render_config(self.render)
+                .without_filtering()
+                .prompt();
         match chosen {
-            Ok(label) => Ok(match items.iter().find(|(_, x)| *x == label).map(|(i, _)| i.clone()) {
-                Some(Item::Answer(0)) => Reply::Value(true),
-                Some(Item::Answer(_)) => Reply::Value(false),
-                Some(Item::Back) => Reply::Back,
-                _ => Reply::Quit,
-            }),
+            Ok(label) => {
+                Ok(match items.iter().find(|(_, x)| *x == label).map(|(i, _)| i.clone()) {
+                    Some(Item::Answer(0)) => Reply::Value(true),
+                    Some(Item::Answer(_)) => Reply::Value(false),
+                    Some(Item::Back) => Reply::Back,
+                    _ => Reply::Quit,
+                })
+            }
             Err(e) => stop(e),
         }
     }
@@ -180,16 +202,22 @@ impl Prompter {
     /// "Continue the saved session?" when one is found.
     pub fn resume_saved(&self, when: &str) -> Result<bool, Stop> {
         let l = self.lang;
-        let cont = format!("{} ({when})", l.pick("继续上次未完成的诊断", "Continue the unfinished diagnosis"));
+        let cont = format!(
+            "{} ({when})",
+            l.pick("继续上次未完成的诊断", "Continue the unfinished diagnosis")
+        );
         let fresh = l.pick("重新开始", "Start afresh").to_string();
-        let chosen = Select::new(l.pick("发现上次未完成的诊断。", "An unfinished diagnosis was found."), vec![cont.clone(), fresh])
-            .with_render_config(self.render)
-            .without_filtering()
-            .prompt();
+        let chosen = Select::new(
+            l.pick("发现上次未完成的诊断。", "An unfinished diagnosis was found."),
+            vec![cont.clone(), fresh],
+        )
+        .with_render_config(self.render)
+        .without_filtering()
+        .prompt();
         match chosen {
             Ok(label) => Ok(label == cont),
             Err(InquireError::OperationCanceled) => Ok(false),
-            Err(e) => stop(e),
+            Err(e) => stop::<()>(e).map(|_| false),
         }
     }
 }

@@ -62,6 +62,14 @@ pub struct Step {
     pub action: Action,
 }
 
+impl Step {
+    /// Whether the walk took this step by itself (from a fact, a retry, or
+    /// passing by a remedy already rejected).
+    pub fn is_automatic(&self) -> bool {
+        is_automatic(self)
+    }
+}
+
 /// Where the walk stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {

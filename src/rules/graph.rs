@@ -2,7 +2,7 @@
 //! types. Used for the checks that need the whole graph (cycles,
 //! reachability) and for drawing it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -48,36 +48,50 @@ impl EdgeGraph {
     }
 }
 
-/// Each cycle's members, in graph order, cycles sorted by their first id.
-pub fn cycles(g: &EdgeGraph) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = tarjan_scc(&g.graph)
+/// One real loop per strongly connected component: the shortest cycle
+/// through its smallest id (so the message can be followed edge by edge),
+/// and how many nodes the component holds. Sorted by first id.
+pub fn cycles(g: &EdgeGraph) -> Vec<(Vec<String>, usize)> {
+    let mut out: Vec<(Vec<String>, usize)> = tarjan_scc(&g.graph)
         .into_iter()
         .filter(|scc| scc.len() > 1 || g.graph.contains_edge(scc[0], scc[0]))
         .map(|scc| {
-            // Walk the cycle in edge order so the message reads as a loop.
-            let members: std::collections::HashSet<NodeIndex> = scc.iter().copied().collect();
+            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
             let start = *scc.iter().min_by_key(|&&i| &g.graph[i]).unwrap_or(&scc[0]);
-            let mut ring = vec![start];
-            let mut at = start;
-            while ring.len() < scc.len() {
-                let next = g
-                    .graph
-                    .neighbors(at)
-                    .filter(|n| members.contains(n) && !ring.contains(n))
-                    .min_by_key(|&i| &g.graph[i]);
-                match next {
-                    Some(n) => {
-                        ring.push(n);
-                        at = n;
-                    }
-                    None => break,
-                }
-            }
-            ring.into_iter().map(|i| g.graph[i].clone()).collect()
+            let ring = shortest_cycle(g, start, &members);
+            (ring.into_iter().map(|i| g.graph[i].clone()).collect(), scc.len())
         })
         .collect();
     out.sort();
     out
+}
+
+/// Breadth-first from `start` inside `members` until an edge leads back.
+fn shortest_cycle(g: &EdgeGraph, start: NodeIndex, members: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+    let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(at) = queue.pop_front() {
+        let mut next: Vec<NodeIndex> =
+            g.graph.neighbors(at).filter(|n| members.contains(n)).collect();
+        next.sort_by_key(|&i| &g.graph[i]);
+        for n in next {
+            if n == start {
+                let mut ring = vec![at];
+                let mut cur = at;
+                while let Some(&p) = parent.get(&cur) {
+                    ring.push(p);
+                    cur = p;
+                }
+                ring.reverse();
+                return ring;
+            }
+            if n != start && !parent.contains_key(&n) {
+                parent.insert(n, at);
+                queue.push_back(n);
+            }
+        }
+    }
+    vec![start]
 }
 
 /// Ids no walk from `starts` reaches, in id order.

@@ -561,23 +561,22 @@ impl Checker {
 
     fn graph(&mut self, files: &[Parsed], index: &Index, extra_roots: &[String]) {
         let g = EdgeGraph::from_files(files, index);
-        for cycle in cycles(&g) {
+        for (cycle, size) in cycles(&g) {
             let first = &cycle[0];
             let (fi, ni) = index[first];
             let at = place(&files[fi].name, &files[fi].file.nodes[ni].value.id);
             let mut ring = cycle.clone();
             ring.push(first.clone());
+            let loop_text = ring.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → ");
+            let more = if size > cycle.len() {
+                format!(" ({size} nodes are caught in loops with it)")
+            } else {
+                String::new()
+            };
             self.push(
-                Problem::new(
-                    ProblemKind::Cycle,
-                    at,
-                    format!(
-                        "the graph loops: {}",
-                        ring.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → ")
-                    ),
-                )
-                .node(first)
-                .hint("a walk must always move forward; point one of these edges elsewhere"),
+                Problem::new(ProblemKind::Cycle, at, format!("the graph loops: {loop_text}{more}"))
+                    .node(first)
+                    .hint("a walk must always move forward; point one of these edges elsewhere"),
             );
         }
         let mut starts: Vec<&str> = files

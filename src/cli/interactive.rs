@@ -1,0 +1,253 @@
+//! The interactive walk: a merchant at the counter answers questions until
+//! the fault and its fix are found. Prompts go to stderr, results (the
+//! conclusion tables, the escalation summary) to stdout. After every step
+//! the session is saved, so Ctrl-C, Esc or a closed terminal lose nothing.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use super::prompt::{Moves, Prompter, Reply, Stop};
+use crate::engine::{Fact, Facts, Outcome, Position, Source, Walk, select_input};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::lang::Lang;
+use crate::report::{
+    Diagnosis, conclusion_table, path_line, path_table, render_diagnosis, write_report,
+};
+use crate::rules::{NodeBody, NodeId, Question, RuleSet};
+use crate::session::{self, SavedSession};
+
+/// What the interactive walk needs besides the walk itself.
+pub struct Interactive<'a> {
+    pub lang: Lang,
+    pub facts: &'a Facts,
+    pub session_path: PathBuf,
+    pub report: Option<&'a Path>,
+}
+
+/// Whether prompts may use colour: not with `NO_COLOR`, not when stderr is
+/// not a terminal.
+pub fn colour() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// A reply to a question: a listed answer or typed text.
+enum Choice {
+    Picked(usize),
+    Typed(String),
+}
+
+impl Interactive<'_> {
+    pub fn run(&self, mut walk: Walk<'_>) -> Result<Exit, Error> {
+        let lang = self.lang;
+        let prompter = Prompter::new(lang, colour());
+        let facts: Vec<Fact> = self.facts.iter().cloned().collect();
+        loop {
+            walk.answer_all_from_facts(self.facts);
+            self.save(&walk, &facts)?;
+            let can_back = walk.steps().iter().any(|s| !s.is_automatic());
+            let reply = match walk.position() {
+                Position::Question(node) => {
+                    self.ask(&prompter, &mut walk, node, Moves { back: can_back, unknown: true })
+                }
+                Position::Conclusion(node) => {
+                    let d = Diagnosis::from_walk(&walk, Outcome::Concluded(node), &facts, lang);
+                    show_conclusion(&d, lang);
+                    match prompter.fixed(Moves { back: can_back, unknown: false }) {
+                        Ok(Reply::Value(true)) => {
+                            self.finish(&d)?;
+                            eprintln!(
+                                "{}",
+                                lang.pick("好的，诊断结束。", "Good. Diagnosis finished.")
+                            );
+                            return Ok(Exit::Ok);
+                        }
+                        Ok(Reply::Value(false)) => {
+                            walk.reject();
+                            Ok(Reply::Value(()))
+                        }
+                        Ok(Reply::Back) => Ok(Reply::Back),
+                        Ok(_) => Ok(Reply::Quit),
+                        Err(e) => Err(e),
+                    }
+                }
+                Position::Exhausted => {
+                    let d = Diagnosis::from_walk(&walk, Outcome::Exhausted, &facts, lang);
+                    println!("{}", render_diagnosis(&d));
+                    self.finish(&d)?;
+                    return Ok(Exit::NoConclusion);
+                }
+            };
+            match reply {
+                Ok(Reply::Value(())) | Ok(Reply::Why) | Ok(Reply::Unknown) => {}
+                Ok(Reply::Back) => {
+                    if !walk.back() {
+                        eprintln!(
+                            "{}",
+                            lang.pick("已经是第一个问题。", "This is the first question.")
+                        );
+                    }
+                }
+                Ok(Reply::Quit) => return self.stop(&walk, &facts, Exit::NeedsInput),
+                Err(Stop::Interrupted) => return self.stop(&walk, &facts, Exit::Interrupted),
+                Err(Stop::Terminal(msg)) => {
+                    self.save(&walk, &facts)?;
+                    return Err(Error::Usage(format!(
+                        "{msg}; the session was saved to `{}`",
+                        self.session_path.display()
+                    )));
+                }
+            }
+        }
+    }
+
+    /// Ask the question at `node` until it is answered (the walk moves on)
+    /// or the person goes back or quits.
+    fn ask(
+        &self,
+        prompter: &Prompter,
+        walk: &mut Walk<'_>,
+        node: NodeId,
+        moves: Moves,
+    ) -> Result<Reply<()>, Stop> {
+        let rules = walk.rules();
+        let lang = self.lang;
+        let Some(q) = rules.question(node) else { return Ok(Reply::Quit) };
+        eprintln!("\n── {} ──", rules.tree_of(node).title.get(lang));
+        let message = q.text.get(lang);
+        loop {
+            let reply = match &q.input {
+                Some(input) => {
+                    let hint = input.hint.as_ref().map(|h| h.get(lang));
+                    let validate = |s: &str| {
+                        select_input(rules, node, q, s).map(|_| ()).map_err(|e| e.to_string())
+                    };
+                    map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
+                }
+                None => {
+                    let labels: Vec<String> =
+                        q.answers.iter().map(|a| a.label.get(lang).to_string()).collect();
+                    map(prompter.choose(message, &labels, moves)?, Choice::Picked)
+                }
+            };
+            let answered = match reply {
+                Reply::Why => {
+                    eprintln!("{}", explain(rules, walk, node, q, lang));
+                    continue;
+                }
+                Reply::Unknown => walk.answer_unknown(node),
+                Reply::Value(Choice::Picked(i)) => {
+                    walk.answer(node, &q.answers[i].value, Source::Interactive)
+                }
+                Reply::Value(Choice::Typed(s)) => walk.answer_input(node, &s, Source::Interactive),
+                Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            };
+            match answered {
+                Ok(()) => return Ok(Reply::Value(())),
+                Err(e) => eprintln!("{e}"),
+            }
+        }
+    }
+
+    fn save(&self, walk: &Walk<'_>, facts: &[Fact]) -> Result<(), Error> {
+        let saved = SavedSession::from_walk(walk, facts, self.lang);
+        session::save(&saved, &self.session_path)?;
+        Ok(())
+    }
+
+    /// The walk is over: write the report, forget the saved session.
+    fn finish(&self, d: &Diagnosis) -> Result<(), Error> {
+        if let Some(path) = self.report {
+            write_report(path, d)?;
+        }
+        session::clear(&self.session_path);
+        Ok(())
+    }
+
+    /// Quit or Ctrl-C: save, write the report so far, say how to resume.
+    fn stop(&self, walk: &Walk<'_>, facts: &[Fact], exit: Exit) -> Result<Exit, Error> {
+        self.save(walk, facts)?;
+        if let Some(path) = self.report {
+            let outcome = match walk.position() {
+                Position::Question(n) => Outcome::NeedsInput(n),
+                Position::Conclusion(n) => Outcome::Concluded(n),
+                Position::Exhausted => Outcome::Exhausted,
+            };
+            write_report(path, &Diagnosis::from_walk(walk, outcome, facts, self.lang))?;
+        }
+        let lang = self.lang;
+        eprintln!(
+            "\n{} `{}`\n{} posdiag diagnose --resume",
+            lang.pick("已保存到", "Saved to"),
+            self.session_path.display(),
+            lang.pick("继续诊断:", "To continue:"),
+        );
+        Ok(exit)
+    }
+}
+
+fn map<T, U>(r: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
+    match r {
+        Reply::Value(v) => Reply::Value(f(v)),
+        Reply::Back => Reply::Back,
+        Reply::Why => Reply::Why,
+        Reply::Unknown => Reply::Unknown,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+/// The conclusion and how it was reached, as tables on stdout.
+fn show_conclusion(d: &Diagnosis, lang: Lang) {
+    if let Some(c) = &d.conclusion {
+        println!("\n{}", conclusion_table(c, lang, None));
+    }
+    if !d.path.is_empty() {
+        println!("{}", lang.pick("排查过程:", "How we got here:"));
+        println!("{}", path_table(&d.path, lang, None));
+    }
+    if d.assumed {
+        println!(
+            "{}",
+            lang.pick(
+                "注意: 部分回答为\"不确定\"，结论基于默认假设。",
+                "Note: some answers were \"don't know\"; this rests on assumptions."
+            )
+        );
+    }
+}
+
+/// "Why is this asked?": the question's reason, the path so far, and where
+/// each answer leads.
+pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lang: Lang) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("\n{}\n", lang.pick("为什么问这个:", "Why this is asked:")));
+    if let Some(why) = &q.why {
+        out.push_str(&format!("  {}\n", why.get(lang)));
+    }
+    let d = Diagnosis::from_walk(walk, Outcome::NeedsInput(node), &[], lang);
+    if !d.path.is_empty() {
+        out.push_str(&format!("{}\n", lang.pick("到目前为止:", "So far:")));
+        for s in &d.path {
+            out.push_str(&format!("  - {}\n", path_line(s, lang)));
+        }
+    }
+    out.push_str(&format!("{}\n", lang.pick("您的回答决定下一步:", "What your answer decides:")));
+    for (i, a) in q.answers.iter().enumerate() {
+        let leads = match &rules.node(a.next).body {
+            NodeBody::Conclusion(c) => {
+                format!("{} {}", lang.pick("结论:", "conclusion:"), c.title.get(lang))
+            }
+            NodeBody::Question(n) => {
+                format!("{} {}", lang.pick("接着问:", "then asks:"), n.text.get(lang))
+            }
+        };
+        let default = if i == q.default {
+            lang.pick("（不确定时默认）", " (default on \"don't know\")")
+        } else {
+            ""
+        };
+        out.push_str(&format!("  • {} → {leads}{default}\n", a.label.get(lang)));
+    }
+    out
+}
