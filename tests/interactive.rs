@@ -1,0 +1,257 @@
+//! The interactive walk end to end over a pseudo-terminal: the real binary,
+//! driven with arrow keys and Enter as a merchant would. Covers choosing,
+//! going back, asking why, "don't know", free text with a re-prompt, both
+//! languages, Ctrl-C with resume, and Esc.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Session};
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+struct Walk {
+    session: expectrl::session::OsSession,
+    state: tempfile::TempDir,
+}
+
+fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> Walk {
+    let state = state.unwrap_or_else(|| tempfile::tempdir().unwrap());
+    let mut cmd = Command::new(common::BIN);
+    cmd.args(["--rules", common::mini().to_str().unwrap()])
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env("POSDIAG_STATE_DIR", state.path());
+    let mut session = Session::spawn(cmd).expect("spawn posdiag on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    Walk { session, state }
+}
+
+impl Walk {
+    #[track_caller]
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.expect(text) {
+            Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
+            Err(e) => panic!("waiting for {text:?}: {e}"),
+        }
+    }
+
+    fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            self.session.send(k).expect("send key");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Move down `n` entries and press Enter.
+    fn pick(&mut self, n: usize) {
+        let mut keys = vec![DOWN; n];
+        keys.push(ENTER);
+        self.keys(&keys);
+    }
+
+    #[track_caller]
+    fn exit_code(mut self) -> (i32, tempfile::TempDir) {
+        let rest =
+            self.session.expect(Eof).map(|c| String::from_utf8_lossy(c.before()).into_owned());
+        let status = self.session.get_process().wait().expect("wait");
+        match status {
+            WaitStatus::Exited(_, code) => (code, self.state),
+            other => panic!("posdiag did not exit normally: {other:?}; output: {rest:?}"),
+        }
+    }
+
+    fn saved(&self) -> bool {
+        self.state.path().join("session.json").exists()
+    }
+}
+
+// Menus of the mini rules, as the walk draws them:
+// triage.start: Printing, Power, The screen shows a code, ? don't know, ⓘ why, ✕ quit
+// printer.paper: No, Yes, ? don't know, ⓘ why, ← back, ✕ quit
+// "Did this fix it?": Yes, No, ← back, ✕ quit
+
+#[test]
+fn arrow_keys_reach_a_conclusion_in_english() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(1); // Power
+    w.expect("Restart the terminal");
+    w.expect("PRINTER_POWER_CYCLE");
+    w.expect("Did this fix it?");
+    w.pick(0); // Yes
+    w.expect("Diagnosis finished");
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 0);
+    assert!(!state.path().join("session.json").exists(), "a finished session is not kept");
+}
+
+#[test]
+fn chinese_locale_speaks_chinese() {
+    let mut w = spawn("zh_CN.UTF-8", &[], None);
+    w.expect("哪里不对？");
+    w.pick(0); // 打印
+    w.expect("有纸吗？");
+    w.pick(0); // 没有
+    w.expect("缺纸");
+    w.expect("由谁处理");
+    w.expect("问题解决了吗？");
+    w.pick(0);
+    assert_eq!(w.exit_code().0, 0);
+}
+
+#[test]
+fn back_undoes_a_wrong_answer() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(0); // Printing
+    w.expect("Is there paper?");
+    w.pick(4); // ← back
+    w.expect("What is wrong?");
+    w.pick(1); // Power
+    w.expect("Restart the terminal");
+    // The path shows only the corrected answer.
+    let table = w.expect("Did this fix it?");
+    assert!(table.contains("Power") && !table.contains("Is there paper?"), "{table}");
+    w.pick(0);
+    assert_eq!(w.exit_code().0, 0);
+}
+
+#[test]
+fn why_explains_and_asks_again() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(4); // ⓘ why
+    w.expect("Why this is asked:");
+    w.expect("To narrow down the fault.");
+    let decides = w.expect("What is wrong?");
+    assert!(decides.contains("What your answer decides:"), "{decides}");
+    assert!(decides.contains("Printing → then asks: Is there paper?"), "{decides}");
+    w.pick(1);
+    w.expect("Did this fix it?");
+    w.pick(0);
+    assert_eq!(w.exit_code().0, 0);
+}
+
+#[test]
+fn dont_know_takes_the_default_and_says_so() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(3); // ? don't know → the rules' default, printer
+    w.expect("Is there paper?");
+    w.pick(2); // ? don't know → first answer, No
+    w.expect("Out of paper");
+    let rest = w.expect("Did this fix it?");
+    assert!(rest.contains("assumed (don't know)"), "{rest}");
+    assert!(rest.contains("rests on assumptions"), "{rest}");
+    // Not fixed: the next candidate the graph offers.
+    w.pick(1);
+    w.expect("Restart the terminal");
+    w.expect("Did this fix it?");
+    w.pick(1); // still not fixed: the next likely branch of the assumption
+    w.expect("Which code does the screen show?");
+    w.keys(&["51", ENTER]);
+    // Its only remedy was tried already: escalation.
+    w.expect("No remedy fixed it");
+    w.expect("Tell them: Tell the provider.");
+    assert_eq!(w.exit_code().0, 1);
+}
+
+#[test]
+fn free_text_is_validated_with_a_re_prompt() {
+    let mut w = spawn("en_US.UTF-8", &["diagnose"], None);
+    w.expect("What is wrong?");
+    w.pick(2); // code
+    w.expect("Which code does the screen show?");
+    w.keys(&["xyz", ENTER]);
+    w.expect("must match");
+    w.keys(&["\x7f", "\x7f", "\x7f", "51", ENTER]);
+    w.expect("Restart the terminal");
+    w.expect("Did this fix it?");
+    w.pick(0);
+    assert_eq!(w.exit_code().0, 0);
+}
+
+#[test]
+fn ctrl_c_saves_and_resume_continues() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(0); // Printing
+    w.expect("Is there paper?");
+    w.keys(&["\x03"]);
+    w.expect("posdiag diagnose --resume");
+    assert!(w.saved());
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 130);
+
+    let report = state.path().join("report.md");
+    let mut w = spawn(
+        "en_US.UTF-8",
+        &["diagnose", "--resume", "--report", report.to_str().unwrap()],
+        Some(state),
+    );
+    w.expect("Is there paper?");
+    w.pick(0); // No
+    w.expect("Out of paper");
+    w.expect("Did this fix it?");
+    w.pick(0);
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 0);
+    assert!(!state.path().join("session.json").exists());
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.contains("## Fault: Out of paper"), "{md}");
+    assert!(md.contains("| 1 | What is wrong? | Printing | you |"), "{md}");
+}
+
+#[test]
+fn esc_quits_saved_and_a_new_run_offers_to_resume() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(0);
+    w.expect("Is there paper?");
+    w.keys(&["\x1b"]);
+    w.expect("Saved to");
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 3);
+
+    let mut w = spawn("en_US.UTF-8", &[], Some(state));
+    w.expect("An unfinished diagnosis was found.");
+    w.pick(0); // continue
+    w.expect("Is there paper?");
+    w.pick(1); // Yes
+    w.expect("Restart the terminal");
+    w.expect("Did this fix it?");
+    w.pick(0);
+    assert_eq!(w.exit_code().0, 0);
+}
+
+#[test]
+fn corrupt_session_gets_a_clear_message() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("session.json"), "{ not json").unwrap();
+    let run = common::Test::new()
+        .args(["--rules", common::mini().to_str().unwrap(), "diagnose", "--resume"])
+        .env("POSDIAG_STATE_DIR", state.path().to_str().unwrap())
+        .run()
+        .code(2);
+    assert!(run.stderr.contains("is damaged"), "{}", run.stderr);
+    std::fs::write(
+        state.path().join("session.json"),
+        r#"{"format":"posdiag-session","version":1,"lang":"en","start":"triage.start","steps":[{"node":"gone.node","kind":"answer","value":"x"}],"saved_at":0}"#,
+    )
+    .unwrap();
+    common::Test::new()
+        .args(["--rules", common::mini().to_str().unwrap(), "diagnose", "--resume"])
+        .env("POSDIAG_STATE_DIR", state.path().to_str().unwrap())
+        .run()
+        .code(2)
+        .stderr_has("no longer fits the rules (unknown node `gone.node`)");
+}
