@@ -87,18 +87,24 @@ impl SavedSession {
             .map(|s| {
                 let node = rules.node(s.node);
                 match (&s.action, &node.body) {
-                    (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => SavedStep {
-                        node: node.id.clone(),
-                        kind: "answer".into(),
-                        value: Some(q.answers[*answer].value.clone()),
-                        source: Some(*source),
-                        input: input.clone(),
-                        fact: fact.clone(),
-                    },
+                    (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => {
+                        SavedStep {
+                            node: node.id.clone(),
+                            kind: "answer".into(),
+                            value: Some(q.answers[*answer].value.clone()),
+                            source: Some(*source),
+                            input: input.clone(),
+                            fact: fact.clone(),
+                        }
+                    }
                     (action, _) => SavedStep {
                         node: node.id.clone(),
-                        kind: if matches!(action, Action::Rejected { auto: true }) { "skipped" } else { "rejected" }
-                            .into(),
+                        kind: if matches!(action, Action::Rejected { auto: true }) {
+                            "skipped"
+                        } else {
+                            "rejected"
+                        }
+                        .into(),
                         value: None,
                         source: None,
                         input: None,
@@ -123,15 +129,20 @@ impl SavedSession {
     /// Rebuild the walk against `rules`, refusing anything that does not fit.
     pub fn to_walk<'r>(&self, rules: &'r RuleSet, path: &Path) -> Result<Walk<'r>, SessionError> {
         let outdated = |reason: String| SessionError::Outdated { path: path.to_path_buf(), reason };
-        let start = rules.find(&self.start).ok_or_else(|| outdated(format!("unknown start node `{}`", self.start)))?;
+        let start = rules
+            .find(&self.start)
+            .ok_or_else(|| outdated(format!("unknown start node `{}`", self.start)))?;
         let mut steps = Vec::with_capacity(self.steps.len());
         for s in &self.steps {
-            let node = rules.find(&s.node).ok_or_else(|| outdated(format!("unknown node `{}`", s.node)))?;
+            let node = rules
+                .find(&s.node)
+                .ok_or_else(|| outdated(format!("unknown node `{}`", s.node)))?;
             let action = match (s.kind.as_str(), &rules.node(node).body) {
                 ("answer", NodeBody::Question(q)) => {
                     let value = s.value.as_deref().unwrap_or_default();
-                    let (answer, _) =
-                        q.answer(value).ok_or_else(|| outdated(format!("`{value}` is no longer an answer of `{}`", s.node)))?;
+                    let (answer, _) = q.answer(value).ok_or_else(|| {
+                        outdated(format!("`{value}` is no longer an answer of `{}`", s.node))
+                    })?;
                     Action::Answer {
                         answer,
                         source: s.source.unwrap_or(Source::Interactive),
@@ -141,7 +152,9 @@ impl SavedSession {
                 }
                 ("rejected", NodeBody::Conclusion(_)) => Action::Rejected { auto: false },
                 ("skipped", NodeBody::Conclusion(_)) => Action::Rejected { auto: true },
-                (kind, _) => return Err(outdated(format!("step `{kind}` does not fit node `{}`", s.node))),
+                (kind, _) => {
+                    return Err(outdated(format!("step `{kind}` does not fit node `{}`", s.node)));
+                }
             };
             steps.push(Step { node, action });
         }
@@ -151,8 +164,10 @@ impl SavedSession {
 
 /// Save atomically (see [`crate::fsio::write_atomic`]).
 pub fn save(session: &SavedSession, path: &Path) -> Result<(), SessionError> {
-    let write_err = |source: std::io::Error| SessionError::Write { path: path.to_path_buf(), source };
-    let json = serde_json::to_vec_pretty(session).map_err(|e| write_err(std::io::Error::other(e)))?;
+    let write_err =
+        |source: std::io::Error| SessionError::Write { path: path.to_path_buf(), source };
+    let json =
+        serde_json::to_vec_pretty(session).map_err(|e| write_err(std::io::Error::other(e)))?;
     crate::fsio::write_atomic(path, &json).map_err(write_err)
 }
 
@@ -167,7 +182,8 @@ pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
         Err(source) => return Err(SessionError::Read { path: path.to_path_buf(), source }),
     };
     let corrupt = |reason: String| SessionError::Corrupt { path: path.to_path_buf(), reason };
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(corrupt("not a posdiag session file".into()));
     }
@@ -175,7 +191,9 @@ pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
     if version != u64::from(SESSION_VERSION) {
         return Err(SessionError::Outdated {
             path: path.to_path_buf(),
-            reason: format!("saved by session format {version}, this posdiag reads {SESSION_VERSION}"),
+            reason: format!(
+                "saved by session format {version}, this posdiag reads {SESSION_VERSION}"
+            ),
         });
     }
     serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))

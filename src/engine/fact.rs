@@ -35,7 +35,12 @@ pub struct Fact {
 impl Fact {
     /// A fact the user stated.
     pub fn given(name: impl Into<String>, value: impl Into<String>) -> Fact {
-        Fact { name: name.into(), value: masked(value.into()), origin: FactOrigin::Given, evidence: None }
+        Fact {
+            name: name.into(),
+            value: masked(value.into()),
+            origin: FactOrigin::Given,
+            evidence: None,
+        }
     }
 
     /// A fact read from the terminal, with the exchange it came from.

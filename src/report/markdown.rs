@@ -25,7 +25,14 @@ pub fn render_markdown(d: &Diagnosis) -> String {
     let _ = writeln!(out, "- {} {status}", lang.pick("状态:", "Status:"));
     let _ = writeln!(out, "- {} `{}`", lang.pick("起点:", "Started at:"), d.start);
     if d.assumed {
-        let _ = writeln!(out, "- {}", lang.pick("部分回答为\"不确定\"，按默认假设。", "Some answers were \"don't know\" and were assumed."));
+        let _ = writeln!(
+            out,
+            "- {}",
+            lang.pick(
+                "部分回答为\"不确定\"，按默认假设。",
+                "Some answers were \"don't know\" and were assumed."
+            )
+        );
     }
     if let Some(c) = &d.conclusion {
         let _ = writeln!(out, "\n## {} {}\n", lang.pick("故障:", "Fault:"), c.title);
@@ -34,7 +41,12 @@ pub fn render_markdown(d: &Diagnosis) -> String {
         for (i, r) in c.remedy.iter().enumerate() {
             let _ = writeln!(out, "{}. {r}", i + 1);
         }
-        let _ = writeln!(out, "\n- {} {}", lang.pick("由谁处理:", "Who acts:"), actor_name(c.actor, lang));
+        let _ = writeln!(
+            out,
+            "\n- {} {}",
+            lang.pick("由谁处理:", "Who acts:"),
+            actor_name(c.actor, lang)
+        );
         let outcome = match c.outcome {
             Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
             Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
@@ -57,7 +69,13 @@ pub fn render_markdown(d: &Diagnosis) -> String {
         }
     }
     if let Some(p) = &d.pending {
-        let _ = writeln!(out, "\n## {}\n\n{} (`{}`)", lang.pick("待回答", "Waiting for an answer"), p.text, p.node);
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{} (`{}`)",
+            lang.pick("待回答", "Waiting for an answer"),
+            p.text,
+            p.node
+        );
     }
     let _ = writeln!(out, "\n## {}\n", lang.pick("排查过程", "How it was reached"));
     let _ = writeln!(
@@ -70,7 +88,8 @@ pub fn render_markdown(d: &Diagnosis) -> String {
     for (i, s) in d.path.iter().enumerate() {
         let (answer, source) = match s.kind {
             StepKind::Answer => {
-                let mut src = s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
+                let mut src =
+                    s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
                 if let Some(input) = &s.input {
                     src.push_str(&format!(": `{input}`"));
                 }
@@ -79,10 +98,21 @@ pub fn render_markdown(d: &Diagnosis) -> String {
                 }
                 (s.label.clone().unwrap_or_default(), src)
             }
-            StepKind::Rejected => (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new()),
-            StepKind::Skipped => (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new()),
+            StepKind::Rejected => {
+                (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new())
+            }
+            StepKind::Skipped => {
+                (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new())
+            }
         };
-        let _ = writeln!(out, "| {} | {} | {} | {} |", i + 1, cell(&s.text), cell(&answer), cell(&source));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            i + 1,
+            cell(&s.text),
+            cell(&answer),
+            cell(&source)
+        );
     }
     if !d.facts.is_empty() {
         let _ = writeln!(out, "\n## {}\n", lang.pick("终端信息", "Facts"));

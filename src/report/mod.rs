@@ -11,7 +11,7 @@ pub use diagnosis::{
     Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, Escalation, PathStep, Pending,
     PendingInput, Status, StepKind, conclusion, pending,
 };
-pub use text::{actor_name, path_line, render_diagnosis, source_name};
 pub use markdown::render_markdown;
 pub use table::{conclusion_table, path_table};
+pub use text::{actor_name, path_line, render_diagnosis, source_name};
 pub use write::{ReportError, check_report_path, write_report};

@@ -25,7 +25,10 @@ pub fn conclusion_table(c: &ConclusionOut, lang: Lang, width: Option<u16>) -> St
         c.remedy.iter().enumerate().map(|(i, r)| format!("{}. {r}", i + 1)).collect();
     t.add_row(vec![lang.pick("故障", "Fault").to_string(), format!("{}\n[{}]", c.title, c.key)]);
     t.add_row(vec![lang.pick("处理步骤", "What to do").to_string(), remedy.join("\n")]);
-    t.add_row(vec![lang.pick("由谁处理", "Who acts").to_string(), actor_name(c.actor, lang).to_string()]);
+    t.add_row(vec![
+        lang.pick("由谁处理", "Who acts").to_string(),
+        actor_name(c.actor, lang).to_string(),
+    ]);
     let outcome = match c.outcome {
         Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
         Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
@@ -51,7 +54,8 @@ pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
     for (i, s) in path.iter().enumerate() {
         let (answer, source) = match s.kind {
             StepKind::Answer => {
-                let mut source = s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
+                let mut source =
+                    s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default();
                 if let Some(input) = &s.input {
                     source.push_str(&format!(": {input}"));
                 }
@@ -60,8 +64,12 @@ pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
                 }
                 (s.label.clone().unwrap_or_default(), source)
             }
-            StepKind::Rejected => (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new()),
-            StepKind::Skipped => (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new()),
+            StepKind::Rejected => {
+                (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new())
+            }
+            StepKind::Skipped => {
+                (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new())
+            }
         };
         t.add_row(vec![(i + 1).to_string(), s.text.clone(), answer, source]);
     }
