@@ -163,7 +163,7 @@ impl Prompter {
     /// "Did this fix it?": yes, no, back, quit.
     pub fn fixed(&self, moves: Moves) -> Result<Reply<bool>, Stop> {
         let l = self.lang;
-        let options = vec![
+        let options = [
             l.pick("是，已解决", "Yes, it is fixed").to_string(),
             l.pick("否，还没解决", "No, not yet").to_string(),
         ];

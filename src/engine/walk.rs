@@ -326,7 +326,7 @@ impl<'r> Walk<'r> {
     /// with the automatic steps that followed it. Returns false when there is
     /// nothing to undo.
     pub fn back(&mut self) -> bool {
-        while self.steps.last().is_some_and(|s| is_automatic(s)) {
+        while self.steps.last().is_some_and(is_automatic) {
             self.steps.pop();
         }
         self.steps.pop().is_some()
