@@ -7,6 +7,7 @@
 
 pub mod cases;
 pub mod cli;
+pub mod codes;
 pub mod engine;
 pub mod error;
 pub mod exit;
@@ -17,5 +18,6 @@ pub mod probe;
 pub mod report;
 pub mod rules;
 pub mod session;
+pub mod sim;
 
 pub use cli::run;

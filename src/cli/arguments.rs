@@ -38,6 +38,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the knowledge base's regression cases.
     Test(TestArgs),
+    /// Read what a terminal can tell: every fact, with the bytes behind it.
+    Probe(ProbeArgs),
+    /// Play a simulated terminal from a fixture on a pseudo-terminal or TCP port.
+    Simulate(SimulateArgs),
+    /// List the serial ports this system sees.
+    Ports(PortsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +85,111 @@ pub struct DiagnoseArgs {
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
 
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+
+    /// Probe the terminal on this port first (`/dev/ttyUSB0`,
+    /// `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts
+    /// answer questions without asking.
+    #[arg(long, value_name = "URL")]
+    pub port: Option<String>,
+
+    #[command(flatten)]
+    pub line: PortOptions,
+}
+
+/// How to talk to a terminal: shared by `probe` and `diagnose --port`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PortOptions {
+    /// Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application),
+    /// `auto` (every one that answers).
+    #[arg(long, value_enum, default_value_t)]
+    pub protocol: ProtocolArg,
+
+    /// Baud rate [default: 9600, or `baud=` in the URL].
+    #[arg(long, value_name = "RATE")]
+    pub baud: Option<u32>,
+
+    /// Data bits [default: 8].
+    #[arg(long, value_name = "BITS", value_parser = clap::value_parser!(u8).range(5..=8))]
+    pub data_bits: Option<u8>,
+
+    /// Parity [default: none].
+    #[arg(long, value_enum)]
+    pub parity: Option<ParityArg>,
+
+    /// Stop bits [default: 1].
+    #[arg(long, value_name = "BITS", value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub stop_bits: Option<u8>,
+
+    /// Flow control [default: none].
+    #[arg(long, value_enum)]
+    pub flow: Option<FlowArg>,
+
+    /// Wait this long for an answer, in milliseconds; slow commands (SIM
+    /// check, self-test) get five times as long.
+    #[arg(long, value_name = "MS", default_value_t = 2000,
+          value_parser = clap::value_parser!(u64).range(50..=600_000))]
+    pub timeout_ms: u64,
+
+    /// Write every byte exchanged, timestamped, as hex and text, to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ProtocolArg {
+    #[default]
+    Auto,
+    At,
+    Ecr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParityArg {
+    None,
+    Even,
+    Odd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowArg {
+    None,
+    Software,
+    Hardware,
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// The terminal's port: `/dev/ttyUSB0`, `COM3`,
+    /// `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`.
+    #[arg(value_name = "URL")]
+    pub url: String,
+
+    #[command(flatten)]
+    pub line: PortOptions,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// A fixture file (`fixtures/terminals/healthy.yaml`) or the name of a
+    /// built-in one (`healthy`).
+    #[arg(value_name = "FIXTURE")]
+    pub fixture: String,
+
+    /// Serve on this TCP address (`127.0.0.1:7000`; port 0 picks a free
+    /// one) instead of a pseudo-terminal.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PortsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,

@@ -24,7 +24,16 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     let rules = ctx.rules()?;
     let answers = gather_answers(&rules, args)?;
     let mut facts = gather_facts(&args.fact)?;
-    let start = start_node(&rules, args.start.as_deref())?;
+    // ── Probe first (issue 4): the terminal's facts, under the `--fact`s
+    // given; its last response code picks the start unless the user did.
+    if let Some(url) = &args.port {
+        facts = super::probe::merge_facts(super::probe::probe_facts(url, &args.line, ctx.lang)?, &facts);
+    }
+    let start = match super::probe::start_from_code(&rules, &facts, &answers) {
+        Some(node) if args.start.is_none() => node,
+        _ => start_node(&rules, args.start.as_deref())?,
+    };
+    // ── end of the probe step ──
     // A person at a terminal with nothing given is asked; anything else is a
     // script, which is never asked and never waits on stdin.
     let interactive =

@@ -6,7 +6,10 @@ mod check;
 mod context;
 mod diagnose;
 mod interactive;
+mod ports;
+pub mod probe;
 mod prompt;
+mod simulate;
 mod test;
 
 use std::ffi::OsString;
@@ -46,6 +49,9 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Test(args)) => test::run(&ctx, &args),
         Some(Command::Diagnose(args)) => diagnose::run(&ctx, &args),
+        Some(Command::Probe(args)) => probe::run(&ctx, &args),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Ports(args)) => ports::run(ctx.lang, &args),
         None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
 }

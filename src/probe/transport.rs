@@ -139,6 +139,13 @@ impl SerialTransport {
     }
 }
 
+impl SerialTransport {
+    /// Wrap a port opened elsewhere (the simulator's pseudo-terminal master).
+    pub fn from_port(name: &str, port: Box<dyn serialport::SerialPort>) -> SerialTransport {
+        SerialTransport { name: name.to_string(), port }
+    }
+}
+
 /// Map a failure to open a serial device to what the user can do about it.
 pub fn open_error(path: &str, e: &serialport::Error) -> TransportError {
     let device = path.to_string();
@@ -264,6 +271,15 @@ impl TcpTransport {
             }
         }
         Err(last)
+    }
+}
+
+impl TcpTransport {
+    /// Wrap an accepted connection (the simulator's side).
+    pub fn from_stream(name: &str, stream: TcpStream) -> TcpTransport {
+        let _ = stream.set_nodelay(true);
+        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        TcpTransport { name: name.to_string(), stream }
     }
 }
 

@@ -96,7 +96,11 @@ impl LineSplitter {
         let mut lines = Vec::new();
         for &b in bytes {
             if b == b'\r' || b == b'\n' {
-                let line = String::from_utf8_lossy(&self.partial).trim().to_string();
+                // Line noise (a wrong baud rate, a plug-in glitch) shows up
+                // as bytes outside printable ASCII before the text: drop it.
+                let text = String::from_utf8_lossy(&self.partial);
+                let line =
+                    text.trim_start_matches(|c: char| !c.is_ascii_graphic()).trim_end().to_string();
                 self.partial.clear();
                 if !line.is_empty() {
                     lines.push(line);
@@ -267,8 +271,9 @@ mod tests {
             &[],
             Final::Ok,
         );
-        // Lower-case echo, noise before it.
+        // Lower-case echo, noise before it; noise alone on a line.
         case("AT", b"\xff\x00at\r\nOK\r\n", &[], &[], Final::Ok);
+        case("AT+CGMI", b"\xfe\x80\x7f\r\n\xffQuectel\r\n\xfeOK\r\n", &["Quectel"], &[], Final::Ok);
     }
 
     #[test]

@@ -87,6 +87,19 @@ pub fn encode_data(data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A received frame as a person reads it: `<STX><LEN 9>EL<FS>00<FS>N=0<ETX><LRC 40>`.
+/// Lossless like [`printable`](crate::probe::bytes::printable), but the
+/// length and LRC bytes are shown as numbers, not as look-alike text.
+pub fn frame_text(raw: &[u8]) -> String {
+    use crate::probe::bytes::printable;
+    match raw {
+        [STX, hi, lo, data @ .., ETX, lrc] => {
+            format!("<STX><LEN {}>{}<ETX><LRC {lrc:02X}>", u16::from_be_bytes([*hi, *lo]), printable(data))
+        }
+        _ => printable(raw),
+    }
+}
+
 /// Why bytes that began like a frame are not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FramingError {
@@ -279,6 +292,13 @@ mod tests {
         assert_eq!(d.next_event(), Some(Event::Garbage(vec![0xff, 0xff])));
         assert!(matches!(d.next_event(), Some(Event::Frame { .. })));
         assert_eq!(d.next_event(), None);
+    }
+
+    #[test]
+    fn shows_frames_readably() {
+        let raw = Frame::new("EL", &["00", "N=0"]).encode();
+        assert_eq!(frame_text(&raw), "<STX><LEN 9>EL<FS>00<FS>N=0<ETX><LRC 40>");
+        assert_eq!(frame_text(&[0x06]), "<ACK>");
     }
 
     #[test]

@@ -7,7 +7,6 @@ use super::client::Response;
 use crate::engine::Fact;
 use crate::probe::Unsupported;
 use crate::probe::at::interpret::Findings;
-use crate::probe::bytes::printable;
 
 /// How each key of each command becomes a fact: (command, key, fact, map).
 type Mapping = (&'static str, &'static str, &'static str, fn(&str) -> Option<String>);
@@ -50,7 +49,7 @@ pub fn interpret(responses: &[Response]) -> Findings {
             });
             continue;
         }
-        let frame_text = printable(&r.raw);
+        let frame_text = super::frame::frame_text(&r.raw);
         for field in r.frame.fields.iter().skip(1) {
             let Some((key, raw)) = field.split_once('=') else { continue };
             let key = key.trim().to_ascii_uppercase();
@@ -182,7 +181,7 @@ mod tests {
         assert_eq!(value(&f, "errorlog.count"), Some("1"));
         let paper = f.facts.iter().find(|x| x.name == "printer.paper").expect("paper");
         let evidence = paper.evidence.as_deref().unwrap_or_default();
-        assert!(evidence.starts_with("SE → PAPER=OUT in <STX><00>"), "{evidence}");
+        assert!(evidence.starts_with("SE → PAPER=OUT in <STX><LEN 76>SE<FS>00<FS>MSR=OK"), "{evidence}");
         assert!(f.unsupported.is_empty());
     }
 
