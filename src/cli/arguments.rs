@@ -44,6 +44,27 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// List the serial ports this system sees.
     Ports(PortsArgs),
+    /// Draw the rule graph (DOT, Mermaid or SVG).
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Draw only this tree (with the nodes of other trees it leads into).
+    #[arg(long, value_name = "ID")]
+    pub tree: Option<String>,
+
+    /// Output format; SVG needs Graphviz's `dot`.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum GraphFormat {
+    #[default]
+    Dot,
+    Mermaid,
+    Svg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@ mod arguments;
 mod check;
 mod context;
 mod diagnose;
+mod graph;
 mod interactive;
 mod ports;
 pub mod probe;
@@ -52,6 +53,7 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Probe(args)) => probe::run(&ctx, &args),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Ports(args)) => ports::run(ctx.lang, &args),
+        Some(Command::Graph(args)) => graph::run(&ctx, &args),
         None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
 }

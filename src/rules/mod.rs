@@ -3,7 +3,7 @@
 //! [`RuleSet`]. [`load`] runs the whole pipeline and returns every problem.
 
 mod condition;
-mod graph;
+pub mod graph;
 mod load;
 pub mod model;
 mod problem;
