@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use posdiag::cli::probe::ProbeReport;
 use posdiag::engine::{FactOrigin, Source};
-use posdiag::report::{Diagnosis, Status};
+use posdiag::report::Diagnosis;
 
 const BIN: &str = env!("CARGO_BIN_EXE_posdiag");
 

@@ -27,7 +27,10 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     // ── Probe first (issue 4): the terminal's facts, under the `--fact`s
     // given; its last response code picks the start unless the user did.
     if let Some(url) = &args.port {
-        facts = super::probe::merge_facts(super::probe::probe_facts(url, &args.line, ctx.lang)?, &facts);
+        facts = super::probe::merge_facts(
+            super::probe::probe_facts(url, &args.line, ctx.lang)?,
+            &facts,
+        );
     }
     let start = match super::probe::start_from_code(&rules, &facts, &answers) {
         Some(node) if args.start.is_none() => node,

@@ -1,8 +1,8 @@
 //! `posdiag ports`: the serial ports this system sees, or a plain
 //! statement that it sees none and what to check.
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::{Deserialize, Serialize};
 
 use super::arguments::{Format, PortsArgs};
@@ -21,8 +21,9 @@ pub struct PortOut {
 }
 
 pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
-    let ports = serialport::available_ports()
-        .map_err(|e| Error::Device(format!("cannot list serial ports: {}", e.to_string().to_lowercase())))?;
+    let ports = serialport::available_ports().map_err(|e| {
+        Error::Device(format!("cannot list serial ports: {}", e.to_string().to_lowercase()))
+    })?;
     let ports: Vec<PortOut> = ports.into_iter().map(port_out).collect();
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&ports).unwrap_or_default()),

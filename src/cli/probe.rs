@@ -204,7 +204,9 @@ pub fn render(r: &Readings, lang: Lang) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
     if !r.unsupported.is_empty() {
-        out.push_str(lang.pick("未得到回答的命令（缺少的事实）:\n", "Not answered (missing facts):\n"));
+        out.push_str(
+            lang.pick("未得到回答的命令（缺少的事实）:\n", "Not answered (missing facts):\n"),
+        );
         for u in &r.unsupported {
             out.push_str(&format!("  {} → {}\n", u.command, u.reply));
         }

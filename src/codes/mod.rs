@@ -27,13 +27,17 @@ mod tests {
 
     fn rules() -> RuleSet {
         let loaded = crate::rules::load(&crate::rules::source::embedded_rules(), &[]);
-        loaded.rules.unwrap_or_else(|| panic!("embedded rules have problems: {:?}", loaded.problems))
+        loaded
+            .rules
+            .unwrap_or_else(|| panic!("embedded rules have problems: {:?}", loaded.problems))
     }
 
     #[test]
     fn known_codes_start_at_their_node() {
         let rules = rules();
-        for (code, node) in [("51", "card.insufficient_funds"), ("55", "card.wrong_pin"), ("a0", "keys.start")] {
+        for (code, node) in
+            [("51", "card.insufficient_funds"), ("55", "card.wrong_pin"), ("a0", "keys.start")]
+        {
             let id = start_for_response_code(&rules, code).map(|id| rules.node(id).id.clone());
             assert_eq!(id.as_deref(), Some(node), "{code}");
         }

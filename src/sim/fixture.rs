@@ -274,8 +274,16 @@ pub fn load(name_or_path: &str) -> Result<(String, Fixture), FixtureError> {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name_or_path);
         let wanted = format!("{stem}.yaml");
         match EMBEDDED_TERMINALS.get_file(&wanted) {
-            Some(f) => SourceFile { name: format!("fixtures/terminals/{wanted}"), bytes: f.contents().to_vec() },
-            None => return Err(FixtureError::Unknown { name: name_or_path.to_string(), known: names() }),
+            Some(f) => SourceFile {
+                name: format!("fixtures/terminals/{wanted}"),
+                bytes: f.contents().to_vec(),
+            },
+            None => {
+                return Err(FixtureError::Unknown {
+                    name: name_or_path.to_string(),
+                    known: names(),
+                });
+            }
         }
     };
     let fixture: Fixture = parse_yaml(&file).map_err(FixtureError::Parse)?;
@@ -289,7 +297,8 @@ pub fn load(name_or_path: &str) -> Result<(String, Fixture), FixtureError> {
     {
         return Err(FixtureError::BadGarbage { file: file.name, byte: bad.to_string() });
     }
-    let name = Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();
+    let name =
+        Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();
     Ok((name, fixture))
 }
 

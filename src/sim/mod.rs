@@ -68,13 +68,18 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
 
 #[cfg(not(unix))]
 pub fn run_pty(_name: &str, _fixture: &Fixture) -> Result<(), SimError> {
-    Err(SimError::Pty { reason: "pseudo-terminals need a Unix system; use `--listen 127.0.0.1:PORT`".into() })
+    Err(SimError::Pty {
+        reason: "pseudo-terminals need a Unix system; use `--listen 127.0.0.1:PORT`".into(),
+    })
 }
 
 /// Play `fixture` on a TCP port, one client at a time, like a ser2net raw
 /// port; `tcp://HOST:PORT` is printed on stdout (port 0 picks a free one).
 pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError> {
-    let listen_error = |e: std::io::Error| SimError::Listen { addr: addr.to_string(), reason: e.to_string().to_lowercase() };
+    let listen_error = |e: std::io::Error| SimError::Listen {
+        addr: addr.to_string(),
+        reason: e.to_string().to_lowercase(),
+    };
     let listener = TcpListener::bind(addr).map_err(listen_error)?;
     let local = listener.local_addr().map_err(listen_error)?;
     let url = format!("tcp://{local}");

@@ -68,7 +68,11 @@ impl SimModem {
                 self.cmee = cmd.as_bytes()[8] - b'0';
                 ok(Vec::new())
             }
-            "ATI" => ok(vec![m.manufacturer.clone(), m.model.clone(), format!("Revision: {}", m.revision)]),
+            "ATI" => ok(vec![
+                m.manufacturer.clone(),
+                m.model.clone(),
+                format!("Revision: {}", m.revision),
+            ]),
             "AT+CGMI" => ok(vec![m.manufacturer.clone()]),
             "AT+CGMM" => ok(vec![m.model.clone()]),
             "AT+CGMR" => ok(vec![m.revision.clone()]),
@@ -126,7 +130,10 @@ mod tests {
             ..Modem::default()
         };
         let mut m = SimModem::new(&state);
-        assert_eq!(m.answer("AT+CGATT?"), b"\r\r\n+CGATT: 1\r\r\n\r\r\n+CREG: 1\r\r\n\r\r\nOK\r\r\n");
+        assert_eq!(
+            m.answer("AT+CGATT?"),
+            b"\r\r\n+CGATT: 1\r\r\n\r\r\n+CREG: 1\r\r\n\r\r\nOK\r\r\n"
+        );
         assert_eq!(m.answer("at+cgatt?"), b"\r\r\nERROR\r\r\n");
     }
 }

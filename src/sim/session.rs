@@ -130,7 +130,10 @@ impl<'f> Session<'f> {
     fn delay(&self, command: &str) {
         let f = &self.fixture.faults;
         let ms = f.delay_ms
-            + f.delays.iter().find(|(c, _)| c.eq_ignore_ascii_case(command)).map_or(0, |(_, ms)| *ms);
+            + f.delays
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(command))
+                .map_or(0, |(_, ms)| *ms);
         if ms > 0 {
             thread::sleep(Duration::from_millis(ms));
         }
@@ -142,7 +145,11 @@ impl<'f> Session<'f> {
 
     /// Send a reply, with garbage before it; or half of it and hang up when
     /// the fixture's `disconnect_after` is reached.
-    fn send(&mut self, line: &mut dyn Transport, reply: &[u8]) -> Result<Option<End>, TransportError> {
+    fn send(
+        &mut self,
+        line: &mut dyn Transport,
+        reply: &[u8],
+    ) -> Result<Option<End>, TransportError> {
         let mut bytes = self.fixture.faults.garbage_bytes();
         bytes.extend_from_slice(reply);
         if self.fixture.faults.disconnect_after.is_some_and(|n| self.replies >= n) {
@@ -155,7 +162,11 @@ impl<'f> Session<'f> {
         Ok(None)
     }
 
-    fn at(&mut self, line: &mut dyn Transport, command: &str) -> Result<Option<End>, TransportError> {
+    fn at(
+        &mut self,
+        line: &mut dyn Transport,
+        command: &str,
+    ) -> Result<Option<End>, TransportError> {
         self.say(&format!("<- {command}"));
         if self.dropped(command) {
             self.say("   (no answer: drop)");
@@ -167,7 +178,11 @@ impl<'f> Session<'f> {
         self.send(line, &reply)
     }
 
-    fn frame(&mut self, line: &mut dyn Transport, request: &Frame) -> Result<Option<End>, TransportError> {
+    fn frame(
+        &mut self,
+        line: &mut dyn Transport,
+        request: &Frame,
+    ) -> Result<Option<End>, TransportError> {
         let command = request.command.clone();
         self.say(&format!("<- ECR {command}"));
         let faults = &self.fixture.faults;

@@ -94,7 +94,11 @@ pub fn frame_text(raw: &[u8]) -> String {
     use crate::probe::bytes::printable;
     match raw {
         [STX, hi, lo, data @ .., ETX, lrc] => {
-            format!("<STX><LEN {}>{}<ETX><LRC {lrc:02X}>", u16::from_be_bytes([*hi, *lo]), printable(data))
+            format!(
+                "<STX><LEN {}>{}<ETX><LRC {lrc:02X}>",
+                u16::from_be_bytes([*hi, *lo]),
+                printable(data)
+            )
         }
         _ => printable(raw),
     }

@@ -181,7 +181,10 @@ mod tests {
         assert_eq!(value(&f, "errorlog.count"), Some("1"));
         let paper = f.facts.iter().find(|x| x.name == "printer.paper").expect("paper");
         let evidence = paper.evidence.as_deref().unwrap_or_default();
-        assert!(evidence.starts_with("SE → PAPER=OUT in <STX><LEN 76>SE<FS>00<FS>MSR=OK"), "{evidence}");
+        assert!(
+            evidence.starts_with("SE → PAPER=OUT in <STX><LEN 76>SE<FS>00<FS>MSR=OK"),
+            "{evidence}"
+        );
         assert!(f.unsupported.is_empty());
     }
 
