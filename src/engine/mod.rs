@@ -4,10 +4,15 @@
 
 mod answers;
 mod fact;
+mod order;
 mod script;
 mod walk;
 
 pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN};
 pub use fact::{Fact, FactOrigin, Facts};
+pub use order::{
+    DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, candidate_order,
+    expected_minutes, is_weighted,
+};
 pub use script::{Outcome, run_script};
-pub use walk::{Action, AnswerError, Position, Source, Step, Walk, candidate_order, select_input};
+pub use walk::{Action, AnswerError, Position, Source, Step, Walk, select_input};

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fact::{FactOrigin, Facts};
+use super::order::Ordering;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
 
 /// Who gave an answer.
@@ -101,11 +102,13 @@ pub struct Walk<'r> {
     rules: &'r RuleSet,
     start: NodeId,
     steps: Vec<Step>,
+    /// How "don't know" and retries order branches.
+    ordering: Ordering,
 }
 
 impl<'r> Walk<'r> {
     pub fn new(rules: &'r RuleSet, start: NodeId) -> Walk<'r> {
-        Walk { rules, start, steps: Vec::new() }
+        Walk { rules, start, steps: Vec::new(), ordering: Ordering::default() }
     }
 
     /// Rebuild a walk from saved steps, refusing steps that do not fit the
@@ -125,6 +128,15 @@ impl<'r> Walk<'r> {
             walk.steps.push(step);
         }
         Some(walk)
+    }
+
+    /// Order branches with these priors and facts (see [`Ordering`]).
+    pub fn set_ordering(&mut self, ordering: Ordering) {
+        self.ordering = ordering;
+    }
+
+    pub fn ordering(&self) -> &Ordering {
+        &self.ordering
     }
 
     pub fn rules(&self) -> &'r RuleSet {
@@ -305,7 +317,7 @@ impl<'r> Walk<'r> {
             let Action::Answer { source: Source::Assumed | Source::Retry, .. } = step.action else {
                 continue;
             };
-            let q = self.rules.question(step.node)?;
+            self.rules.question(step.node)?;
             let taken: Vec<usize> = self
                 .steps
                 .iter()
@@ -315,7 +327,8 @@ impl<'r> Walk<'r> {
                     Action::Rejected { .. } => None,
                 })
                 .collect();
-            if let Some(i) = candidate_order(q).into_iter().find(|i| !taken.contains(i)) {
+            let order = self.ordering.rank(self.rules, step.node);
+            if let Some(i) = order.into_iter().map(|r| r.index).find(|i| !taken.contains(i)) {
                 return Some((step.node, i));
             }
         }
@@ -356,18 +369,6 @@ fn is_automatic(step: &Step) -> bool {
         Action::Answer { source, .. } => source.is_automatic(),
         Action::Rejected { auto } => auto,
     }
-}
-
-/// Branch order for retries and for "don't know": most likely first; without
-/// priors, the authored order.
-pub fn candidate_order(q: &Question) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..q.answers.len()).collect();
-    order.sort_by(|&a, &b| {
-        let pa = q.answers[a].prior.unwrap_or(0.0);
-        let pb = q.answers[b].prior.unwrap_or(0.0);
-        pb.total_cmp(&pa).then(a.cmp(&b))
-    });
-    order
 }
 
 fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {

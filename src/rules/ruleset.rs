@@ -62,6 +62,9 @@ pub struct Question {
     pub answers: Vec<Answer>,
     /// Index of the answer taken on "don't know".
     pub default: usize,
+    /// Whether the rules name the default (`default:`), rather than it being
+    /// the most likely answer.
+    pub explicit_default: bool,
 }
 
 #[derive(Debug)]

@@ -672,6 +672,7 @@ pub fn build(files: &[Parsed]) -> Option<RuleSet> {
                         },
                         answers,
                         default,
+                        explicit_default: n.default.is_some(),
                     })
                 }
                 NodeKind::Conclusion => NodeBody::Conclusion(ruleset::Conclusion {
