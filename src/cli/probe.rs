@@ -69,7 +69,15 @@ pub fn start_from_code(rules: &RuleSet, facts: &Facts, answers: &Answers) -> Opt
         return None;
     }
     let code = facts.get("last.response_code")?;
-    crate::codes::start_for_response_code(rules, &code.value)
+    let node = crate::codes::start_for_response_code(rules, &code.value)?;
+    // The path starts past the triage, so say why, with the bytes behind it.
+    eprintln!(
+        "posdiag: the last transaction ended with response code {}; starting at `{}`{}",
+        code.value,
+        rules.node(node).id,
+        code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
+    );
+    Some(node)
 }
 
 /// Parse the URL, apply the line flags, open the line, probe.

@@ -63,7 +63,8 @@ impl Recorder {
     }
 
     fn chunk(&mut self, direction: &str, bytes: &[u8]) {
-        let mut text = format!("{} {direction} {} bytes\n", now(), bytes.len());
+        let unit = if bytes.len() == 1 { "byte" } else { "bytes" };
+        let mut text = format!("{} {direction} {} {unit}\n", now(), bytes.len());
         for row in bytes.chunks(ROW) {
             text.push_str(&format!(
                 "  {:<width$}  {}\n",
