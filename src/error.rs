@@ -30,6 +30,8 @@ pub enum Error {
     Report(#[from] crate::report::ReportError),
     #[error(transparent)]
     Session(#[from] crate::session::SessionError),
+    #[error(transparent)]
+    History(#[from] crate::history::HistoryError),
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]

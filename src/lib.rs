@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod exit;
 pub mod fsio;
+pub mod history;
 pub mod lang;
 pub mod mask;
 pub mod probe;

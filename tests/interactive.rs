@@ -29,7 +29,8 @@ fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> Walk {
         .env_remove("LC_MESSAGES")
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")
-        .env("POSDIAG_STATE_DIR", state.path());
+        .env("POSDIAG_STATE_DIR", state.path())
+        .env("POSDIAG_DATA_DIR", state.path());
     let mut session = Session::spawn(cmd).expect("spawn posdiag on a pty");
     session.set_expect_timeout(Some(Duration::from_secs(15)));
     Walk { session, state }

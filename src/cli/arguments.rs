@@ -46,6 +46,15 @@ pub enum Command {
     Ports(PortsArgs),
     /// Draw the rule graph (DOT, Mermaid or SVG).
     Graph(GraphArgs),
+    /// Fault frequencies from the local history, and the priors learned from them.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +114,10 @@ pub struct DiagnoseArgs {
     /// Also write the transcript to FILE (.md for Markdown, .json for JSON).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+
+    /// Neither learn from nor add to the local history of confirmed faults.
+    #[arg(long)]
+    pub no_history: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

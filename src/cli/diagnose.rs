@@ -10,9 +10,12 @@ use super::arguments::{DiagnoseArgs, Format};
 use super::context::Context;
 use super::interactive::{Interactive, colour};
 use super::prompt::{Prompter, Stop};
-use crate::engine::{Answers, Fact, Facts, Outcome, Position, Source, Walk, run_script};
+use crate::engine::{
+    Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, run_script_ordered,
+};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::history;
 use crate::report::{Diagnosis, Status, check_report_path, render_diagnosis, write_report};
 use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
 use crate::session;
@@ -37,6 +40,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         _ => start_node(&rules, args.start.as_deref())?,
     };
     // ── end of the probe step ──
+    let (ordering, history) = ordering(&rules, &facts, args.no_history);
     // A person at a terminal with nothing given is asked; anything else is a
     // script, which is never asked and never waits on stdin.
     let interactive =
@@ -49,31 +53,37 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
                 facts.insert(fact.clone());
             }
         }
-        let walk = saved.to_walk(&rules, &session_path)?;
+        let mut walk = saved.to_walk(&rules, &session_path)?;
+        walk.set_ordering(ordering);
         if interactive {
-            return interactive_run(ctx, args, &facts, session_path, walk);
+            return interactive_run(ctx, args, &facts, session_path, history, walk);
         }
         return scripted_result(ctx, args, walk, &facts);
     }
     if interactive {
         if let Ok(saved) = session::load(&session_path)
-            && let Ok(walk) = saved.to_walk(&rules, &session_path)
+            && let Ok(mut walk) = saved.to_walk(&rules, &session_path)
         {
+            walk.set_ordering(ordering.clone());
             let prompter = Prompter::new(ctx.lang, colour());
             let when = humantime::format_rfc3339_seconds(
                 std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
             )
             .to_string();
             match prompter.resume_saved(&when) {
-                Ok(true) => return interactive_run(ctx, args, &facts, session_path, walk),
+                Ok(true) => {
+                    return interactive_run(ctx, args, &facts, session_path, history, walk);
+                }
                 Ok(false) => {}
                 Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
                 Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
             }
         }
-        return interactive_run(ctx, args, &facts, session_path, Walk::new(&rules, start));
+        let mut walk = Walk::new(&rules, start);
+        walk.set_ordering(ordering);
+        return interactive_run(ctx, args, &facts, session_path, history, walk);
     }
-    let (walk, outcome) = run_script(&rules, start, &answers, &facts)?;
+    let (walk, outcome) = run_script_ordered(&rules, start, &answers, &facts, ordering)?;
     finish(ctx, args, &walk, outcome, &facts)
 }
 
@@ -82,10 +92,39 @@ fn interactive_run(
     args: &DiagnoseArgs,
     facts: &Facts,
     session_path: PathBuf,
+    history: Option<PathBuf>,
     walk: Walk<'_>,
 ) -> Result<Exit, Error> {
-    let it = Interactive { lang: ctx.lang, facts, session_path, report: args.report.as_deref() };
+    let it = Interactive {
+        lang: ctx.lang,
+        facts,
+        session_path,
+        report: args.report.as_deref(),
+        history,
+    };
     it.run(walk)
+}
+
+/// How branches are ordered: the priors learned from the local history
+/// (unless `--no-history`) and the facts that make checks free. Returns the
+/// history file to append confirmed faults to.
+pub fn ordering(rules: &RuleSet, facts: &Facts, no_history: bool) -> (Ordering, Option<PathBuf>) {
+    let mut ordering = Ordering { facts: facts.clone(), ..Ordering::default() };
+    if no_history {
+        return (ordering, None);
+    }
+    let path = match history::default_path() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("posdiag: warning: {e}; priors are the authored ones");
+            return (ordering, None);
+        }
+    };
+    match history::read(&path) {
+        Ok(h) => ordering.priors = history::learn(rules, &h).0,
+        Err(e) => eprintln!("posdiag: warning: {e}; priors are the authored ones"),
+    }
+    (ordering, Some(path))
 }
 
 /// A resumed session without a terminal: report where it stands.

@@ -7,9 +7,12 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use super::prompt::{Moves, Prompter, Reply, Stop};
-use crate::engine::{Fact, Facts, Outcome, Position, Source, Walk, select_input};
+use crate::engine::{
+    Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
+};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::history;
 use crate::lang::Lang;
 use crate::report::{
     Diagnosis, conclusion_table, path_line, path_table, render_diagnosis, write_report,
@@ -23,6 +26,8 @@ pub struct Interactive<'a> {
     pub facts: &'a Facts,
     pub session_path: PathBuf,
     pub report: Option<&'a Path>,
+    /// Where confirmed faults are appended (`None` with `--no-history`).
+    pub history: Option<PathBuf>,
 }
 
 /// Whether prompts may use colour: not with `NO_COLOR`, not when stderr is
@@ -55,6 +60,7 @@ impl Interactive<'_> {
                     show_conclusion(&d, lang);
                     match prompter.fixed(Moves { back: can_back, unknown: false }) {
                         Ok(Reply::Value(true)) => {
+                            self.remember(walk.rules(), node);
                             self.finish(&d)?;
                             eprintln!(
                                 "{}",
@@ -114,6 +120,18 @@ impl Interactive<'_> {
         let lang = self.lang;
         let Some(q) = rules.question(node) else { return Ok(Reply::Quit) };
         eprintln!("\n── {} ──", rules.tree_of(node).title.get(lang));
+        if is_weighted(q)
+            && let Some(minutes) = expected_minutes(&walk.ordering().rank(rules, node))
+        {
+            eprintln!(
+                "{} ≈ {minutes:.0} {}",
+                lang.pick(
+                    "可能性大、检查快的排在前面；预计用时",
+                    "Likely, quick checks first; expected effort"
+                ),
+                lang.pick("分钟", "min")
+            );
+        }
         let message = q.text.get(lang);
         loop {
             let reply = match &q.input {
@@ -125,9 +143,15 @@ impl Interactive<'_> {
                     map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
                 }
                 None => {
+                    // Weighted questions list the likely, cheap checks first.
+                    let order: Vec<usize> = if is_weighted(q) {
+                        walk.ordering().rank(rules, node).into_iter().map(|r| r.index).collect()
+                    } else {
+                        (0..q.answers.len()).collect()
+                    };
                     let labels: Vec<String> =
-                        q.answers.iter().map(|a| a.label.get(lang).to_string()).collect();
-                    map(prompter.choose(message, &labels, moves)?, Choice::Picked)
+                        order.iter().map(|&i| q.answers[i].label.get(lang).to_string()).collect();
+                    map(prompter.choose(message, &labels, moves)?, |k| Choice::Picked(order[k]))
                 }
             };
             let answered = match reply {
@@ -147,6 +171,16 @@ impl Interactive<'_> {
                 Ok(()) => return Ok(Reply::Value(())),
                 Err(e) => eprintln!("{e}"),
             }
+        }
+    }
+
+    /// Append the confirmed fault to the history; a failure to write it is
+    /// a warning, never the end of a diagnosis that found the fault.
+    fn remember(&self, rules: &RuleSet, node: NodeId) {
+        if let (Some(path), Some(entry)) = (&self.history, history::Entry::now(rules, node))
+            && let Err(e) = history::append(path, &entry)
+        {
+            eprintln!("posdiag: warning: {e}");
         }
     }
 
@@ -230,6 +264,25 @@ pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lan
         out.push_str(&format!("{}\n", lang.pick("到目前为止:", "So far:")));
         for s in &d.path {
             out.push_str(&format!("  - {}\n", path_line(s, lang)));
+        }
+    }
+    if is_weighted(q) {
+        out.push_str(&format!(
+            "{}\n",
+            lang.pick(
+                "检查顺序（可能性 ÷ 用时，越大越先查）:",
+                "Check order (probability ÷ minutes, highest first):"
+            )
+        ));
+        for (k, r) in walk.ordering().rank(rules, node).into_iter().enumerate() {
+            let label = q.answers[r.index].label.get(lang);
+            let p = r.prior.map_or("–".to_string(), |p| format!("{p:.2}"));
+            let why = if r.probed {
+                lang.pick("终端已探测，无需检查", "answered by the probe: free").to_string()
+            } else {
+                format!("p {p} · {:.0} {}", r.minutes, lang.pick("分钟", "min"))
+            };
+            out.push_str(&format!("  {}. {label} ({why})\n", k + 1));
         }
     }
     out.push_str(&format!("{}\n", lang.pick("您的回答决定下一步:", "What your answer decides:")));

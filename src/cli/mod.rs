@@ -11,6 +11,7 @@ mod ports;
 pub mod probe;
 mod prompt;
 mod simulate;
+mod stats;
 mod test;
 
 use std::ffi::OsString;
@@ -54,6 +55,7 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Ports(args)) => ports::run(ctx.lang, &args),
         Some(Command::Graph(args)) => graph::run(&ctx, &args),
+        Some(Command::Stats(args)) => stats::run(&ctx, &args),
         None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
 }

@@ -14,5 +14,5 @@ pub use order::{
     DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, candidate_order,
     expected_minutes, is_weighted,
 };
-pub use script::{Outcome, run_script};
+pub use script::{Outcome, run_script, run_script_ordered};
 pub use walk::{Action, AnswerError, Position, Source, Step, Walk, select_input};

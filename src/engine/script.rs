@@ -4,6 +4,7 @@
 
 use super::answers::{Answers, FIXED, NOT_FIXED, UNKNOWN};
 use super::fact::Facts;
+use super::order::Ordering;
 use super::walk::{AnswerError, Position, Walk};
 use crate::rules::{NodeId, RuleSet};
 
@@ -27,7 +28,20 @@ pub fn run_script<'r>(
     answers: &Answers,
     facts: &Facts,
 ) -> Result<(Walk<'r>, Outcome), AnswerError> {
+    let ordering = Ordering { facts: facts.clone(), ..Ordering::default() };
+    run_script_ordered(rules, start, answers, facts, ordering)
+}
+
+/// [`run_script`] with branches ordered by `ordering` (learned priors).
+pub fn run_script_ordered<'r>(
+    rules: &'r RuleSet,
+    start: NodeId,
+    answers: &Answers,
+    facts: &Facts,
+    ordering: Ordering,
+) -> Result<(Walk<'r>, Outcome), AnswerError> {
     let mut walk = Walk::new(rules, start);
+    walk.set_ordering(ordering);
     loop {
         match walk.position() {
             Position::Question(node) => {

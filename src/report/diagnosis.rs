@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Action, Fact, Outcome, Source, Walk};
+use crate::engine::{Action, Fact, Outcome, Ranked, Source, Walk, expected_minutes, is_weighted};
 use crate::lang::Lang;
 use crate::rules::model::{Actor, InputKind, Outcome as RuleOutcome};
 use crate::rules::{NodeBody, NodeId, RuleSet};
@@ -94,6 +94,11 @@ pub struct Pending {
     pub choices: Vec<Choice>,
     /// Set when the question takes free text.
     pub input: Option<PendingInput>,
+    /// The answers in the order to check them (probability over cost), when
+    /// the rules weight them; empty otherwise.
+    pub order: Vec<Ranked>,
+    /// Expected minutes to find the fault checking in that order.
+    pub expected_minutes: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,7 +142,13 @@ impl Diagnosis {
                 (Status::Concluded, Some(conclusion(rules, id, lang)), None, None)
             }
             Outcome::NeedsInput(id) => {
-                (Status::NeedsInput, None, Some(pending(rules, id, lang)), None)
+                let mut p = pending(rules, id, lang);
+                if rules.question(id).is_some_and(is_weighted) {
+                    let order = walk.ordering().rank(rules, id);
+                    p.expected_minutes = expected_minutes(&order);
+                    p.order = order;
+                }
+                (Status::NeedsInput, None, Some(p), None)
             }
             Outcome::Exhausted => {
                 (Status::NoConclusion, None, None, Some(escalation(walk, &path, lang)))
@@ -254,6 +265,8 @@ pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
                 why: None,
                 choices: Vec::new(),
                 input: None,
+                order: Vec::new(),
+                expected_minutes: None,
             };
         }
     };
@@ -278,6 +291,8 @@ pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
                 .map(|p| p.as_str().trim_start_matches("^(?:").trim_end_matches(")$").to_string()),
             hint: i.hint.as_ref().map(|h| h.get(lang).to_string()),
         }),
+        order: Vec::new(),
+        expected_minutes: None,
     }
 }
 

@@ -63,6 +63,20 @@ pub struct Pending {
     pub why: Option<String>,
     pub choices: Vec<Choice>,
     pub input: Option<PendingInput>,
+    pub order: Vec<Ranked>,
+    pub expected_minutes: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ranked {
+    pub index: usize,
+    pub value: String,
+    pub prior: Option<f64>,
+    pub minutes: f64,
+    pub technician: bool,
+    pub ratio: Option<f64>,
+    pub probed: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,218 @@
+//! The local history of confirmed faults, and the priors learned from it.
+//!
+//! Each finished interactive session whose remedy fixed the fault appends
+//! one line to `history.jsonl` in the user's data directory
+//! (`$POSDIAG_DATA_DIR`, else `$XDG_DATA_HOME/posdiag`, `~/.local/share/posdiag`):
+//! the time, the conclusion key, its node and tree. Nothing else: no answers,
+//! no typed text, no card numbers. `--no-history` neither reads nor writes it.
+//!
+//! Learning is a Dirichlet update: a question's authored priors act as
+//! [`PSEUDO_COUNTS`] pseudo-counts, and each confirmed fault reachable
+//! through a branch adds one, so a few sessions nudge the order and many
+//! decide it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Priors;
+use crate::rules::{NodeId, RuleSet};
+
+/// How many sessions the authored priors are worth.
+pub const PSEUDO_COUNTS: f64 = 10.0;
+
+/// One confirmed fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Seconds since the Unix epoch.
+    pub time: u64,
+    pub key: String,
+    pub node: String,
+    pub tree: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub entries: Vec<Entry>,
+    /// Lines that could not be read (a damaged or foreign line is skipped,
+    /// not fatal).
+    pub skipped: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("cannot read history `{}`: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write history `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("no place for the history: set POSDIAG_DATA_DIR or HOME")]
+    NoDataDir,
+}
+
+/// Where the history is kept.
+pub fn default_path() -> Result<PathBuf, HistoryError> {
+    if let Some(dir) = std::env::var_os("POSDIAG_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir).join("history.jsonl"));
+    }
+    dirs::data_dir().map(|d| d.join("posdiag").join("history.jsonl")).ok_or(HistoryError::NoDataDir)
+}
+
+impl Entry {
+    pub fn now(rules: &RuleSet, node: NodeId) -> Option<Entry> {
+        let key = rules.conclusion(node)?.key.clone();
+        Some(Entry {
+            time: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            key,
+            node: rules.node(node).id.clone(),
+            tree: rules.tree_of(node).id.clone(),
+        })
+    }
+}
+
+/// Append one entry. One `write` of one line on a file opened for
+/// appending, so concurrent runs interleave whole lines.
+pub fn append(path: &Path, entry: &Entry) -> Result<(), HistoryError> {
+    let err = |source| HistoryError::Write { path: path.to_path_buf(), source };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(err)?;
+    }
+    let mut line = serde_json::to_vec(entry).map_err(|e| err(std::io::Error::other(e)))?;
+    line.push(b'\n');
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(err)?;
+    file.write_all(&line).map_err(err)
+}
+
+/// Read the history; a missing file is an empty history.
+pub fn read(path: &Path) -> Result<History, HistoryError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(History::default()),
+        Err(source) => return Err(HistoryError::Read { path: path.to_path_buf(), source }),
+    };
+    let mut history = History::default();
+    for line in bytes.split(|&b| b == b'\n') {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Entry>(line) {
+            Ok(e) => history.entries.push(e),
+            Err(_) => history.skipped += 1,
+        }
+    }
+    Ok(history)
+}
+
+impl History {
+    /// Confirmed faults by conclusion key.
+    pub fn counts(&self) -> BTreeMap<&str, usize> {
+        let mut counts = BTreeMap::new();
+        for e in &self.entries {
+            *counts.entry(e.key.as_str()).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+/// One branch's authored and learned prior, for review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearnedPrior {
+    pub node: String,
+    pub answer: String,
+    pub authored: f64,
+    pub learned: f64,
+    /// Confirmed faults reachable through this branch.
+    pub count: usize,
+}
+
+/// The Dirichlet update of every question's priors: for branch a with
+/// authored prior pₐ (normalised over the question's branches) and nₐ
+/// confirmed faults reachable through it,
+/// learned pₐ = (S·pₐ + nₐ) / (S + Σ n), with S = [`PSEUDO_COUNTS`].
+pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) {
+    let mut priors = Priors::authored();
+    let mut review = Vec::new();
+    let counts = history.counts();
+    let mut reach = Reach::new(rules);
+    for (node, _) in rules.nodes() {
+        let Some(q) = rules.question(node) else { continue };
+        let weighted: Vec<(usize, f64)> =
+            q.answers.iter().enumerate().filter_map(|(i, a)| a.prior.map(|p| (i, p))).collect();
+        let total: f64 = weighted.iter().map(|(_, p)| p).sum();
+        if weighted.len() < 2 || total <= 0.0 {
+            continue;
+        }
+        let n: Vec<usize> = weighted
+            .iter()
+            .map(|&(i, _)| {
+                reach
+                    .conclusions(q.answers[i].next)
+                    .iter()
+                    .map(|k| counts.get(k.as_str()).copied().unwrap_or(0))
+                    .sum()
+            })
+            .collect();
+        let seen: usize = n.iter().sum();
+        for (&(i, p), &count) in weighted.iter().zip(&n) {
+            let authored = p / total;
+            let learned = (PSEUDO_COUNTS * authored + count as f64) / (PSEUDO_COUNTS + seen as f64);
+            if seen > 0 {
+                priors.set(node, i, learned);
+            }
+            review.push(LearnedPrior {
+                node: rules.node(node).id.clone(),
+                answer: q.answers[i].value.clone(),
+                authored,
+                learned,
+                count,
+            });
+        }
+    }
+    (priors, review)
+}
+
+/// The conclusion keys reachable from each node through answers, computed
+/// on demand.
+struct Reach<'r> {
+    rules: &'r RuleSet,
+    memo: HashMap<NodeId, HashSet<String>>,
+}
+
+impl<'r> Reach<'r> {
+    fn new(rules: &'r RuleSet) -> Reach<'r> {
+        Reach { rules, memo: HashMap::new() }
+    }
+
+    fn conclusions(&mut self, start: NodeId) -> HashSet<String> {
+        if let Some(s) = self.memo.get(&start) {
+            return s.clone();
+        }
+        // The graph is acyclic (the checker guarantees it), but walk it with
+        // an explicit stack and a seen set so a deep graph cannot overflow.
+        let mut out = HashSet::new();
+        let mut stack = vec![start];
+        let mut seen = HashSet::new();
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
+            // Faults under a branch are the conclusions its answers lead to;
+            // `otherwise` edges (what to try after a failed remedy) are not
+            // followed, or every branch would own the generic escalations.
+            match self.rules.question(n) {
+                Some(q) => stack.extend(q.answers.iter().map(|a| a.next)),
+                None => {
+                    if let Some(c) = self.rules.conclusion(n) {
+                        out.insert(c.key.clone());
+                    }
+                }
+            }
+        }
+        self.memo.insert(start, out.clone());
+        out
+    }
+}
