@@ -216,3 +216,48 @@ impl<'r> Reach<'r> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concurrent_appends_keep_whole_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h").join("history.jsonl");
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let path = &path;
+                s.spawn(move || {
+                    for i in 0..50 {
+                        let e = Entry {
+                            time: t * 1000 + i,
+                            key: format!("KEY_{t}"),
+                            node: "a.b".into(),
+                            tree: "a".into(),
+                        };
+                        append(path, &e).unwrap();
+                    }
+                });
+            }
+        });
+        let h = read(&path).unwrap();
+        assert_eq!(h.entries.len(), 400);
+        assert_eq!(h.skipped, 0);
+        assert_eq!(h.counts()["KEY_3"], 50);
+    }
+
+    #[test]
+    fn damaged_lines_are_skipped_and_missing_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        assert!(read(&path).unwrap().entries.is_empty());
+        std::fs::write(
+            &path,
+            b"{\"time\":1,\"key\":\"K\",\"node\":\"a.b\",\"tree\":\"a\"}\n\xff\xfe\n{}\n\n",
+        )
+        .unwrap();
+        let h = read(&path).unwrap();
+        assert_eq!((h.entries.len(), h.skipped), (1, 2));
+    }
+}

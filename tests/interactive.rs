@@ -93,6 +93,21 @@ fn arrow_keys_reach_a_conclusion_in_english() {
     let (code, state) = w.exit_code();
     assert_eq!(code, 0);
     assert!(!state.path().join("session.json").exists(), "a finished session is not kept");
+    // The confirmed fault is in the history, and nothing else is.
+    let history = std::fs::read_to_string(state.path().join("history.jsonl")).unwrap();
+    assert_eq!(history.lines().count(), 1, "{history}");
+    assert!(history.contains("\"key\":\"PRINTER_POWER_CYCLE\""), "{history}");
+    assert!(!history.contains("Power"), "no answers are kept: {history}");
+
+    // --no-history records nothing.
+    let mut w = spawn("en_US.UTF-8", &["diagnose", "--no-history"], None);
+    w.expect("What is wrong?");
+    w.pick(1);
+    w.expect("Did this fix it?");
+    w.pick(0);
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 0);
+    assert!(!state.path().join("history.jsonl").exists());
 }
 
 #[test]

@@ -28,6 +28,13 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
             for key in &report.uncovered {
                 println!("FAIL coverage — conclusion `{key}` is reached by no case");
             }
+            let e = &report.effort;
+            if e.cases > 0 {
+                println!(
+                    "ordering: over {} cases, a \"don't know\" walk meets the fault after {:.2} remedies in authored order, {:.2} in probability-over-cost order",
+                    e.cases, e.authored_remedies, e.ordered_remedies
+                );
+            }
             println!("{} passed, {} failed", report.passed, report.failed);
         }
     }

@@ -154,6 +154,15 @@ pub struct TestReport {
     pub failed: usize,
     pub cases: Vec<CaseResult>,
     pub uncovered: Vec<String>,
+    pub effort: Effort,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effort {
+    pub cases: usize,
+    pub authored_remedies: f64,
+    pub ordered_remedies: f64,
 }
 
 #[derive(Debug, Deserialize)]
