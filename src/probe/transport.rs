@@ -219,7 +219,10 @@ impl Transport for SerialTransport {
 
     fn write_all(&mut self, bytes: &[u8]) -> Result<(), TransportError> {
         let _ = self.port.set_timeout(WRITE_TIMEOUT);
-        match self.port.write_all(bytes).and_then(|()| self.port.flush()) {
+        // No flush: serialport's flush is tcdrain, which has no deadline (a
+        // line held by hardware flow control would block it for ever); the
+        // driver sends what write() accepted.
+        match self.port.write_all(bytes) {
             Ok(()) => Ok(()),
             Err(e) if is_timeout(&e) => Err(TransportError::Timeout {
                 device: self.name.clone(),
