@@ -274,3 +274,37 @@ fn no_stdin_no_prompt_with_no_subcommand() {
         .code(3)
         .stdout_has("What is wrong?");
 }
+
+#[test]
+fn card_numbers_are_masked_everywhere_posdiag_writes() {
+    let pan = "6222021234567894"; // passes the Luhn check
+    let masked = "622202******7894";
+    // In an error that echoes the value.
+    let run = diagnose().args(["--answer", &format!("triage.code={pan}")]).run().code(2);
+    assert!(run.stderr.contains(masked) && !run.stderr.contains(pan), "{}", run.stderr);
+    // In facts, the JSON output and a report.
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.md");
+    let run = diagnose()
+        .args(["--answer", "triage.start=printer", "--fact", &format!("printer.paper=card {pan}")])
+        .args(["--report", report.to_str().unwrap()])
+        .run()
+        .code(0);
+    assert!(run.stdout.contains(masked) && !run.stdout.contains(pan), "{}", run.stdout);
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.contains(masked) && !md.contains(pan), "{md}");
+}
+
+#[test]
+fn report_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    diagnose()
+        .args(["--answer", "triage.start=printer", "--answer", "printer.paper=no_paper"])
+        .args(["--report", json.to_str().unwrap()])
+        .run()
+        .code(0);
+    let d: Diagnosis = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(d.conclusion.unwrap().key, "PRINTER_OUT_OF_PAPER");
+    diagnose().args(["--report", "x.txt"]).run().code(2).stderr_has("must end in .md or .json");
+}
