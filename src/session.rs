@@ -47,6 +47,9 @@ pub struct SavedStep {
     pub input: Option<String>,
     #[serde(default)]
     pub fact: Option<Fact>,
+    /// The node a known code sent the walk to (a `code` question).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jump: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,16 +90,18 @@ impl SavedSession {
             .map(|s| {
                 let node = rules.node(s.node);
                 match (&s.action, &node.body) {
-                    (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => {
-                        SavedStep {
-                            node: node.id.clone(),
-                            kind: "answer".into(),
-                            value: Some(q.answers[*answer].value.clone()),
-                            source: Some(*source),
-                            input: input.clone(),
-                            fact: fact.clone(),
-                        }
-                    }
+                    (
+                        Action::Answer { answer, source, input, fact, jump },
+                        NodeBody::Question(q),
+                    ) => SavedStep {
+                        node: node.id.clone(),
+                        kind: "answer".into(),
+                        value: Some(q.answers[*answer].value.clone()),
+                        source: Some(*source),
+                        input: input.clone(),
+                        fact: fact.clone(),
+                        jump: jump.map(|j| rules.node(j).id.clone()),
+                    },
                     (action, _) => SavedStep {
                         node: node.id.clone(),
                         kind: if matches!(action, Action::Rejected { auto: true }) {
@@ -109,6 +114,7 @@ impl SavedSession {
                         source: None,
                         input: None,
                         fact: None,
+                        jump: None,
                     },
                 }
             })
@@ -143,11 +149,18 @@ impl SavedSession {
                     let (answer, _) = q.answer(value).ok_or_else(|| {
                         outdated(format!("`{value}` is no longer an answer of `{}`", s.node))
                     })?;
+                    let jump = match &s.jump {
+                        Some(j) => Some(rules.find(j).ok_or_else(|| {
+                            outdated(format!("a code led to unknown node `{j}`"))
+                        })?),
+                        None => None,
+                    };
                     Action::Answer {
                         answer,
                         source: s.source.unwrap_or(Source::Interactive),
                         input: s.input.clone(),
                         fact: s.fact.clone(),
+                        jump,
                     }
                 }
                 ("rejected", NodeBody::Conclusion(_)) => Action::Rejected { auto: false },

@@ -26,6 +26,10 @@ pub struct Arguments {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
+    /// A vendor code table that adds or overrides codes (see rules/README.md).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub codes: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

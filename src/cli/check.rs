@@ -6,7 +6,7 @@ use super::arguments::{CheckArgs, Format};
 use super::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
-use crate::rules::{self, Problem, Summary};
+use crate::rules::{Problem, Summary};
 
 /// The JSON shape of `check --format json`.
 #[derive(Debug, Serialize)]
@@ -19,7 +19,7 @@ struct CheckOutput<'a> {
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
-    let loaded = rules::load(&ctx.rule_files()?, &[]);
+    let loaded = ctx.load()?;
     let ok = loaded.problems.is_empty();
     match args.format {
         Format::Json => {
@@ -37,9 +37,21 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             }
             let s = &loaded.summary;
             let trees: Vec<&str> = s.trees.iter().map(|t| t.id.as_str()).collect();
+            let tables = if s.tables.is_empty() {
+                String::new()
+            } else {
+                let ids: Vec<&str> = s.tables.iter().map(|t| t.id.as_str()).collect();
+                format!(
+                    "; {} code tables ({}), {} codes, {} TVR/TSI bits",
+                    ids.len(),
+                    ids.join(", "),
+                    s.tables.iter().map(|t| t.codes).sum::<usize>(),
+                    s.tables.iter().map(|t| t.bits).sum::<usize>()
+                )
+            };
             if ok {
                 println!(
-                    "ok: {} trees ({}), {} nodes, {} conclusions",
+                    "ok: {} trees ({}), {} nodes, {} conclusions{tables}",
                     trees.len(),
                     trees.join(", "),
                     s.nodes,
@@ -47,7 +59,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
                 );
             } else {
                 println!(
-                    "{} problem(s) in {} file(s); {} nodes, {} conclusions",
+                    "{} problem(s) in {} file(s); {} nodes, {} conclusions{tables}",
                     loaded.problems.len(),
                     s.files,
                     s.nodes,

@@ -1,15 +1,18 @@
-//! What every subcommand shares: the language and where the rules come from.
+//! What every subcommand shares: the language and where the rules come from
+//! (the trees, their code tables, and a vendor code overlay).
 
 use std::path::PathBuf;
 
 use super::arguments::{Arguments, LangArg};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::rules::{self, RuleSet, SourceFile, source};
+use crate::rules::{Loaded, RuleSet, SourceFile, source};
 
 pub struct Context {
     pub lang: Lang,
     pub rules_dir: Option<PathBuf>,
+    /// `--codes FILE`: a vendor table that adds or overrides codes.
+    pub codes_file: Option<PathBuf>,
 }
 
 impl Context {
@@ -19,7 +22,7 @@ impl Context {
             Some(LangArg::En) => Lang::En,
             None => Lang::from_locale(),
         };
-        Context { lang, rules_dir: args.rules.clone() }
+        Context { lang, rules_dir: args.rules.clone(), codes_file: args.codes.clone() }
     }
 
     /// The rule files: `--rules DIR` or the embedded set.
@@ -30,9 +33,30 @@ impl Context {
         }
     }
 
+    /// The code tables: `DIR/codes` of `--rules DIR`, or the embedded ones.
+    pub fn code_files(&self) -> Result<Vec<SourceFile>, Error> {
+        match &self.rules_dir {
+            Some(dir) => Ok(source::read_codes(dir)?),
+            None => Ok(source::embedded_codes()),
+        }
+    }
+
+    /// The vendor overlay of `--codes FILE`, if given.
+    pub fn overlay_files(&self) -> Result<Vec<SourceFile>, Error> {
+        match &self.codes_file {
+            Some(path) => Ok(vec![source::read_file(path)?]),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Load and check everything, with every problem (for `posdiag check`).
+    pub fn load(&self) -> Result<Loaded, Error> {
+        Ok(crate::codes::load(&self.rule_files()?, &self.code_files()?, &self.overlay_files()?))
+    }
+
     /// Load and check the rules; any problem is an error (exit 2).
     pub fn rules(&self) -> Result<RuleSet, Error> {
-        let loaded = rules::load(&self.rule_files()?, &[]);
+        let loaded = self.load()?;
         match loaded.rules {
             Some(r) => Ok(r),
             None => Err(Error::Rules { problems: loaded.problems }),

@@ -1,47 +1,74 @@
-//! Field-39 response codes and where a walk about them starts.
+//! Codes a terminal shows or logs, and where their diagnosis starts: field-39
+//! response codes (China UnionPay), terminal-local codes (card reader,
+//! printer), modem `+CME ERROR` codes, and the bits of the EMV TVR and TSI.
 //!
-//! **Interim.** The code-table issue replaces the body of
-//! [`start_for_response_code`] with the full UnionPay tables; until then it
-//! knows only the codes the simulator fixtures and the probe tests use, so
-//! keep it small.
+//! The tables are part of the knowledge base (`rules/codes/*.yaml`, see
+//! `rules/README.md`) and load with it ([`load`]); a vendor overlay
+//! (`--codes FILE`) adds or overrides codes. The loaded [`CodeBook`] lives in
+//! the [`RuleSet`], so the walk, `posdiag code` and the probe share one
+//! lookup. Nothing here prints or prompts.
+
+mod book;
+mod check;
+pub mod emv;
+mod error;
+mod key;
+mod load;
+pub mod model;
+mod namespace;
+
+pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
+pub use error::{CodeError, MAX_CODE_CHARS};
+pub use key::compact;
+pub use load::{ParsedTable, TableSummary, load};
+pub use model::{Category, Class};
 
 use crate::rules::{NodeId, RuleSet};
 
 /// The node a walk starts at when the terminal's last transaction ended
-/// with `code` (e.g. `51`), or `None` for an approval or a code without a
-/// node of its own (the walk then starts at the triage root).
+/// with `code` (e.g. `51`), or `None` for an approval or a code no table
+/// knows (the walk then starts at the triage root).
 pub fn start_for_response_code(rules: &RuleSet, code: &str) -> Option<NodeId> {
-    let node = match code.trim().to_ascii_uppercase().as_str() {
-        "51" => "card.insufficient_funds",
-        "55" => "card.wrong_pin",
-        "38" | "75" => "card.pin_tries_exceeded",
-        "99" | "A0" | "A7" => "keys.start",
-        _ => return None,
-    };
-    rules.find(node)
+    match rules.codes().lookup(code) {
+        // An approval that ends at a conclusion ("approved, no fault") says
+        // nothing about what the person came for.
+        Ok(Lookup::Known(k))
+            if k.entry.category == Category::Success
+                && rules.conclusion(k.entry.node).is_some() =>
+        {
+            None
+        }
+        Ok(Lookup::Known(k)) => Some(k.entry.node),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::source;
 
-    fn rules() -> RuleSet {
-        let loaded = crate::rules::load(&crate::rules::source::embedded_rules(), &[]);
+    pub(crate) fn rules() -> RuleSet {
+        let loaded = load(&source::embedded_rules(), &source::embedded_codes(), &[]);
         loaded
             .rules
-            .unwrap_or_else(|| panic!("embedded rules have problems: {:?}", loaded.problems))
+            .unwrap_or_else(|| panic!("embedded rules have problems: {:#?}", loaded.problems))
     }
 
     #[test]
     fn known_codes_start_at_their_node() {
         let rules = rules();
-        for (code, node) in
-            [("51", "card.insufficient_funds"), ("55", "card.wrong_pin"), ("a0", "keys.start")]
-        {
+        for (code, node) in [
+            ("51", "card.insufficient_funds"),
+            ("55", "card.wrong_pin"),
+            ("a0", "keys.resign_retry"),
+            ("90", "bank.cutoff"),
+        ] {
             let id = start_for_response_code(&rules, code).map(|id| rules.node(id).id.clone());
             assert_eq!(id.as_deref(), Some(node), "{code}");
         }
-        assert_eq!(start_for_response_code(&rules, "00"), None);
+        assert_eq!(start_for_response_code(&rules, "00"), None, "an approval has no fault");
         assert_eq!(start_for_response_code(&rules, "ZZ"), None);
+        assert_eq!(start_for_response_code(&rules, ""), None);
     }
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fact::{FactOrigin, Facts};
 use super::order::Ordering;
+use crate::codes::Lookup;
+use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
 
 /// Who gave an answer.
@@ -50,6 +52,9 @@ pub enum Action {
         input: Option<String>,
         /// The fact behind an automatic answer and its raw evidence.
         fact: Option<crate::engine::Fact>,
+        /// Where a known code (typed at a `code` question, or a fact's value
+        /// there) sent the walk, instead of the answer's `next`.
+        jump: Option<NodeId>,
     },
     /// The remedy of a conclusion did not fix the fault. `auto` when the walk
     /// arrived again at a remedy already rejected and passed it by itself.
@@ -120,8 +125,9 @@ impl<'r> Walk<'r> {
                 return None;
             }
             match (&step.action, &rules.node(step.node).body) {
-                (Action::Answer { answer, .. }, NodeBody::Question(q))
-                    if *answer < q.answers.len() => {}
+                (Action::Answer { answer, jump, .. }, NodeBody::Question(q))
+                    if *answer < q.answers.len()
+                        && jump.is_none_or(|j| j.index() < rules.len()) => {}
                 (Action::Rejected { .. }, NodeBody::Conclusion(_)) => {}
                 _ => return None,
             }
@@ -156,7 +162,9 @@ impl<'r> Walk<'r> {
         let node = match self.steps.last() {
             None => self.start,
             Some(step) => match (&step.action, &self.rules.node(step.node).body) {
-                (Action::Answer { answer, .. }, NodeBody::Question(q)) => q.answers[*answer].next,
+                (Action::Answer { answer, jump, .. }, NodeBody::Question(q)) => {
+                    jump.unwrap_or(q.answers[*answer].next)
+                }
                 (Action::Rejected { .. }, NodeBody::Conclusion(c)) => match c.otherwise {
                     Some(next) => next,
                     None => return Position::Exhausted,
@@ -195,7 +203,7 @@ impl<'r> Walk<'r> {
         if let Some((i, _)) = q.answer(value) {
             self.push(Step {
                 node,
-                action: Action::Answer { answer: i, source, input: None, fact: None },
+                action: Action::Answer { answer: i, source, input: None, fact: None, jump: None },
             });
             return Ok(());
         }
@@ -207,6 +215,7 @@ impl<'r> Walk<'r> {
 
     /// Answer a free-text question with what the user typed: it must match
     /// the question's pattern, and picks the first answer whose `when` holds.
+    /// At a `code` question a code the tables know continues at its node.
     pub fn answer_input(
         &mut self,
         node: NodeId,
@@ -220,8 +229,9 @@ impl<'r> Walk<'r> {
             action: Action::Answer {
                 answer: i,
                 source,
-                input: Some(raw.trim().to_string()),
+                input: Some(crate::mask::mask_pans(raw.trim()).into_owned()),
                 fact: None,
+                jump: code_jump(self.rules, q, raw),
             },
         });
         Ok(())
@@ -237,6 +247,7 @@ impl<'r> Walk<'r> {
                 source: Source::Assumed,
                 input: None,
                 fact: None,
+                jump: None,
             },
         });
         Ok(())
@@ -248,7 +259,7 @@ impl<'r> Walk<'r> {
         let Position::Question(node) = self.position() else { return false };
         let Some(q) = self.rules.question(node) else { return false };
         let Some(fact) = q.fact.as_deref().and_then(|name| facts.get(name)) else { return false };
-        let Some((i, _)) = q.select(&fact.value) else { return false };
+        let Some(i) = select_fact(self.rules, q, &fact.value) else { return false };
         let source = match fact.origin {
             FactOrigin::Probe => Source::Probe,
             FactOrigin::Given => Source::Fact,
@@ -260,6 +271,7 @@ impl<'r> Walk<'r> {
                 source,
                 input: Some(fact.value.clone()),
                 fact: Some(fact.clone()),
+                jump: code_jump(self.rules, q, &fact.value),
             },
         });
         true
@@ -301,6 +313,7 @@ impl<'r> Walk<'r> {
                             source: Source::Retry,
                             input: None,
                             fact: None,
+                            jump: None,
                         },
                     }),
                     None => break,
@@ -399,7 +412,7 @@ pub fn select_input(
     if value.is_empty() {
         return Err(bad("a value is required".into()));
     }
-    if input.kind == crate::rules::model::InputKind::Number && value.parse::<f64>().is_err() {
+    if input.kind == InputKind::Number && value.parse::<f64>().is_err() {
         return Err(bad("a number is required".into()));
     }
     if let Some(p) = &input.pattern
@@ -408,7 +421,47 @@ pub fn select_input(
         let shape = p.as_str().trim_start_matches("^(?:").trim_end_matches(")$");
         return Err(bad(format!("it must match `{shape}`")));
     }
+    if input.kind == InputKind::Code {
+        return match rules.codes().lookup(value) {
+            Err(e) => Err(bad(e.to_string())),
+            Ok(found) => select_code(q, rules, &found, value)
+                .ok_or_else(|| bad("no answer of this question accepts it".into())),
+        };
+    }
     q.select(value)
         .map(|(i, _)| i)
         .ok_or_else(|| bad("no answer of this question accepts it".into()))
+}
+
+/// The answer a fact's value selects; at a `code` question the value is
+/// looked up like typed input.
+fn select_fact(rules: &RuleSet, q: &Question, value: &str) -> Option<usize> {
+    match (&q.input, rules.codes().lookup(value)) {
+        (Some(input), Ok(found)) if input.kind == InputKind::Code => {
+            select_code(q, rules, &found, value)
+        }
+        _ => q.select(value).map(|(i, _)| i),
+    }
+}
+
+/// The answer recorded for a code: the first whose `when` accepts the code
+/// as its table writes it (so `5` counts as `05`), else for a known code the
+/// question's default (its node decides where the walk goes anyway). An
+/// unknown code takes the answer whose `when` accepts it as typed.
+fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -> Option<usize> {
+    match found {
+        Lookup::Known(k) => {
+            Some(q.select(&rules.codes().display(k.entry)).map_or(q.default, |(i, _)| i))
+        }
+        Lookup::Unknown { .. } => q.select(typed).map(|(i, _)| i),
+    }
+}
+
+/// Where a `code` question sends the walk for `value`: the node of a code
+/// the tables know; `None` otherwise (the selected answer's `next` then).
+pub fn code_jump(rules: &RuleSet, q: &Question, value: &str) -> Option<NodeId> {
+    match (&q.input, rules.codes().lookup(value)) {
+        (Some(input), Ok(Lookup::Known(k))) if input.kind == InputKind::Code => Some(k.entry.node),
+        _ => None,
+    }
 }

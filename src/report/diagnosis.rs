@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::code::{CodeOut, describe_code};
 use crate::engine::{Action, Fact, Outcome, Ranked, Source, Walk, expected_minutes, is_weighted};
 use crate::lang::Lang;
 use crate::rules::model::{Actor, InputKind, Outcome as RuleOutcome};
@@ -43,6 +44,8 @@ pub struct Diagnosis {
     pub facts: Vec<Fact>,
     /// What to tell the provider or bank, when the walk ended without a fix.
     pub escalation: Option<Escalation>,
+    /// The code the walk started from (`posdiag code`), else `null`.
+    pub code: Option<CodeOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +86,9 @@ pub struct PathStep {
     pub input: Option<String>,
     /// The fact behind an automatic answer.
     pub fact: Option<Fact>,
+    /// The code typed (or read) at a `code` question: its meaning and where
+    /// it led.
+    pub code: Option<CodeOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -166,7 +172,15 @@ impl Diagnosis {
             assumed: walk.has_assumptions(),
             facts: facts.to_vec(),
             escalation,
+            code: None,
         }
+    }
+
+    /// The same, started from a code (`posdiag code`).
+    #[must_use]
+    pub fn with_code(mut self, code: Option<CodeOut>) -> Diagnosis {
+        self.code = code;
+        self
     }
 }
 
@@ -178,18 +192,34 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
             let node = rules.node(step.node);
             let tree = rules.tree_of(step.node).id.clone();
             match (&step.action, &node.body) {
-                (Action::Answer { answer, source, input, fact }, NodeBody::Question(q)) => {
+                (Action::Answer { answer, source, input, fact, jump }, NodeBody::Question(q)) => {
                     let a = &q.answers[*answer];
+                    let code = match (&q.input, input) {
+                        (Some(i), Some(typed)) if i.kind == InputKind::Code => {
+                            describe_code(rules, typed, Some(jump.unwrap_or(a.next)), lang).ok()
+                        }
+                        _ => None,
+                    };
+                    // A known code says more than the answer it falls under.
+                    let label = match code.as_ref().filter(|c| c.known) {
+                        Some(c) => format!(
+                            "{}: {}",
+                            c.code.as_deref().unwrap_or_default(),
+                            c.meaning.as_deref().unwrap_or_default()
+                        ),
+                        None => a.label.get(lang).to_string(),
+                    };
                     PathStep {
                         kind: StepKind::Answer,
                         node: node.id.clone(),
                         tree,
                         text: q.text.get(lang).to_string(),
                         answer: Some(a.value.clone()),
-                        label: Some(a.label.get(lang).to_string()),
+                        label: Some(label),
                         source: Some(*source),
                         input: input.clone(),
                         fact: fact.clone(),
+                        code,
                     }
                 }
                 (action, NodeBody::Conclusion(c)) => PathStep {
@@ -206,6 +236,7 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                     source: None,
                     input: None,
                     fact: None,
+                    code: None,
                 },
                 (Action::Rejected { .. }, NodeBody::Question(q)) => PathStep {
                     kind: StepKind::Rejected,
@@ -217,6 +248,7 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                     source: None,
                     input: None,
                     fact: None,
+                    code: None,
                 },
             }
         })
@@ -284,6 +316,7 @@ pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
             kind: match i.kind {
                 InputKind::Text => "text".into(),
                 InputKind::Number => "number".into(),
+                InputKind::Code => "code".into(),
             },
             pattern: i
                 .pattern

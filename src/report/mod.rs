@@ -1,12 +1,14 @@
 //! Results as data ([`Diagnosis`]) and their renderings: plain text for a
 //! merchant, JSON for scripts.
 
+mod code;
 mod diagnosis;
 mod markdown;
 mod table;
 mod text;
 mod write;
 
+pub use code::{CodeOut, Overridden, TableOut, describe_code, render_code, unknown_start};
 pub use diagnosis::{
     Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, Escalation, PathStep, Pending,
     PendingInput, Status, StepKind, conclusion, pending,

@@ -27,6 +27,9 @@ pub struct Loaded {
     pub rules: Option<RuleSet>,
     pub summary: Summary,
     pub problems: Vec<Problem>,
+    /// Every node id of the files that parsed (code tables are checked
+    /// against them).
+    pub ids: Vec<String>,
 }
 
 /// Counts for `posdiag check`.
@@ -36,6 +39,8 @@ pub struct Summary {
     pub trees: Vec<TreeSummary>,
     pub nodes: usize,
     pub conclusions: usize,
+    /// The code tables (see [`crate::codes::load`]).
+    pub tables: Vec<crate::codes::TableSummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +77,10 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
         nodes: trees.iter().map(|t| t.nodes).sum(),
         conclusions: trees.iter().map(|t| t.conclusions).sum(),
         trees,
+        tables: Vec::new(),
     };
+    let ids =
+        parsed.iter().flat_map(|p| p.file.nodes.iter().map(|n| n.value.id.value.clone())).collect();
     let rules = if problems.is_empty() { validate::build(&parsed) } else { None };
-    Loaded { rules, summary, problems }
+    Loaded { rules, summary, problems, ids }
 }

@@ -134,6 +134,10 @@ pub struct InputSpec {
 pub enum InputKind {
     Text,
     Number,
+    /// A code from the screen: looked up in the code tables, a known code
+    /// continues at its own node; an unknown one takes the answer whose
+    /// `when` matches.
+    Code,
 }
 
 /// Effort of a check.

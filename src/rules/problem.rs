@@ -56,6 +56,10 @@ pub enum ProblemKind {
     Root,
     /// A fixture case that cannot run (see `posdiag test`).
     Case,
+    /// A code (or TVR/TSI bit, or table id) defined twice.
+    DuplicateCode,
+    /// A code, prefix or bit that cannot be looked up as written.
+    BadCode,
 }
 
 impl ProblemKind {
@@ -85,6 +89,8 @@ impl ProblemKind {
             ProblemKind::BadDefault => "bad-default",
             ProblemKind::Root => "root",
             ProblemKind::Case => "case",
+            ProblemKind::DuplicateCode => "duplicate-code",
+            ProblemKind::BadCode => "bad-code",
         }
     }
 }

@@ -27,6 +27,8 @@ pub struct RuleSet {
     pub(crate) by_id: HashMap<String, NodeId>,
     pub(crate) trees: Vec<Tree>,
     pub(crate) root: NodeId,
+    /// The code tables (empty until [`crate::codes::load`] adds them).
+    pub(crate) codes: crate::codes::CodeBook,
 }
 
 #[derive(Debug)]
@@ -99,6 +101,11 @@ impl RuleSet {
     /// The start of every walk (the triage root's entry).
     pub fn root(&self) -> NodeId {
         self.root
+    }
+
+    /// The code tables: response, terminal and modem codes, TVR/TSI bits.
+    pub fn codes(&self) -> &crate::codes::CodeBook {
+        &self.codes
     }
 
     pub fn node(&self, id: NodeId) -> &Node {

@@ -1,6 +1,9 @@
 //! Where rule files come from: the set embedded in the binary at build time,
 //! or a folder given with `--rules DIR`. Either way the loader sees a list of
 //! (name, bytes), so both paths are checked by the same code.
+//!
+//! Tree files sit directly in the folder; code tables in its `codes/`
+//! subfolder, read apart so neither is mistaken for the other.
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +42,15 @@ pub fn embedded_rules() -> Vec<SourceFile> {
     embedded(&EMBEDDED_RULES, "rules")
 }
 
+/// The code tables embedded in the binary (`rules/codes/*.yaml`), sorted by
+/// name.
+pub fn embedded_codes() -> Vec<SourceFile> {
+    match EMBEDDED_RULES.get_dir("codes") {
+        Some(dir) => embedded(dir, "rules"),
+        None => Vec::new(),
+    }
+}
+
 /// The regression cases embedded in the binary, sorted by name.
 pub fn embedded_cases() -> Vec<SourceFile> {
     embedded(&EMBEDDED_CASES, "fixtures/cases")
@@ -75,6 +87,19 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
     }
     paths.sort();
     paths.iter().map(|p| read_file(p)).collect()
+}
+
+/// The code tables of a rule folder: every `*.yaml` / `*.yml` file in
+/// `dir/codes`, sorted by name; none when there is no such folder.
+pub fn read_codes(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
+    let codes = dir.join("codes");
+    if !codes.is_dir() {
+        return Ok(Vec::new());
+    }
+    match read_folder(&codes) {
+        Err(SourceError::Empty { .. }) => Ok(Vec::new()),
+        other => other,
+    }
 }
 
 /// One file, refusing files over [`MAX_FILE_BYTES`].

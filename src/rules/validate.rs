@@ -696,7 +696,7 @@ pub fn build(files: &[Parsed]) -> Option<RuleSet> {
             });
         }
     }
-    Some(RuleSet { nodes, by_id, trees, root: root? })
+    Some(RuleSet { nodes, by_id, trees, root: root?, codes: crate::codes::CodeBook::default() })
 }
 
 /// The answer with the highest prior; the first when none has one.

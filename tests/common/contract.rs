@@ -25,6 +25,7 @@ pub struct Diagnosis {
     pub assumed: bool,
     pub facts: Vec<Fact>,
     pub escalation: Option<Escalation>,
+    pub code: Option<Code>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +53,7 @@ pub struct PathStep {
     pub source: Option<String>,
     pub input: Option<String>,
     pub fact: Option<Fact>,
+    pub code: Option<Code>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,7 +124,18 @@ pub struct Check {
     pub trees: Vec<TreeSummary>,
     pub nodes: usize,
     pub conclusions: usize,
+    pub tables: Vec<TableCount>,
     pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableCount {
+    pub id: String,
+    pub file: String,
+    pub overlay: bool,
+    pub codes: usize,
+    pub bits: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,4 +186,62 @@ pub struct CaseResult {
     pub passed: bool,
     pub message: Option<String>,
     pub reached: Option<String>,
+}
+
+/// A code, as `posdiag code` and code path steps show it.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    pub typed: String,
+    pub known: bool,
+    pub code: Option<String>,
+    pub leading_zeros: bool,
+    pub meaning: Option<String>,
+    pub actor: Option<String>,
+    pub category: Option<String>,
+    pub class: Option<String>,
+    pub table: Option<CodeTable>,
+    pub overrides: Option<Overridden>,
+    pub node: String,
+    pub see_also: Vec<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct CodeTable {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    pub overlay: bool,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Overridden {
+    pub table: CodeTable,
+    pub meaning: String,
+}
+
+/// `posdiag tvr|tsi --format json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Emv {
+    pub version: u32,
+    pub word: String,
+    pub hex: String,
+    pub bits: Vec<EmvBit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmvBit {
+    pub byte: u8,
+    pub bit: u8,
+    pub mask: String,
+    pub known: bool,
+    pub meaning: String,
+    pub check: Option<String>,
+    pub node: Option<String>,
+    pub table: Option<CodeTable>,
 }

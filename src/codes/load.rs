@@ -1,0 +1,181 @@
+//! Loading the knowledge base with its code tables: the rule trees, the
+//! tables in `rules/codes/`, and a vendor overlay. The tables' target nodes
+//! are entry points of the graph (a typed code jumps to them), so they count
+//! as roots for reachability. A problem in any file is a problem of the
+//! whole: only a clean set becomes a [`RuleSet`] with its [`CodeBook`].
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::book::{BARE, Bit, CodeBook, Entry, Table};
+use super::check::check;
+use super::key::{compact, strip_zeros};
+use super::model::{BitDef, CodeFile};
+use super::namespace;
+use crate::lang::Localized;
+use crate::rules::model::Text;
+use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_yaml};
+use serde_saphyr::Spanned;
+
+/// A parsed table with the name it is reported under.
+pub struct ParsedTable {
+    pub name: String,
+    pub file: CodeFile,
+    /// From `--codes FILE`.
+    pub overlay: bool,
+}
+
+/// Counts for `posdiag check`, one per table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableSummary {
+    pub id: String,
+    pub file: String,
+    pub overlay: bool,
+    pub codes: usize,
+    pub bits: usize,
+}
+
+/// Load rule trees, code tables and overlays; check them all.
+pub fn load(trees: &[SourceFile], tables: &[SourceFile], overlays: &[SourceFile]) -> Loaded {
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    let given = tables.iter().map(|f| (f, false)).chain(overlays.iter().map(|f| (f, true)));
+    for (f, overlay) in given {
+        match parse_yaml::<CodeFile>(f) {
+            Ok(file) => parsed.push(ParsedTable { name: f.name.clone(), file, overlay }),
+            Err(p) => problems.push(p),
+        }
+    }
+    let roots: Vec<String> = parsed.iter().flat_map(targets).collect();
+    let mut loaded = rules::load(trees, &roots);
+    let complete = loaded.summary.trees.len() == trees.len();
+    problems.extend(check(&parsed, complete.then_some(loaded.ids.as_slice())));
+    problems.sort_by(|a, b| {
+        (&a.place.file, a.place.line, a.place.column).cmp(&(
+            &b.place.file,
+            b.place.line,
+            b.place.column,
+        ))
+    });
+    loaded.summary.files += tables.len() + overlays.len();
+    loaded.summary.tables = parsed
+        .iter()
+        .map(|t| TableSummary {
+            id: t.file.table.value.clone(),
+            file: t.name.clone(),
+            overlay: t.overlay,
+            codes: t.file.codes.len(),
+            bits: t.file.tvr.len() + t.file.tsi.len(),
+        })
+        .collect();
+    if problems.is_empty() {
+        if let Some(rules) = &mut loaded.rules {
+            rules.codes = build(&parsed, rules);
+        }
+    } else {
+        loaded.rules = None;
+        loaded.problems.extend(problems);
+    }
+    loaded
+}
+
+/// Every node a table names: codes' `node`, `unknown`, bits' `node`.
+fn targets(t: &ParsedTable) -> Vec<String> {
+    let f = &t.file;
+    f.codes
+        .iter()
+        .filter_map(|c| c.value.node.as_ref())
+        .chain(f.unknown.as_ref())
+        .chain(f.tvr.iter().chain(&f.tsi).filter_map(|b| b.value.node.as_ref()))
+        .map(|s| s.value.clone())
+        .collect()
+}
+
+/// Build the book from tables that passed [`check`].
+fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
+    let prefixes: Vec<Vec<String>> =
+        parsed.iter().map(|t| t.file.prefix.iter().map(|p| p.value.clone()).collect()).collect();
+    let ns = namespace::assign(&prefixes);
+    let mut book = CodeBook { prefixes: ns.prefixes.clone(), ..CodeBook::default() };
+    let mut tvr: HashMap<(u8, u8), Bit> = HashMap::new();
+    let mut tsi: HashMap<(u8, u8), Bit> = HashMap::new();
+    for (ti, t) in parsed.iter().enumerate() {
+        let f = &t.file;
+        book.tables.push(Table {
+            id: f.table.value.clone(),
+            title: f.title.as_ref().map(localized).unwrap_or_default(),
+            file: t.name.clone(),
+            overlay: t.overlay,
+            source: f.source.as_ref().map(|s| s.value.clone()),
+            prefix: f.prefix.first().map(|p| p.value.trim().to_string()),
+        });
+        if let Some(node) = f.unknown.as_ref().and_then(|u| rules.find(&u.value)) {
+            book.unknown = Some((node, ti));
+        }
+        for c in &f.codes {
+            let d = &c.value;
+            let (Some(node), Some(actor), Some(category)) = (
+                d.node.as_ref().and_then(|n| rules.find(&n.value)),
+                d.actor.as_ref(),
+                d.category.as_ref(),
+            ) else {
+                continue;
+            };
+            let index = book.entries.len();
+            book.entries.push(Entry {
+                code: d.code.value.trim().to_string(),
+                table: ti,
+                meaning: d.meaning.as_ref().map(localized).unwrap_or_default(),
+                actor: actor.value.actor(),
+                category: category.value,
+                class: d.class.as_ref().map(|c| c.value),
+                node,
+                source: d.source.as_ref().map(|s| s.value.clone()),
+            });
+            let key = (ns.of_table[ti], compact(&d.code.value));
+            if let Some(previous) = book.by_key.insert(key, index)
+                && t.overlay
+                && !book.tables[book.entries[previous].table].overlay
+            {
+                book.overrides.insert(index, previous);
+            }
+        }
+        for (list, bits) in [(&f.tvr, &mut tvr), (&f.tsi, &mut tsi)] {
+            for b in list {
+                let bit = to_bit(&b.value, ti, rules);
+                bits.insert((bit.byte, bit.bit), bit);
+            }
+        }
+    }
+    for (&(space, ref key), &index) in &book.by_key {
+        book.by_stripped.entry((space, strip_zeros(key).to_string())).or_default().push(index);
+    }
+    for list in book.by_stripped.values_mut() {
+        list.sort_unstable();
+    }
+    let ordered = |bits: HashMap<(u8, u8), Bit>| {
+        let mut v: Vec<Bit> = bits.into_values().collect();
+        v.sort_by(|a, b| a.byte.cmp(&b.byte).then(b.bit.cmp(&a.bit)));
+        v
+    };
+    book.tvr = ordered(tvr);
+    book.tsi = ordered(tsi);
+    debug_assert!(book.prefixes.iter().all(|(_, n)| *n != BARE));
+    book
+}
+
+fn to_bit(d: &BitDef, table: usize, rules: &RuleSet) -> Bit {
+    Bit {
+        byte: d.byte.value,
+        bit: d.bit.value,
+        meaning: d.meaning.as_ref().map(localized).unwrap_or_default(),
+        check: d.check.as_ref().map(localized).unwrap_or_default(),
+        node: d.node.as_ref().and_then(|n| rules.find(&n.value)),
+        table,
+    }
+}
+
+fn localized(t: &Spanned<Text>) -> Localized {
+    Localized::new(t.value.zh.clone().unwrap_or_default(), t.value.en.clone().unwrap_or_default())
+}

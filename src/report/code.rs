@@ -1,0 +1,218 @@
+//! A code as data (what it means, who acts, which table said so, where the
+//! walk goes) and as text. Part of the diagnosis JSON: the `code` object of
+//! `posdiag code`, and of each path step where a code was typed or read.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::actor_name;
+use crate::codes::{Category, Class, CodeError, Known, Lookup, Table};
+use crate::lang::Lang;
+use crate::rules::model::Actor;
+use crate::rules::{NodeId, RuleSet};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeOut {
+    /// As typed or read, trimmed (card numbers masked).
+    pub typed: String,
+    /// Whether a code table knows it.
+    pub known: bool,
+    /// The code as its table writes it, with the table's prefix (`05`,
+    /// `+CME ERROR: 10`).
+    pub code: Option<String>,
+    /// Found only once leading zeros were added or dropped (`5` → `05`).
+    pub leading_zeros: bool,
+    pub meaning: Option<String>,
+    /// Who must act; `null` for a success or an unknown code.
+    pub actor: Option<Actor>,
+    pub category: Option<Category>,
+    /// UnionPay action class, A–E.
+    pub class: Option<Class>,
+    /// The table the meaning came from.
+    pub table: Option<TableOut>,
+    /// The built-in meaning a vendor overlay replaced.
+    pub overrides: Option<Overridden>,
+    /// Where the diagnosis continues: the code's node, or for an unknown
+    /// code the generic declined-transaction checks.
+    pub node: String,
+    /// For an unknown code: prefixed codes with the same digits (`VF 1002`).
+    pub see_also: Vec<String>,
+    /// Where the meaning comes from (a specification, a vendor SDK).
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableOut {
+    pub id: String,
+    pub title: String,
+    /// The file it was read from.
+    pub file: String,
+    /// From `--codes FILE`.
+    pub overlay: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overridden {
+    pub table: TableOut,
+    pub meaning: String,
+}
+
+fn table_out(t: &Table, lang: Lang) -> TableOut {
+    TableOut {
+        id: t.id.clone(),
+        title: t.title.get(lang).to_string(),
+        file: t.file.clone(),
+        overlay: t.overlay,
+    }
+}
+
+/// Where a walk starts for a code no table knows.
+pub fn unknown_start(rules: &RuleSet) -> NodeId {
+    rules.codes().unknown_start().unwrap_or_else(|| rules.root())
+}
+
+/// Look `typed` up and describe it. `next` overrides where the walk goes
+/// (a path step knows where it went).
+pub fn describe_code(
+    rules: &RuleSet,
+    typed: &str,
+    next: Option<NodeId>,
+    lang: Lang,
+) -> Result<CodeOut, CodeError> {
+    let book = rules.codes();
+    let typed_shown = crate::mask::mask_pans(typed.trim()).into_owned();
+    Ok(match book.lookup(typed)? {
+        Lookup::Known(k) => known(rules, typed_shown, &k, next, lang),
+        Lookup::Unknown { elsewhere } => CodeOut {
+            typed: typed_shown,
+            known: false,
+            code: None,
+            leading_zeros: false,
+            meaning: None,
+            actor: None,
+            category: None,
+            class: None,
+            table: None,
+            overrides: None,
+            node: rules.node(next.unwrap_or_else(|| unknown_start(rules))).id.clone(),
+            see_also: elsewhere
+                .iter()
+                .map(|k| format!("{} — {}", book.display(k.entry), k.entry.meaning.get(lang)))
+                .collect(),
+            source: None,
+        },
+    })
+}
+
+fn known(
+    rules: &RuleSet,
+    typed: String,
+    k: &Known<'_>,
+    next: Option<NodeId>,
+    lang: Lang,
+) -> CodeOut {
+    let e = k.entry;
+    CodeOut {
+        typed,
+        known: true,
+        code: Some(rules.codes().display(e)),
+        leading_zeros: k.by_zeros,
+        meaning: Some(e.meaning.get(lang).to_string()),
+        actor: e.actor,
+        category: Some(e.category),
+        class: e.class,
+        table: Some(table_out(k.table, lang)),
+        overrides: k.overrides.map(|(o, t)| Overridden {
+            table: table_out(t, lang),
+            meaning: o.meaning.get(lang).to_string(),
+        }),
+        node: rules.node(next.unwrap_or(e.node)).id.clone(),
+        see_also: Vec::new(),
+        source: e.source.clone().or_else(|| k.table.source.clone()),
+    }
+}
+
+/// The code as a few lines of text: meaning, who acts, the table, where the
+/// walk goes.
+pub fn render_code(c: &CodeOut, lang: Lang) -> String {
+    let mut out = String::new();
+    if !c.known {
+        let _ = writeln!(
+            out,
+            "{} `{}`: {}",
+            lang.pick("未知代码", "Unknown code"),
+            c.typed,
+            lang.pick("代码表中没有这个代码。", "no code table knows it.")
+        );
+        for s in &c.see_also {
+            let _ = writeln!(out, "  {} {s}", lang.pick("其他代码表有:", "another table has:"));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} ({})",
+            lang.pick("从这里开始排查:", "Checks start at:"),
+            c.node,
+            lang.pick("交易失败的一般排查", "the general checks for a declined transaction")
+        );
+        return out;
+    }
+    let code = c.code.as_deref().unwrap_or(&c.typed);
+    let _ = writeln!(
+        out,
+        "{} {code}: {}",
+        lang.pick("代码", "Code"),
+        c.meaning.as_deref().unwrap_or_default()
+    );
+    if c.leading_zeros {
+        let _ = writeln!(
+            out,
+            "  ({} `{}` {} `{code}`)",
+            lang.pick("输入的", "typed"),
+            c.typed,
+            lang.pick("按", "taken as")
+        );
+    }
+    let who = match c.actor {
+        Some(a) => actor_name(a, lang),
+        None => lang.pick("无需处理（交易成功）", "nobody (a success)"),
+    };
+    let _ = writeln!(out, "  {} {who}", lang.pick("由谁处理:", "Who acts:"));
+    if let Some(cat) = c.category {
+        let mut line = format!("  {} {}", lang.pick("类别:", "Category:"), cat.name(lang));
+        if let Some(class) = c.class {
+            let _ = write!(
+                line,
+                " · {} {}: {}",
+                lang.pick("类", "class"),
+                class.letter(),
+                class.meaning(lang)
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(t) = &c.table {
+        let overlay =
+            if t.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
+        let _ = writeln!(
+            out,
+            "  {} {} [{}{overlay}: {}]",
+            lang.pick("来源:", "Table:"),
+            t.title,
+            t.id,
+            t.file
+        );
+    }
+    if let Some(o) = &c.overrides {
+        let _ = writeln!(
+            out,
+            "  {} {} ({}): {}",
+            lang.pick("替代了内置含义", "replaces the built-in meaning in"),
+            o.table.id,
+            o.table.file,
+            o.meaning
+        );
+    }
+    let _ = writeln!(out, "  {} {}", lang.pick("从这里开始排查:", "Checks start at:"), c.node);
+    out
+}
