@@ -32,6 +32,10 @@ pub enum Error {
     Session(#[from] crate::session::SessionError),
     #[error(transparent)]
     History(#[from] crate::history::HistoryError),
+    #[error(transparent)]
+    Code(#[from] crate::codes::CodeError),
+    #[error(transparent)]
+    Hex(#[from] crate::codes::emv::HexError),
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]

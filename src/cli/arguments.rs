@@ -52,6 +52,54 @@ pub enum Command {
     Graph(GraphArgs),
     /// Fault frequencies from the local history, and the priors learned from them.
     Stats(StatsArgs),
+    /// What a code from the screen means and who acts, then the walk from it
+    /// (`posdiag code 51`, `posdiag code A0`, `posdiag code "+CME ERROR: 10"`).
+    Code(CodeArgs),
+    /// Decode an EMV TVR (tag 95, 5 bytes, 10 hex digits): every set bit,
+    /// what to check, where to walk from.
+    Tvr(EmvArgs),
+    /// Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits).
+    Tsi(EmvArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// The code as the screen or log shows it; words are joined
+    /// (`posdiag code +CME ERROR: 10`).
+    #[arg(required = true, num_args = 1.., value_name = "CODE")]
+    pub code: Vec<String>,
+
+    /// YAML file mapping node id to answer value.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// An answer, NODE=VALUE; repeatable; overrides the answers file.
+    #[arg(long = "answer", value_name = "NODE=VALUE")]
+    pub answer: Vec<String>,
+
+    /// A known fact, NAME=VALUE (e.g. modem.csq=7); repeatable.
+    #[arg(long = "fact", value_name = "NAME=VALUE")]
+    pub fact: Vec<String>,
+
+    /// Also write the transcript to FILE (.md for Markdown, .json for JSON).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct EmvArgs {
+    /// The value in hex, either case, spaces and `0x` allowed
+    /// (`0000048000`, `00 00 04 80 00`).
+    #[arg(required = true, num_args = 1.., value_name = "HEX")]
+    pub hex: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

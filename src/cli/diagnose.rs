@@ -16,7 +16,9 @@ use crate::engine::{
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::history;
-use crate::report::{Diagnosis, Status, check_report_path, render_diagnosis, write_report};
+use crate::report::{
+    CodeOut, Diagnosis, Status, check_report_path, render_diagnosis, write_report,
+};
 use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
 use crate::session;
 
@@ -56,35 +58,84 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         let mut walk = saved.to_walk(&rules, &session_path)?;
         walk.set_ordering(ordering);
         if interactive {
-            return interactive_run(ctx, args, &facts, session_path, history, walk);
+            return interactive_run(ctx, args, &facts, session_path, history, walk, None);
         }
         return scripted_result(ctx, args, walk, &facts);
     }
-    if interactive {
-        if let Ok(saved) = session::load(&session_path)
-            && let Ok(mut walk) = saved.to_walk(&rules, &session_path)
-        {
-            walk.set_ordering(ordering.clone());
-            let prompter = Prompter::new(ctx.lang, colour());
-            let when = humantime::format_rfc3339_seconds(
-                std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
-            )
-            .to_string();
-            match prompter.resume_saved(&when) {
-                Ok(true) => {
-                    return interactive_run(ctx, args, &facts, session_path, history, walk);
-                }
-                Ok(false) => {}
-                Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
-                Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
+    if interactive
+        && let Ok(saved) = session::load(&session_path)
+        && let Ok(mut walk) = saved.to_walk(&rules, &session_path)
+    {
+        walk.set_ordering(ordering.clone());
+        let prompter = Prompter::new(ctx.lang, colour());
+        let when = humantime::format_rfc3339_seconds(
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
+        )
+        .to_string();
+        match prompter.resume_saved(&when) {
+            Ok(true) => {
+                return interactive_run(ctx, args, &facts, session_path, history, walk, None);
             }
+            Ok(false) => {}
+            Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
+            Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
         }
-        let mut walk = Walk::new(&rules, start);
-        walk.set_ordering(ordering);
-        return interactive_run(ctx, args, &facts, session_path, history, walk);
     }
-    let (walk, outcome) = run_script_ordered(&rules, start, &answers, &facts, ordering)?;
-    finish(ctx, args, &walk, outcome, &facts)
+    let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };
+    fresh.walk(ctx, args, &rules, start, None)
+}
+
+/// Walk from `start` as `diagnose --start NODE` does, with the code that
+/// chose the start (`posdiag code`) in the result: asked on a terminal with
+/// nothing given, scripted otherwise. Always a new walk; a saved session is
+/// neither offered nor resumed.
+pub fn walk_from(
+    ctx: &Context,
+    args: &DiagnoseArgs,
+    rules: &RuleSet,
+    start: NodeId,
+    code: Option<CodeOut>,
+) -> Result<Exit, Error> {
+    if let Some(path) = &args.report {
+        check_report_path(path)?;
+    }
+    let answers = gather_answers(rules, args)?;
+    let facts = gather_facts(&args.fact)?;
+    let (ordering, history) = ordering(rules, &facts, args.no_history);
+    let interactive =
+        std::io::stdin().is_terminal() && answers.is_empty() && args.format == Format::Text;
+    let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };
+    fresh.walk(ctx, args, rules, start, code)
+}
+
+/// What a new walk needs besides where it starts.
+struct Fresh<'a> {
+    answers: &'a Answers,
+    facts: &'a Facts,
+    ordering: Ordering,
+    history: Option<PathBuf>,
+    interactive: bool,
+}
+
+impl Fresh<'_> {
+    fn walk(
+        self,
+        ctx: &Context,
+        args: &DiagnoseArgs,
+        rules: &RuleSet,
+        start: NodeId,
+        code: Option<CodeOut>,
+    ) -> Result<Exit, Error> {
+        if self.interactive {
+            let mut walk = Walk::new(rules, start);
+            walk.set_ordering(self.ordering);
+            let session_path = session::default_path()?;
+            return interactive_run(ctx, args, self.facts, session_path, self.history, walk, code);
+        }
+        let (walk, outcome) =
+            run_script_ordered(rules, start, self.answers, self.facts, self.ordering)?;
+        finish(ctx, args, &walk, outcome, self.facts, code)
+    }
 }
 
 fn interactive_run(
@@ -94,6 +145,7 @@ fn interactive_run(
     session_path: PathBuf,
     history: Option<PathBuf>,
     walk: Walk<'_>,
+    code: Option<CodeOut>,
 ) -> Result<Exit, Error> {
     let it = Interactive {
         lang: ctx.lang,
@@ -101,6 +153,7 @@ fn interactive_run(
         session_path,
         report: args.report.as_deref(),
         history,
+        code,
     };
     it.run(walk)
 }
@@ -140,7 +193,7 @@ fn scripted_result(
         Position::Conclusion(n) => Outcome::Concluded(n),
         Position::Exhausted => Outcome::Exhausted,
     };
-    finish(ctx, args, &walk, outcome, facts)
+    finish(ctx, args, &walk, outcome, facts, None)
 }
 
 /// Print the result, write the report, return the exit code.
@@ -150,9 +203,10 @@ fn finish(
     walk: &Walk<'_>,
     outcome: Outcome,
     facts: &Facts,
+    code: Option<CodeOut>,
 ) -> Result<Exit, Error> {
     let facts: Vec<Fact> = facts.iter().cloned().collect();
-    let diagnosis = Diagnosis::from_walk(walk, outcome, &facts, ctx.lang);
+    let diagnosis = Diagnosis::from_walk(walk, outcome, &facts, ctx.lang).with_code(code);
     print(&diagnosis, args.format);
     if let Some(path) = &args.report {
         write_report(path, &diagnosis)?;

@@ -15,8 +15,10 @@ use crate::exit::Exit;
 use crate::history;
 use crate::lang::Lang;
 use crate::report::{
-    Diagnosis, conclusion_table, path_line, path_table, render_diagnosis, write_report,
+    CodeOut, Diagnosis, conclusion_table, describe_code, path_line, path_table, render_code,
+    render_diagnosis, write_report,
 };
+use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
 use crate::session::{self, SavedSession};
 
@@ -28,6 +30,8 @@ pub struct Interactive<'a> {
     pub report: Option<&'a Path>,
     /// Where confirmed faults are appended (`None` with `--no-history`).
     pub history: Option<PathBuf>,
+    /// The code the walk starts from (`posdiag code`), shown first.
+    pub code: Option<CodeOut>,
 }
 
 /// Whether prompts may use colour: not with `NO_COLOR`, not when stderr is
@@ -47,6 +51,9 @@ impl Interactive<'_> {
         let lang = self.lang;
         let prompter = Prompter::new(lang, colour());
         let facts: Vec<Fact> = self.facts.iter().cloned().collect();
+        if let Some(code) = &self.code {
+            println!("{}", render_code(code, lang));
+        }
         loop {
             walk.answer_all_from_facts(self.facts);
             self.save(&walk, &facts)?;
@@ -56,7 +63,8 @@ impl Interactive<'_> {
                     self.ask(&prompter, &mut walk, node, Moves { back: can_back, unknown: true })
                 }
                 Position::Conclusion(node) => {
-                    let d = Diagnosis::from_walk(&walk, Outcome::Concluded(node), &facts, lang);
+                    let d = Diagnosis::from_walk(&walk, Outcome::Concluded(node), &facts, lang)
+                        .with_code(self.code.clone());
                     show_conclusion(&d, lang);
                     match prompter.fixed(Moves { back: can_back, unknown: false }) {
                         Ok(Reply::Value(true)) => {
@@ -78,7 +86,8 @@ impl Interactive<'_> {
                     }
                 }
                 Position::Exhausted => {
-                    let d = Diagnosis::from_walk(&walk, Outcome::Exhausted, &facts, lang);
+                    let d = Diagnosis::from_walk(&walk, Outcome::Exhausted, &facts, lang)
+                        .with_code(self.code.clone());
                     println!("{}", render_diagnosis(&d));
                     self.finish(&d)?;
                     return Ok(Exit::NoConclusion);
@@ -163,7 +172,17 @@ impl Interactive<'_> {
                 Reply::Value(Choice::Picked(i)) => {
                     walk.answer(node, &q.answers[i].value, Source::Interactive)
                 }
-                Reply::Value(Choice::Typed(s)) => walk.answer_input(node, &s, Source::Interactive),
+                Reply::Value(Choice::Typed(s)) => {
+                    let answered = walk.answer_input(node, &s, Source::Interactive);
+                    // A code: say what it means and who acts before going on.
+                    if answered.is_ok()
+                        && q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code)
+                        && let Ok(code) = describe_code(rules, &s, None, lang)
+                    {
+                        eprintln!("\n{}", render_code(&code, lang));
+                    }
+                    answered
+                }
                 Reply::Back => return Ok(Reply::Back),
                 Reply::Quit => return Ok(Reply::Quit),
             };
@@ -208,7 +227,8 @@ impl Interactive<'_> {
                 Position::Conclusion(n) => Outcome::Concluded(n),
                 Position::Exhausted => Outcome::Exhausted,
             };
-            write_report(path, &Diagnosis::from_walk(walk, outcome, facts, self.lang))?;
+            let d = Diagnosis::from_walk(walk, outcome, facts, self.lang);
+            write_report(path, &d.with_code(self.code.clone()))?;
         }
         let lang = self.lang;
         eprintln!(

@@ -3,8 +3,10 @@
 
 mod arguments;
 mod check;
+mod code;
 mod context;
 mod diagnose;
+mod emv;
 mod graph;
 mod interactive;
 mod ports;
@@ -56,6 +58,9 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Ports(args)) => ports::run(ctx.lang, &args),
         Some(Command::Graph(args)) => graph::run(&ctx, &args),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),
+        Some(Command::Code(args)) => code::run(&ctx, &args),
+        Some(Command::Tvr(args)) => emv::run(&ctx, crate::codes::emv::Word::Tvr, &args),
+        Some(Command::Tsi(args)) => emv::run(&ctx, crate::codes::emv::Word::Tsi, &args),
         None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
 }

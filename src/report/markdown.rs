@@ -23,6 +23,17 @@ pub fn render_markdown(d: &Diagnosis) -> String {
         Status::NeedsInput => lang.pick("未完成", "unfinished"),
     };
     let _ = writeln!(out, "- {} {status}", lang.pick("状态:", "Status:"));
+    if let Some(c) = &d.code {
+        let meaning = c.meaning.as_deref().unwrap_or(lang.pick("未知代码", "unknown code"));
+        let table =
+            c.table.as_ref().map(|t| format!(" ({}: {})", t.id, t.file)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {} `{}` — {meaning}{table}",
+            lang.pick("代码:", "Code:"),
+            c.code.as_deref().unwrap_or(&c.typed).replace('`', "'")
+        );
+    }
     let _ = writeln!(out, "- {} `{}`", lang.pick("起点:", "Started at:"), d.start);
     if d.assumed {
         let _ = writeln!(

@@ -3,6 +3,7 @@
 
 mod code;
 mod diagnosis;
+mod emv;
 mod markdown;
 mod table;
 mod text;
@@ -13,6 +14,7 @@ pub use diagnosis::{
     Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, Escalation, PathStep, Pending,
     PendingInput, Status, StepKind, conclusion, pending,
 };
+pub use emv::{BitOut, EMV_VERSION, EmvReport, render_emv};
 pub use markdown::render_markdown;
 pub use table::{conclusion_table, path_table};
 pub use text::{actor_name, path_line, render_diagnosis, source_name};

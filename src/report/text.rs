@@ -63,6 +63,9 @@ pub fn path_line(step: &PathStep, lang: Lang) -> String {
 pub fn render_diagnosis(d: &Diagnosis) -> String {
     let lang = d.lang;
     let mut out = String::new();
+    if let Some(code) = &d.code {
+        let _ = writeln!(out, "{}", super::code::render_code(code, lang));
+    }
     match d.status {
         Status::Concluded => {
             if let Some(c) = &d.conclusion {

@@ -1,0 +1,172 @@
+//! A decoded TVR or TSI as data (`posdiag tvr|tsi --format json`, a
+//! versioned contract) and as a table: every set bit, its meaning, what to
+//! check, the node to walk from, and the table the meaning came from.
+
+use std::fmt::Write as _;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde::{Deserialize, Serialize};
+
+use super::code::TableOut;
+use crate::codes::emv::{SetBit, Word};
+use crate::lang::Lang;
+use crate::rules::RuleSet;
+
+/// Version of the JSON shape; bumped on any incompatible change.
+pub const EMV_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmvReport {
+    pub version: u32,
+    /// `tvr` or `tsi`.
+    pub word: String,
+    /// The value, upper-case hex without spaces.
+    pub hex: String,
+    /// Every set bit, byte 1 first, most significant bit first.
+    pub bits: Vec<BitOut>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BitOut {
+    pub byte: u8,
+    pub bit: u8,
+    /// `0x80` for bit 8.
+    pub mask: String,
+    /// Whether the tables define this bit; `false` for a reserved one.
+    pub known: bool,
+    pub meaning: String,
+    pub check: Option<String>,
+    /// Where to walk from, when a node applies.
+    pub node: Option<String>,
+    pub table: Option<TableOut>,
+}
+
+impl EmvReport {
+    pub fn new(rules: &RuleSet, word: Word, bytes: &[u8], set: &[SetBit<'_>], lang: Lang) -> Self {
+        let bits = set
+            .iter()
+            .map(|s| match s.known {
+                Some(b) => {
+                    let t = rules.codes().table(b.table);
+                    BitOut {
+                        byte: s.byte,
+                        bit: s.bit,
+                        mask: format!("0x{:02X}", s.mask),
+                        known: true,
+                        meaning: b.meaning.get(lang).to_string(),
+                        check: Some(b.check.get(lang).to_string()),
+                        node: b.node.map(|n| rules.node(n).id.clone()),
+                        table: Some(TableOut {
+                            id: t.id.clone(),
+                            title: t.title.get(lang).to_string(),
+                            file: t.file.clone(),
+                            overlay: t.overlay,
+                        }),
+                    }
+                }
+                None => BitOut {
+                    byte: s.byte,
+                    bit: s.bit,
+                    mask: format!("0x{:02X}", s.mask),
+                    known: false,
+                    meaning: lang
+                        .pick("保留位（RFU），应为0", "reserved for future use (RFU); should be 0")
+                        .to_string(),
+                    check: Some(
+                        lang.pick(
+                            "核对数值是否抄错；若确实置位，终端的EMV内核或日志可能有误。",
+                            "Check the value was copied correctly; if it really is set, the terminal's EMV kernel or its log may be at fault.",
+                        )
+                        .to_string(),
+                    ),
+                    node: None,
+                    table: None,
+                },
+            })
+            .collect();
+        EmvReport {
+            version: EMV_VERSION,
+            word: match word {
+                Word::Tvr => "tvr".into(),
+                Word::Tsi => "tsi".into(),
+            },
+            hex: bytes.iter().map(|b| format!("{b:02X}")).collect(),
+            bits,
+        }
+    }
+}
+
+/// The report as a table, with a heading and where to go next.
+pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let name = r.word.to_uppercase();
+    let spaced: Vec<String> =
+        r.hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+    if r.bits.is_empty() {
+        let none = match r.word.as_str() {
+            "tvr" => lang.pick(
+                "没有任何位置位：终端没有记录失败的检查。",
+                "no bit is set: the terminal recorded no failed check.",
+            ),
+            _ => lang.pick(
+                "没有任何位置位：没有记录任何处理步骤。",
+                "no bit is set: no processing step was recorded.",
+            ),
+        };
+        let _ = writeln!(out, "{name} {}: {none}", spaced.join(" "));
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{name} {}: {} {}",
+        spaced.join(" "),
+        r.bits.len(),
+        lang.pick("个位置位", if r.bits.len() == 1 { "bit set" } else { "bits set" })
+    );
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(vec![
+        lang.pick("位", "Bit"),
+        lang.pick("掩码", "Mask"),
+        lang.pick("含义", "Meaning"),
+        lang.pick("检查什么", "What to check"),
+        lang.pick("从这里排查", "Walk from"),
+    ]);
+    for b in &r.bits {
+        t.add_row(vec![
+            format!("B{}b{}", b.byte, b.bit),
+            b.mask.clone(),
+            b.meaning.clone(),
+            b.check.clone().unwrap_or_default(),
+            b.node.clone().unwrap_or_else(|| "—".into()),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+    let mut tables: Vec<&TableOut> = Vec::new();
+    for t in r.bits.iter().filter_map(|b| b.table.as_ref()) {
+        if !tables.iter().any(|seen| seen.id == t.id) {
+            tables.push(t);
+        }
+    }
+    for table in tables {
+        let overlay =
+            if table.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
+        let _ = writeln!(
+            out,
+            "{} {} [{}{overlay}: {}]",
+            lang.pick("含义来源:", "Meanings from:"),
+            table.title,
+            table.id,
+            table.file
+        );
+    }
+    if let Some(node) = r.bits.iter().find_map(|b| b.node.as_deref()) {
+        let _ = writeln!(
+            out,
+            "{} posdiag diagnose --start {node}",
+            lang.pick("从某个节点开始排查:", "To walk from a node:")
+        );
+    }
+    out
+}
