@@ -109,14 +109,19 @@ impl Checker<'_> {
             }
             for (table, key, other) in ns.conflicts.iter().filter(|(table, ..)| *table == ti) {
                 let at = f.prefix.iter().find(|p| compact(&p.value) == *key);
-                self.push(Problem::new(
-                    ProblemKind::BadCode,
-                    at.map_or_else(|| place(file, &f.table), |p| place(file, p)),
-                    format!(
-                        "prefix `{key}` of table `{}` already belongs to table `{}`, whose other prefixes differ",
-                        tables[*table].file.table.value, tables[*other].file.table.value
+                self.push(
+                    Problem::new(
+                        ProblemKind::BadCode,
+                        at.map_or_else(|| place(file, &f.table), |p| place(file, p)),
+                        format!(
+                            "the prefixes of table `{}` name two tables: `{key}` is table `{}`'s",
+                            tables[*table].file.table.value, tables[*other].file.table.value
+                        ),
+                    )
+                    .hint(
+                        "give a table new prefixes, or only prefixes of the one table it adds to",
                     ),
-                ));
+                );
             }
             if let Some(u) = &f.unknown {
                 self.node(file, &format!("table `{id}`"), "unknown", u);

@@ -44,7 +44,12 @@ pub fn start_for_response_code(rules: &RuleSet, code: &str) -> Option<NodeId> {
 }
 
 #[cfg(test)]
-mod tests {
+mod check_tests;
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod start_tests {
     use super::*;
     use crate::rules::source;
 
