@@ -306,6 +306,15 @@ pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lan
         }
     }
     out.push_str(&format!("{}\n", lang.pick("您的回答决定下一步:", "What your answer decides:")));
+    if q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code) && !rules.codes().is_empty() {
+        out.push_str(&format!(
+            "  • {}\n",
+            lang.pick(
+                "posdiag 认识的代码 → 直接进入这个代码的排查；其他代码按下面的分类",
+                "a code posdiag knows → straight to that code's own checks; any other code as below"
+            )
+        ));
+    }
     for (i, a) in q.answers.iter().enumerate() {
         let leads = match &rules.node(a.next).body {
             NodeBody::Conclusion(c) => {
