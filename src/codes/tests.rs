@@ -195,3 +195,34 @@ fn a_saved_session_keeps_the_jump() {
     // A session written before code jumps existed has no `jump` and loads.
     assert!(!json.contains("\"jump\":null"));
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::codes::emv::{Word, decode, parse_hex};
+
+    proptest! {
+        #[test]
+        fn lookup(typed in "\\PC{0,60}") {
+            let rules = rules_once();
+            let _ = rules.codes().lookup(&typed);
+        }
+
+        #[test]
+        fn emv(text in "(0x| |[0-9a-fA-F]|\\PC){0,24}") {
+            let rules = rules_once();
+            for word in [Word::Tvr, Word::Tsi] {
+                if let Ok(bytes) = parse_hex(word, &text) {
+                    prop_assert_eq!(bytes.len(), word.bytes());
+                    let _ = decode(&bytes, rules.codes().tvr());
+                }
+            }
+        }
+    }
+
+    fn rules_once() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| load_with(None))
+    }
+}

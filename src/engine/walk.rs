@@ -436,12 +436,16 @@ pub fn select_input(
 /// The answer a fact's value selects; at a `code` question the value is
 /// looked up like typed input.
 fn select_fact(rules: &RuleSet, q: &Question, value: &str) -> Option<usize> {
-    match (&q.input, rules.codes().lookup(value)) {
-        (Some(input), Ok(found)) if input.kind == InputKind::Code => {
-            select_code(q, rules, &found, value)
-        }
-        _ => q.select(value).map(|(i, _)| i),
+    if is_code(q)
+        && let Ok(found) = rules.codes().lookup(value)
+    {
+        return select_code(q, rules, &found, value);
     }
+    q.select(value).map(|(i, _)| i)
+}
+
+fn is_code(q: &Question) -> bool {
+    q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code)
 }
 
 /// The answer recorded for a code: the first whose `when` accepts the code
@@ -460,8 +464,11 @@ fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -
 /// Where a `code` question sends the walk for `value`: the node of a code
 /// the tables know; `None` otherwise (the selected answer's `next` then).
 pub fn code_jump(rules: &RuleSet, q: &Question, value: &str) -> Option<NodeId> {
-    match (&q.input, rules.codes().lookup(value)) {
-        (Some(input), Ok(Lookup::Known(k))) if input.kind == InputKind::Code => Some(k.entry.node),
+    if !is_code(q) {
+        return None;
+    }
+    match rules.codes().lookup(value) {
+        Ok(Lookup::Known(k)) => Some(k.entry.node),
         _ => None,
     }
 }
