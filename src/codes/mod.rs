@@ -3,7 +3,7 @@
 //! printer), modem `+CME ERROR` codes, and the bits of the EMV TVR and TSI.
 //!
 //! The tables are part of the knowledge base (`rules/codes/*.yaml`, see
-//! `rules/README.md`) and load with it ([`load`]); a vendor overlay
+//! `rules/README.md`) and load with it ([`load()`]); a vendor overlay
 //! (`--codes FILE`) adds or overrides codes. The loaded [`CodeBook`] lives in
 //! the [`RuleSet`], so the walk, `posdiag code` and the probe share one
 //! lookup. Nothing here prints or prompts.

@@ -1,6 +1,6 @@
 //! The knowledge base: rule files (`model`), where they come from (`source`),
 //! parsing (`load`), checking (`validate`, `graph`) and the checked, walkable
-//! [`RuleSet`]. [`load`] runs the whole pipeline and returns every problem.
+//! [`RuleSet`]. [`load()`] runs the whole pipeline and returns every problem.
 
 mod condition;
 pub mod graph;
