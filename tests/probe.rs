@@ -283,6 +283,10 @@ fn declined_51_starts_at_its_code() {
     let code = d.facts.iter().find(|f| f.name == "last.response_code").expect("code fact");
     assert_eq!(code.value, "51");
     assert!(code.evidence.as_deref().unwrap_or_default().starts_with("LT → RC=51 in <STX>"));
+    // The result names the code that chose the start, as `posdiag code` does.
+    let described = d.code.as_ref().expect("code object");
+    assert_eq!(described.code.as_deref(), Some("51"));
+    assert_eq!(described.node, "card.insufficient_funds");
 }
 
 #[test]

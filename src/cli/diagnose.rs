@@ -37,9 +37,15 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             &facts,
         );
     }
-    let start = match super::probe::start_from_code(&rules, &facts, &answers) {
-        Some(node) if args.start.is_none() => node,
-        _ => start_node(&rules, args.start.as_deref())?,
+    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers) {
+        Some(node) if args.start.is_none() => {
+            // The result says which code chose the start, as `posdiag code` does.
+            let code = facts.get("last.response_code").and_then(|f| {
+                crate::report::describe_code(&rules, &f.value, Some(node), ctx.lang).ok()
+            });
+            (node, code)
+        }
+        _ => (start_node(&rules, args.start.as_deref())?, None),
     };
     // ── end of the probe step ──
     let (ordering, history) = ordering(&rules, &facts, args.no_history);
@@ -82,7 +88,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         }
     }
     let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };
-    fresh.walk(ctx, args, &rules, start, None)
+    fresh.walk(ctx, args, &rules, start, code)
 }
 
 /// Walk from `start` as `diagnose --start NODE` does, with the code that
