@@ -5,74 +5,14 @@
 
 mod common;
 
-use std::process::Command;
-use std::time::Duration;
+use common::pty::{CTRL_C, ENTER, ESC, PtyWalk};
 
-use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Session};
-
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-
-struct Walk {
-    session: expectrl::session::OsSession,
-    state: tempfile::TempDir,
-}
-
-fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> Walk {
-    let state = state.unwrap_or_else(|| tempfile::tempdir().unwrap());
-    let mut cmd = Command::new(common::BIN);
-    cmd.args(["--rules", common::mini().to_str().unwrap()])
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm-256color")
-        .env("POSDIAG_STATE_DIR", state.path())
-        .env("POSDIAG_DATA_DIR", state.path());
-    let mut session = Session::spawn(cmd).expect("spawn posdiag on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(15)));
-    Walk { session, state }
-}
-
-impl Walk {
-    #[track_caller]
-    fn expect(&mut self, text: &str) -> String {
-        match self.session.expect(text) {
-            Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
-            Err(e) => panic!("waiting for {text:?}: {e}"),
-        }
-    }
-
-    fn keys(&mut self, keys: &[&str]) {
-        for k in keys {
-            self.session.send(k).expect("send key");
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Move down `n` entries and press Enter.
-    fn pick(&mut self, n: usize) {
-        let mut keys = vec![DOWN; n];
-        keys.push(ENTER);
-        self.keys(&keys);
-    }
-
-    #[track_caller]
-    fn exit_code(mut self) -> (i32, tempfile::TempDir) {
-        let rest =
-            self.session.expect(Eof).map(|c| String::from_utf8_lossy(c.before()).into_owned());
-        let status = self.session.get_process().wait().expect("wait");
-        match status {
-            WaitStatus::Exited(_, code) => (code, self.state),
-            other => panic!("posdiag did not exit normally: {other:?}; output: {rest:?}"),
-        }
-    }
-
-    fn saved(&self) -> bool {
-        self.state.path().join("session.json").exists()
-    }
+/// `posdiag` with the mini rules.
+fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> PtyWalk {
+    let rules = common::mini();
+    let mut all = vec!["--rules", rules.to_str().unwrap()];
+    all.extend_from_slice(args);
+    common::pty::spawn(lang, &all, state)
 }
 
 // Menus of the mini rules, as the walk draws them:
@@ -202,7 +142,7 @@ fn ctrl_c_saves_and_resume_continues() {
     w.expect("What is wrong?");
     w.pick(0); // Printing
     w.expect("Is there paper?");
-    w.keys(&["\x03"]);
+    w.keys(&[CTRL_C]);
     w.expect("posdiag diagnose --resume");
     assert!(w.saved());
     let (code, state) = w.exit_code();
@@ -233,7 +173,7 @@ fn esc_quits_saved_and_a_new_run_offers_to_resume() {
     w.expect("What is wrong?");
     w.pick(0);
     w.expect("Is there paper?");
-    w.keys(&["\x1b"]);
+    w.keys(&[ESC]);
     w.expect("Saved to");
     let (code, state) = w.exit_code();
     assert_eq!(code, 3);

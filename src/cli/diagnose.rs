@@ -49,10 +49,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     };
     // ── end of the probe step ──
     let (ordering, history) = ordering(&rules, &facts, args.no_history);
-    // A person at a terminal with nothing given is asked; anything else is a
-    // script, which is never asked and never waits on stdin.
-    let interactive =
-        std::io::stdin().is_terminal() && answers.is_empty() && args.format == Format::Text;
+    let interactive = is_interactive(&answers, args);
     let session_path = session::default_path()?;
     if args.resume {
         let saved = session::load(&session_path)?;
@@ -108,10 +105,15 @@ pub fn walk_from(
     let answers = gather_answers(rules, args)?;
     let facts = gather_facts(&args.fact)?;
     let (ordering, history) = ordering(rules, &facts, args.no_history);
-    let interactive =
-        std::io::stdin().is_terminal() && answers.is_empty() && args.format == Format::Text;
+    let interactive = is_interactive(&answers, args);
     let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };
     fresh.walk(ctx, args, rules, start, code)
+}
+
+/// A person at a terminal with nothing given is asked; anything else is a
+/// script, which is never asked and never waits on stdin.
+fn is_interactive(answers: &Answers, args: &DiagnoseArgs) -> bool {
+    std::io::stdin().is_terminal() && answers.is_empty() && args.format == Format::Text
 }
 
 /// What a new walk needs besides where it starts.

@@ -179,6 +179,21 @@ fn is_disconnect(e: &io::Error) -> bool {
     ) || matches!(e.raw_os_error(), Some(5 /* EIO */ | 6 /* ENXIO */ | 19 /* ENODEV */))
 }
 
+/// One read's result as the transports report it: bytes, nothing before
+/// the deadline (`Ok(0)`), or a failure; `None` to read again (a signal
+/// interrupted it). A read that yields nothing without timing out is a
+/// hang-up (a tty that reports readable and then gives nothing, a closed
+/// socket).
+fn read_outcome(name: &str, read: io::Result<usize>) -> Option<Result<usize, TransportError>> {
+    match read {
+        Ok(0) => Some(Err(TransportError::Disconnected { device: name.to_string() })),
+        Ok(n) => Some(Ok(n)),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => None,
+        Err(e) if is_timeout(&e) => Some(Ok(0)),
+        Err(e) => Some(Err(io_error(name, &e))),
+    }
+}
+
 fn is_timeout(e: &io::Error) -> bool {
     matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock)
 }
@@ -206,13 +221,8 @@ impl Transport for SerialTransport {
                 device: self.name.clone(),
                 reason: e.to_string().to_lowercase(),
             })?;
-            match self.port.read(buf) {
-                // A tty that reports readable and then yields nothing has hung up.
-                Ok(0) => return Err(TransportError::Disconnected { device: self.name.clone() }),
-                Ok(n) => return Ok(n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) if is_timeout(&e) => return Ok(0),
-                Err(e) => return Err(io_error(&self.name, &e)),
+            if let Some(result) = read_outcome(&self.name, self.port.read(buf)) {
+                return result;
             }
         }
     }
@@ -300,12 +310,8 @@ impl Transport for TcpTransport {
             self.stream
                 .set_read_timeout(Some(deadline - now))
                 .map_err(|e| io_error(&self.name, &e))?;
-            match self.stream.read(buf) {
-                Ok(0) => return Err(TransportError::Disconnected { device: self.name.clone() }),
-                Ok(n) => return Ok(n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) if is_timeout(&e) => return Ok(0),
-                Err(e) => return Err(io_error(&self.name, &e)),
+            if let Some(result) = read_outcome(&self.name, self.stream.read(buf)) {
+                return result;
             }
         }
     }

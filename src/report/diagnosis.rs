@@ -222,7 +222,10 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                         code,
                     }
                 }
-                (action, NodeBody::Conclusion(c)) => PathStep {
+                // A rejection is only ever taken at a conclusion (the walk
+                // never records one elsewhere); the question arm is for
+                // exhaustiveness and shows the question's text.
+                (action, body) => PathStep {
                     kind: if matches!(action, Action::Rejected { auto: true }) {
                         StepKind::Skipped
                     } else {
@@ -230,19 +233,10 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                     },
                     node: node.id.clone(),
                     tree,
-                    text: c.title.get(lang).to_string(),
-                    answer: None,
-                    label: None,
-                    source: None,
-                    input: None,
-                    fact: None,
-                    code: None,
-                },
-                (Action::Rejected { .. }, NodeBody::Question(q)) => PathStep {
-                    kind: StepKind::Rejected,
-                    node: node.id.clone(),
-                    tree,
-                    text: q.text.get(lang).to_string(),
+                    text: match body {
+                        NodeBody::Conclusion(c) => c.title.get(lang).to_string(),
+                        NodeBody::Question(q) => q.text.get(lang).to_string(),
+                    },
                     answer: None,
                     label: None,
                     source: None,
