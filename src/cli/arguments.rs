@@ -62,13 +62,10 @@ pub enum Command {
     Tsi(EmvArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct CodeArgs {
-    /// The code as the screen or log shows it; words are joined
-    /// (`posdiag code +CME ERROR: 10`).
-    #[arg(required = true, num_args = 1.., value_name = "CODE")]
-    pub code: Vec<String>,
-
+/// What a walk is given ahead: answers, facts, and where to write the
+/// transcript. Shared by `diagnose` and `code`.
+#[derive(Debug, Default, Clone, Args)]
+pub struct GivenArgs {
     /// YAML file mapping node id to answer value.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
@@ -84,6 +81,17 @@ pub struct CodeArgs {
     /// Also write the transcript to FILE (.md for Markdown, .json for JSON).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// The code as the screen or log shows it; words are joined
+    /// (`posdiag code +CME ERROR: 10`).
+    #[arg(required = true, num_args = 1.., value_name = "CODE")]
+    pub code: Vec<String>,
+
+    #[command(flatten)]
+    pub given: GivenArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -143,17 +151,8 @@ pub enum Format {
 
 #[derive(Debug, Default, Args)]
 pub struct DiagnoseArgs {
-    /// YAML file mapping node id to answer value.
-    #[arg(long, value_name = "FILE")]
-    pub answers: Option<PathBuf>,
-
-    /// An answer, NODE=VALUE; repeatable; overrides the answers file.
-    #[arg(long = "answer", value_name = "NODE=VALUE")]
-    pub answer: Vec<String>,
-
-    /// A known fact, NAME=VALUE (e.g. modem.csq=7); repeatable.
-    #[arg(long = "fact", value_name = "NAME=VALUE")]
-    pub fact: Vec<String>,
+    #[command(flatten)]
+    pub given: GivenArgs,
 
     /// Start at this node instead of the triage root.
     #[arg(long, value_name = "NODE")]
@@ -162,10 +161,6 @@ pub struct DiagnoseArgs {
     /// Continue the unfinished interactive session.
     #[arg(long, conflicts_with_all = ["answers", "answer", "start"])]
     pub resume: bool,
-
-    /// Also write the transcript to FILE (.md for Markdown, .json for JSON).
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
 
     /// Neither learn from nor add to the local history of confirmed faults.
     #[arg(long)]

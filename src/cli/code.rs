@@ -12,19 +12,13 @@ use crate::exit::Exit;
 use crate::report::{check_report_path, describe_code};
 
 pub fn run(ctx: &Context, args: &CodeArgs) -> Result<Exit, Error> {
-    if let Some(path) = &args.report {
+    if let Some(path) = &args.given.report {
         check_report_path(path)?;
     }
     let rules = ctx.rules()?;
     let code = describe_code(&rules, &args.code.join(" "), None, ctx.lang)?;
     let start = rules.find(&code.node).unwrap_or_else(|| rules.root());
-    let walk = DiagnoseArgs {
-        answers: args.answers.clone(),
-        answer: args.answer.clone(),
-        fact: args.fact.clone(),
-        report: args.report.clone(),
-        format: args.format,
-        ..DiagnoseArgs::default()
-    };
+    let walk =
+        DiagnoseArgs { given: args.given.clone(), format: args.format, ..DiagnoseArgs::default() };
     diagnose::walk_from(ctx, &walk, &rules, start, Some(code))
 }

@@ -23,12 +23,12 @@ use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
 use crate::session;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
-    if let Some(path) = &args.report {
+    if let Some(path) = &args.given.report {
         check_report_path(path)?;
     }
     let rules = ctx.rules()?;
     let answers = gather_answers(&rules, args)?;
-    let mut facts = gather_facts(&args.fact)?;
+    let mut facts = gather_facts(&args.given.fact)?;
     // ── Probe first (issue 4): the terminal's facts, under the `--fact`s
     // given; its last response code picks the start unless the user did.
     if let Some(url) = &args.port {
@@ -99,11 +99,11 @@ pub fn walk_from(
     start: NodeId,
     code: Option<CodeOut>,
 ) -> Result<Exit, Error> {
-    if let Some(path) = &args.report {
+    if let Some(path) = &args.given.report {
         check_report_path(path)?;
     }
     let answers = gather_answers(rules, args)?;
-    let facts = gather_facts(&args.fact)?;
+    let facts = gather_facts(&args.given.fact)?;
     let (ordering, history) = ordering(rules, &facts, args.no_history);
     let interactive = is_interactive(&answers, args);
     let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };
@@ -159,7 +159,7 @@ fn interactive_run(
         lang: ctx.lang,
         facts,
         session_path,
-        report: args.report.as_deref(),
+        report: args.given.report.as_deref(),
         history,
         code,
     };
@@ -216,7 +216,7 @@ fn finish(
     let facts: Vec<Fact> = facts.iter().cloned().collect();
     let diagnosis = Diagnosis::from_walk(walk, outcome, &facts, ctx.lang).with_code(code);
     print(&diagnosis, args.format);
-    if let Some(path) = &args.report {
+    if let Some(path) = &args.given.report {
         write_report(path, &diagnosis)?;
     }
     Ok(exit_for(&diagnosis))
@@ -241,13 +241,13 @@ pub fn print(d: &Diagnosis, format: Format) {
 /// The answers file, then `--answer` (which wins), all checked.
 pub fn gather_answers(rules: &RuleSet, args: &DiagnoseArgs) -> Result<Answers, Error> {
     let mut answers = Answers::new();
-    if let Some(path) = &args.answers {
+    if let Some(path) = &args.given.answers {
         for (node, value) in read_answers_file(path)? {
             answers.insert(node, value, Source::AnswersFile);
         }
     }
     let mut errors = Vec::new();
-    for arg in &args.answer {
+    for arg in &args.given.answer {
         if let Err(e) = answers.insert_arg(arg, Source::CommandLine) {
             errors.push(e);
         }
