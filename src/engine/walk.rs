@@ -302,7 +302,7 @@ impl<'r> Walk<'r> {
     fn settle(&mut self) {
         while self.steps.len() < MAX_STEPS {
             match self.position() {
-                Position::Conclusion(c) if self.rejected().contains(&c) => {
+                Position::Conclusion(c) if self.was_rejected(c) => {
                     self.steps.push(Step { node: c, action: Action::Rejected { auto: true } });
                 }
                 Position::Exhausted => match self.next_candidate() {
@@ -356,6 +356,12 @@ impl<'r> Walk<'r> {
             self.steps.pop();
         }
         self.steps.pop().is_some()
+    }
+
+    /// Whether the remedy at conclusion `c` was rejected earlier in this walk
+    /// (no allocation: the settle loop asks this after every step).
+    fn was_rejected(&self, c: NodeId) -> bool {
+        self.steps.iter().any(|s| s.node == c && matches!(s.action, Action::Rejected { .. }))
     }
 
     /// Conclusions whose remedies were rejected in this walk, in order.
