@@ -24,6 +24,12 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
+impl SourceFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> SourceFile {
+        SourceFile { name: name.into(), bytes: bytes.into() }
+    }
+}
+
 /// A failure to list or read a folder.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
