@@ -5,6 +5,7 @@
 //! walks it with answers and facts, `report` renders the result, and `cli`
 //! wires them to the command line. Only `cli` knows about clap and inquire.
 
+pub mod batch;
 pub mod cases;
 pub mod cli;
 pub mod codes;

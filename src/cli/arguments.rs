@@ -162,6 +162,12 @@ pub struct DiagnoseArgs {
     #[arg(long, conflicts_with_all = ["answers", "answer", "start"])]
     pub resume: bool,
 
+    /// Diagnose many terminals: one JSON answer set per line of FILE (`-`
+    /// for stdin), one JSON result per line on stdout, in order. Answers,
+    /// facts and `--start` given beside it apply to every line.
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["resume", "port", "report"])]
+    pub batch: Option<PathBuf>,
+
     /// Neither learn from nor add to the local history of confirmed faults.
     #[arg(long)]
     pub no_history: bool,

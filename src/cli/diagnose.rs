@@ -11,18 +11,20 @@ use super::context::Context;
 use super::interactive::{Interactive, colour};
 use super::prompt::{Prompter, Stop};
 use crate::engine::{
-    Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, run_script_ordered,
+    Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, answer_text,
+    run_script_ordered,
 };
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::history;
-use crate::report::{
-    CodeOut, Diagnosis, Status, check_report_path, render_diagnosis, write_report,
-};
+use crate::report::{CodeOut, Diagnosis, check_report_path, render_diagnosis, write_report};
 use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
 use crate::session;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
+    if let Some(input) = &args.batch {
+        return super::batch::run(ctx, args, input);
+    }
     if let Some(path) = &args.given.report {
         check_report_path(path)?;
     }
@@ -224,11 +226,7 @@ fn finish(
 
 /// The exit code a diagnosis ends with.
 pub fn exit_for(d: &Diagnosis) -> Exit {
-    match d.status {
-        Status::Concluded => Exit::Ok,
-        Status::NoConclusion => Exit::NoConclusion,
-        Status::NeedsInput => Exit::NeedsInput,
-    }
+    d.status.exit()
 }
 
 pub fn print(d: &Diagnosis, format: Format) {
@@ -263,16 +261,12 @@ pub fn read_answers_file(path: &Path) -> Result<BTreeMap<String, String>, Error>
     let map: BTreeMap<String, serde_json::Value> = parse_yaml(&file).map_err(Error::Parse)?;
     let mut out = BTreeMap::new();
     for (k, v) in map {
-        let value = match v {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::Bool(b) => b.to_string(),
-            other => {
-                return Err(Error::Usage(format!(
-                    "{}: the answer for `{k}` must be a single value, not `{other}`",
-                    path.display()
-                )));
-            }
+        let Some(value) = answer_text(&v) else {
+            return Err(Error::Usage(format!(
+                "{}: the answer for `{k}` must be a single value, not `{}`",
+                path.display(),
+                crate::mask::mask_pans(&v.to_string())
+            )));
         };
         out.insert(k, value);
     }

@@ -2,6 +2,7 @@
 //! subcommands that wire the library together. The only layer that prints.
 
 mod arguments;
+mod batch;
 mod check;
 mod code;
 mod context;

@@ -14,6 +14,18 @@ pub const NOT_FIXED: &str = "not_fixed";
 /// "Don't know" in an answer file.
 pub const UNKNOWN: &str = "unknown";
 
+/// A value of an answers file or batch line as answer text: numbers
+/// (`triage.code: 51`) and booleans are taken as text; lists and maps are
+/// not answers.
+pub fn answer_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// A given answer and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Given {

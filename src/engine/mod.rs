@@ -8,7 +8,7 @@ mod order;
 mod script;
 mod walk;
 
-pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN};
+pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN, answer_text};
 pub use fact::{Fact, FactOrigin, Facts};
 pub use order::{
     DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, candidate_order,

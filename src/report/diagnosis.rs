@@ -24,6 +24,18 @@ pub enum Status {
     NeedsInput,
 }
 
+impl Status {
+    /// The exit code a diagnosis with this status ends with.
+    pub fn exit(&self) -> crate::exit::Exit {
+        use crate::exit::Exit;
+        match self {
+            Status::Concluded => Exit::Ok,
+            Status::NoConclusion => Exit::NoConclusion,
+            Status::NeedsInput => Exit::NeedsInput,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnosis {
     pub version: u32,

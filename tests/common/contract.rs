@@ -245,3 +245,25 @@ pub struct EmvBit {
     pub node: Option<String>,
     pub table: Option<CodeTable>,
 }
+
+/// One line of `diagnose --batch` output.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRecord {
+    pub line: u64,
+    pub id: Option<serde_json::Value>,
+    pub exit: u8,
+    #[serde(default)]
+    pub diagnosis: Option<Diagnosis>,
+    #[serde(default)]
+    pub error: Option<BatchError>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchError {
+    pub kind: String,
+    pub message: String,
+    #[serde(default)]
+    pub errors: Vec<String>,
+}

@@ -21,6 +21,7 @@ pub struct Test {
     args: Vec<String>,
     envs: Vec<(String, String)>,
     dir: Option<PathBuf>,
+    stdin: Option<Vec<u8>>,
 }
 
 pub struct Run {
@@ -31,7 +32,7 @@ pub struct Run {
 
 impl Test {
     pub fn new() -> Test {
-        Test { args: Vec::new(), envs: Vec::new(), dir: None }
+        Test { args: Vec::new(), envs: Vec::new(), dir: None, stdin: None }
     }
 
     pub fn args<I, S>(mut self, args: I) -> Test
@@ -57,10 +58,18 @@ impl Test {
         self
     }
 
+    /// Feed these bytes on stdin (else stdin is empty and closed).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Test {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
     pub fn run(self) -> Run {
         let mut cmd = Command::new(BIN);
         cmd.args(&self.args)
-            .stdin(Stdio::null())
+            .stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", "en_US.UTF-8")
@@ -71,7 +80,17 @@ impl Test {
         if let Some(d) = &self.dir {
             cmd.current_dir(d);
         }
-        let out: Output = cmd.output().expect("run posdiag");
+        let mut child = cmd.spawn().expect("run posdiag");
+        if let Some(bytes) = self.stdin {
+            let mut pipe = child.stdin.take().expect("stdin");
+            // Written from a thread so a large input cannot deadlock against
+            // a full stdout pipe.
+            std::thread::spawn(move || {
+                use std::io::Write as _;
+                let _ = pipe.write_all(&bytes);
+            });
+        }
+        let out: Output = child.wait_with_output().expect("wait for posdiag");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,0 +1,48 @@
+//! `posdiag diagnose --batch FILE.jsonl`: open the input (a file, or stdin
+//! for `-`), run [`crate::batch::Batch`] over it to stdout, and sum the run
+//! up on stderr. The line-by-line work lives in the library.
+
+use std::io::{BufReader, BufWriter, IsTerminal as _};
+use std::path::Path;
+
+use super::arguments::DiagnoseArgs;
+use super::context::Context;
+use super::diagnose::{gather_answers, gather_facts, ordering, start_node};
+use crate::batch::{Batch, Summary};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::rules::source::SourceError;
+
+pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Error> {
+    let rules = ctx.rules()?;
+    let answers = gather_answers(&rules, args)?;
+    let facts = gather_facts(&args.given.fact)?;
+    let start = start_node(&rules, args.start.as_deref())?;
+    let (ordering, _) = ordering(&rules, &facts, args.no_history);
+    let batch = Batch { rules: &rules, ordering, answers, facts, start, lang: ctx.lang };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let summary = if input == Path::new("-") {
+        if std::io::stdin().is_terminal() {
+            eprintln!("posdiag: reading answer sets from the terminal, one JSON object per line");
+        }
+        batch.run(&mut std::io::stdin().lock(), &mut out)
+    } else {
+        let file = std::fs::File::open(input)
+            .map_err(|source| SourceError::File { path: input.to_path_buf(), source })?;
+        batch.run(&mut BufReader::with_capacity(64 * 1024, file), &mut out)
+    };
+    let summary = summary.map_err(|e| match e.kind() {
+        std::io::ErrorKind::BrokenPipe => Error::Usage("output closed before the end".into()),
+        _ => Error::Usage(format!("batch stopped: {e}")),
+    })?;
+    eprintln!("posdiag: {}", describe(&summary));
+    Ok(summary.exit())
+}
+
+fn describe(s: &Summary) -> String {
+    format!(
+        "{} line(s): {} concluded, {} no conclusion, {} need input, {} error(s)",
+        s.lines, s.concluded, s.no_conclusion, s.needs_input, s.errors
+    )
+}
