@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use serde_saphyr::Spanned;
+use crate::rules::spanned::Spanned;
 
 use super::error::MAX_CODE_CHARS;
 use super::key::compact;
@@ -17,7 +17,7 @@ use crate::rules::model::Text;
 use crate::rules::{Place, Problem, ProblemKind, did_you_mean};
 
 fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, s.referenced.line(), s.referenced.column())
+    Place::new(file, s.line, s.column)
 }
 
 /// Check `tables` (built-in first, overlays last). `ids` are the rule

@@ -15,8 +15,8 @@ use super::model::{BitDef, CodeFile};
 use super::namespace;
 use crate::lang::Localized;
 use crate::rules::model::Text;
+use crate::rules::spanned::Spanned;
 use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_yaml};
-use serde_saphyr::Spanned;
 
 /// A parsed table with the name it is reported under.
 pub struct ParsedTable {

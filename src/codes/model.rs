@@ -7,14 +7,14 @@
 //! is a problem with a `file:line:column`, not a serde failure that hides
 //! every other problem of the file.
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 use crate::rules::model::{Actor, Text};
+use crate::rules::spanned::Spanned;
 
 /// One code table as written in one YAML file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodeFile {
     /// Table id, shown with every meaning it gives (`unionpay`, `cme`).
@@ -41,7 +41,7 @@ pub struct CodeFile {
 }
 
 /// One code.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodeDef {
     /// The code as the terminal shows it (`51`, `A0`, `107`).
@@ -59,7 +59,7 @@ pub struct CodeDef {
 }
 
 /// One bit of an EMV status word.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BitDef {
     /// 1-based byte, as EMV counts: byte 1 is the leftmost.
@@ -74,7 +74,7 @@ pub struct BitDef {
 }
 
 /// Who must act on a code: an actor of the rules, or nobody (a success).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CodeActor {
     Merchant,
@@ -99,7 +99,7 @@ impl CodeActor {
 }
 
 /// What a code is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Card,
@@ -137,7 +137,7 @@ impl Category {
 }
 
 /// UnionPay's action classes for a POS (see the reference, §1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Class {
     A,
     B,

@@ -8,20 +8,6 @@ use super::model::RuleFile;
 use super::problem::{Place, Problem, ProblemKind};
 use super::source::SourceFile;
 
-/// YAML limits: generous enough for generated rule sets of 100k nodes, small
-/// enough that an alias bomb or runaway nesting stops early.
-fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_nodes: 8_000_000,
-            max_events: 16_000_000,
-            max_depth: 64,
-            max_aliases: 10_000,
-            max_anchors: 10_000,
-        },
-    }
-}
-
 /// Parse one rule file.
 pub fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
     parse_yaml(file)
@@ -39,7 +25,7 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> 
         )
         .hint("save the file as UTF-8")
     })?;
-    serde_saphyr::from_str_with_options::<T>(text, options())
+    serde_saphyr::from_str_with_options::<T>(text, super::limits::yaml_options())
         .map_err(|e| yaml_problem(&file.name, text, &e))
 }
 

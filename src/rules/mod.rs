@@ -4,11 +4,13 @@
 
 mod condition;
 pub mod graph;
+mod limits;
 mod load;
 pub mod model;
 mod problem;
 mod ruleset;
 pub mod source;
+pub mod spanned;
 mod validate;
 
 use serde::Serialize;

@@ -6,11 +6,12 @@
 //! answers is a lint with a `file:line:column`, not a serde failure that hides
 //! every other problem in the file.
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde::{Deserialize, Serialize};
+
+use super::spanned::Spanned;
 
 /// One tree of the knowledge base, as written in one YAML file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     /// Tree id, also the prefix of its node ids (`power` → `power.adapter`).
@@ -32,7 +33,7 @@ pub struct RuleFile {
 
 /// A node as written. Which fields apply depends on `kind`; `validate` says
 /// which are missing or out of place.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeDef {
     /// Globally unique id, `tree.name`, lowercase, `[a-z0-9_.]`.
@@ -74,7 +75,7 @@ pub struct NodeDef {
 }
 
 /// The two kinds of node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
     Question,
@@ -82,7 +83,7 @@ pub enum NodeKind {
 }
 
 /// One answer of a question: a branch of the graph.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerDef {
     /// Stable value, what scripts pass (`--answer node=value`).
@@ -99,7 +100,7 @@ pub struct AnswerDef {
 }
 
 /// How a value (a fact or typed input) selects an answer. Exactly one field.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Equal to this value (case-insensitive).
@@ -118,7 +119,7 @@ pub struct Condition {
 }
 
 /// What a free-text question accepts.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InputSpec {
     #[serde(rename = "type")]
@@ -129,7 +130,7 @@ pub struct InputSpec {
     pub hint: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Text,
@@ -141,7 +142,7 @@ pub enum InputKind {
 }
 
 /// Effort of a check.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cost {
     /// Minutes a merchant or technician spends on it.
@@ -152,7 +153,7 @@ pub struct Cost {
 }
 
 /// Text in both languages. Both are required; a missing one is a lint.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: Option<String>,
@@ -160,7 +161,7 @@ pub struct Text {
 }
 
 /// Who must act on a conclusion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Actor {
     Merchant,
@@ -171,7 +172,7 @@ pub enum Actor {
 }
 
 /// Whether a conclusion's remedy ends the matter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// The remedy fixes it; the walk is done.

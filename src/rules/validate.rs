@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde_saphyr::Spanned;
+use crate::rules::spanned::Spanned;
 
 use super::condition::{Condition, compile_regex};
 use super::graph::{EdgeGraph, cycles, unreachable};
@@ -26,7 +26,7 @@ pub struct Parsed {
 }
 
 fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, s.referenced.line(), s.referenced.column())
+    Place::new(file, s.line, s.column)
 }
 
 /// Check parsed files; `complete` is false when some file did not parse, in
@@ -266,11 +266,7 @@ impl Checker {
                 );
             }
             if let Some(h) = &input.value.hint {
-                let s = Spanned {
-                    value: h.clone(),
-                    referenced: input.referenced,
-                    defined: input.defined,
-                };
+                let s = Spanned::at(h.clone(), input);
                 self.text(file, Some(id), "input.hint", &s);
             }
         }

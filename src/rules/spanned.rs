@@ -1,0 +1,48 @@
+//! A value with the place it was written (line and column of its file), for
+//! problems that point at `file:line:column`.
+//!
+//! From YAML the place comes from serde-saphyr's own `Spanned`. The build
+//! also stores the embedded rule files pre-parsed in a compact binary form
+//! (see `build.rs`), where the place travels beside the value: a
+//! non-human-readable format gets `(value, line, column)`. So problems in
+//! the embedded rules point at the same lines either way.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    /// 1-based line; 0 when unknown.
+    pub line: u64,
+    /// 1-based column; 0 when unknown.
+    pub column: u64,
+}
+
+impl<T> Spanned<T> {
+    /// `value` at the place of `other`.
+    pub fn at<U>(value: T, other: &Spanned<U>) -> Spanned<T> {
+        Spanned { value, line: other.line, column: other.column }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+            Ok(Spanned { value: s.value, line: s.referenced.line(), column: s.referenced.column() })
+        } else {
+            let (value, line, column) = <(T, u64, u64)>::deserialize(d)?;
+            Ok(Spanned { value, line, column })
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            self.value.serialize(s)
+        } else {
+            (&self.value, self.line, self.column).serialize(s)
+        }
+    }
+}
