@@ -1,7 +1,98 @@
-//! Rebuild when the embedded rules or cases change (new files included):
-//! `include_dir!` alone does not see files added to a folder.
+//! Build step: parse the embedded rule trees and code tables once, here,
+//! and store them pre-parsed in a compact binary form (postcard) beside the
+//! YAML. At run time the embedded rules then cost a decode, not a YAML
+//! parse, so `posdiag` starts in a few milliseconds; the checker still runs
+//! over the decoded files every time.
+//!
+//! The model types are the crate's own (`src/rules/model.rs`,
+//! `src/codes/model.rs`), included by path, and they are parsed under the
+//! same YAML limits. A file that does not parse is left out, so at run time
+//! it is parsed from its YAML and `posdiag check` reports why.
+
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/lang.rs"]
+mod lang;
+
+#[allow(dead_code)]
+mod rules {
+    #[path = "../src/rules/limits.rs"]
+    pub mod limits;
+    #[path = "../src/rules/model.rs"]
+    pub mod model;
+    #[path = "../src/rules/spanned.rs"]
+    pub mod spanned;
+}
+
+#[allow(dead_code)]
+#[path = "src/codes/model.rs"]
+mod code_model;
+
+/// One pre-parsed file: its name as the loader shows it, the kind of model
+/// (`rules` or `codes`), and the model in postcard form.
+#[derive(serde::Serialize)]
+struct Entry<'a> {
+    name: String,
+    kind: &'a str,
+    model: Vec<u8>,
+}
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=fixtures/cases");
+    for dir in ["src/rules/model.rs", "src/rules/spanned.rs", "src/rules/limits.rs"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    println!("cargo:rerun-if-changed=src/codes/model.rs");
+    println!("cargo:rerun-if-changed=src/lang.rs");
+
+    let mut entries = Vec::new();
+    for path in yaml_files(Path::new("rules")) {
+        if let Some(model) = parse::<rules::model::RuleFile>(&path) {
+            entries.push(Entry { name: name_of(&path), kind: "rules", model });
+        }
+    }
+    for path in yaml_files(Path::new("rules/codes")) {
+        if let Some(model) = parse::<code_model::CodeFile>(&path) {
+            entries.push(Entry { name: name_of(&path), kind: "codes", model });
+        }
+    }
+    let blob = postcard::to_allocvec(&entries).expect("encode the embedded models");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("embedded-models.bin");
+    std::fs::write(&out, blob).expect("write the embedded models");
+}
+
+/// `rules/power.yaml` for `rules/power.yaml`, as the loader names embedded
+/// files.
+fn name_of(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse<T: serde::de::DeserializeOwned + serde::Serialize>(path: &Path) -> Option<Vec<u8>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    match serde_saphyr::from_str_with_options::<T>(&text, rules::limits::yaml_options()) {
+        Ok(model) => Some(postcard::to_allocvec(&model).expect("encode a model")),
+        Err(_) => {
+            println!(
+                "cargo:warning={} does not parse; it is read from YAML at run time and \
+                 `posdiag check` says why",
+                path.display()
+            );
+            None
+        }
+    }
 }

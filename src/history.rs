@@ -133,6 +133,12 @@ pub struct LearnedPrior {
 /// authored prior pₐ (normalised over the question's branches) and nₐ
 /// confirmed faults reachable through it,
 /// learned pₐ = (S·pₐ + nₐ) / (S + Σ n), with S = [`PSEUDO_COUNTS`].
+/// The priors to walk with: the authored ones when nothing is recorded yet
+/// (without working out what each branch reaches), else [`learn`]'s.
+pub fn priors(rules: &RuleSet, history: &History) -> Priors {
+    if history.entries.is_empty() { Priors::authored() } else { learn(rules, history).0 }
+}
+
 pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) {
     let mut priors = Priors::authored();
     let mut review = Vec::new();

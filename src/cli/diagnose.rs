@@ -184,7 +184,7 @@ pub fn ordering(rules: &RuleSet, facts: &Facts, no_history: bool) -> (Ordering, 
         }
     };
     match history::read(&path) {
-        Ok(h) => ordering.priors = history::learn(rules, &h).0,
+        Ok(h) => ordering.priors = history::priors(rules, &h),
         Err(e) => eprintln!("posdiag: warning: {e}; priors are the authored ones"),
     }
     (ordering, Some(path))

@@ -5,7 +5,7 @@ use super::load;
 use crate::rules::{Problem, ProblemKind, SourceFile, source};
 
 fn file(text: &str) -> SourceFile {
-    SourceFile { name: "t.yaml".into(), bytes: text.as_bytes().to_vec() }
+    SourceFile::new("t.yaml", text)
 }
 
 /// Problems of `t.yaml`, added as a built-in table, or as the overlay.

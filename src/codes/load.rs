@@ -16,7 +16,7 @@ use super::namespace;
 use crate::lang::Localized;
 use crate::rules::model::Text;
 use crate::rules::spanned::Spanned;
-use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_yaml};
+use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_model};
 
 /// A parsed table with the name it is reported under.
 pub struct ParsedTable {
@@ -42,7 +42,7 @@ pub fn load(trees: &[SourceFile], tables: &[SourceFile], overlays: &[SourceFile]
     let mut problems = Vec::new();
     let given = tables.iter().map(|f| (f, false)).chain(overlays.iter().map(|f| (f, true)));
     for (f, overlay) in given {
-        match parse_yaml::<CodeFile>(f) {
+        match parse_model::<CodeFile>(f) {
             Ok(file) => parsed.push(ParsedTable { name: f.name.clone(), file, overlay }),
             Err(p) => problems.push(p),
         }

@@ -6,10 +6,8 @@ use crate::engine::{Fact, Facts, Position, Source, Walk};
 use crate::rules::{SourceFile, source};
 
 fn load_with(overlay: Option<&str>) -> RuleSet {
-    let overlays: Vec<SourceFile> = overlay
-        .map(|text| SourceFile { name: "vendor.yaml".into(), bytes: text.as_bytes().to_vec() })
-        .into_iter()
-        .collect();
+    let overlays: Vec<SourceFile> =
+        overlay.map(|text| SourceFile::new("vendor.yaml", text)).into_iter().collect();
     let loaded = load(&source::embedded_rules(), &source::embedded_codes(), &overlays);
     loaded.rules.unwrap_or_else(|| panic!("problems: {:#?}", loaded.problems))
 }

@@ -10,6 +10,32 @@ use super::source::SourceFile;
 
 /// Parse one rule file.
 pub fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
+    parse_model(file)
+}
+
+/// A model type `build.rs` pre-parses for the embedded files.
+pub trait Model: DeserializeOwned {
+    /// The kind the build tags it with.
+    const KIND: &'static str;
+}
+
+impl Model for RuleFile {
+    const KIND: &'static str = "rules";
+}
+
+impl Model for crate::codes::model::CodeFile {
+    const KIND: &'static str = "codes";
+}
+
+/// Parse a rule tree or code table: an embedded file from the form the
+/// build stored it in, any other file (or an embedded one whose stored form
+/// does not fit) from its YAML.
+pub fn parse_model<T: Model>(file: &SourceFile) -> Result<T, Problem> {
+    if let Some(model) = file.model.filter(|m| m.kind == T::KIND)
+        && let Ok(parsed) = postcard::from_bytes::<T>(model.bytes)
+    {
+        return Ok(parsed);
+    }
     parse_yaml(file)
 }
 
@@ -114,7 +140,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<RuleFile, Problem> {
-        parse_rule_file(&SourceFile { name: "t.yaml".into(), bytes: text.as_bytes().to_vec() })
+        parse_rule_file(&SourceFile::new("t.yaml", text))
     }
 
     #[track_caller]
@@ -164,9 +190,37 @@ mod tests {
     fn not_utf8() {
         let mut bytes = HEAD.as_bytes().to_vec();
         bytes.extend_from_slice(b"  - id: t.\xff\n");
-        let p = parse_rule_file(&SourceFile { name: "t.yaml".into(), bytes }).unwrap_err();
+        let p = parse_rule_file(&SourceFile::new("t.yaml", bytes)).unwrap_err();
         assert_eq!(p.kind, ProblemKind::Read);
         assert_eq!((p.place.line, p.place.column), (4, 11));
+    }
+
+    /// The build's stored form of every embedded file is there and holds
+    /// exactly what parsing its YAML gives, places included.
+    #[test]
+    fn embedded_files_are_preparsed_faithfully() {
+        use crate::codes::model::CodeFile;
+        use crate::rules::source::{embedded_codes, embedded_rules};
+        fn same<T: Model + std::fmt::Debug>(file: &SourceFile) {
+            let model = file.model.unwrap_or_else(|| panic!("{} was not pre-parsed", file.name));
+            assert_eq!(model.kind, T::KIND, "{}", file.name);
+            let stored: T = postcard::from_bytes(model.bytes).expect("decode");
+            let parsed: T = parse_yaml(file).expect("parse");
+            assert_eq!(format!("{stored:?}"), format!("{parsed:?}"), "{}", file.name);
+        }
+        let (rules, codes) = (embedded_rules(), embedded_codes());
+        assert!(rules.len() >= 12 && codes.len() >= 7);
+        rules.iter().for_each(same::<RuleFile>);
+        codes.iter().for_each(same::<CodeFile>);
+    }
+
+    #[test]
+    fn a_stored_form_of_another_kind_is_not_used() {
+        let mut file = crate::rules::source::embedded_codes().remove(0);
+        file.bytes = b"tree: [".to_vec().into();
+        // A code table's stored form asked for as a rule tree: the YAML is
+        // parsed instead, and here it is broken.
+        assert!(parse_rule_file(&file).is_err());
     }
 
     #[test]
@@ -179,7 +233,7 @@ mod tests {
             ));
             prev = name;
         }
-        let file = SourceFile { name: "bomb.yaml".into(), bytes: y.into_bytes() };
+        let file = SourceFile::new("bomb.yaml", y);
         let p = parse_yaml::<std::collections::BTreeMap<String, serde_json::Value>>(&file)
             .expect_err("an alias bomb must be refused");
         assert_eq!(p.kind, ProblemKind::Yaml, "{p}");

@@ -5,12 +5,15 @@
 //! Tree files sit directly in the folder; code tables in its `codes/`
 //! subfolder, read apart so neither is mistaken for the other.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
 static EMBEDDED_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 static EMBEDDED_CASES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/cases");
+/// The embedded rule and code files pre-parsed by `build.rs` (postcard).
+static EMBEDDED_MODELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded-models.bin"));
 
 /// Largest rule or case file read, against runaway inputs.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -21,13 +24,37 @@ pub struct SourceFile {
     /// Shown in problems: `rules/power.yaml` for embedded files, the path as
     /// given for files from a folder.
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// Borrowed from the binary for embedded files.
+    pub bytes: Cow<'static, [u8]>,
+    /// The file pre-parsed at build time, for embedded files only.
+    pub(crate) model: Option<Preparsed>,
+}
+
+/// A file's model as `build.rs` stored it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Preparsed {
+    /// `rules` (a tree) or `codes` (a code table).
+    pub kind: &'static str,
+    /// The model in postcard form.
+    pub bytes: &'static [u8],
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> SourceFile {
-        SourceFile { name: name.into(), bytes: bytes.into() }
+        SourceFile { name: name.into(), bytes: Cow::Owned(bytes.into()), model: None }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct Entry<'a> {
+    name: &'a str,
+    kind: &'a str,
+    model: &'a [u8],
+}
+
+/// The pre-parsed model of the embedded file `name`, if the build made one.
+fn preparsed(index: &[Entry<'static>], name: &str) -> Option<Preparsed> {
+    index.iter().find(|e| e.name == name).map(|e| Preparsed { kind: e.kind, bytes: e.model })
 }
 
 /// A failure to list or read a folder.
@@ -63,12 +90,14 @@ pub fn embedded_cases() -> Vec<SourceFile> {
 }
 
 fn embedded(dir: &Dir<'static>, prefix: &str) -> Vec<SourceFile> {
+    let index: Vec<Entry<'static>> = postcard::from_bytes(EMBEDDED_MODELS).unwrap_or_default();
     let mut files: Vec<SourceFile> = dir
         .files()
         .filter(|f| is_yaml(f.path()))
-        .map(|f| SourceFile {
-            name: format!("{prefix}/{}", f.path().display()),
-            bytes: f.contents().to_vec(),
+        .map(|f| {
+            let name = format!("{prefix}/{}", f.path().display());
+            let model = preparsed(&index, &name);
+            SourceFile { name, bytes: Cow::Borrowed(f.contents()), model }
         })
         .collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
@@ -117,7 +146,7 @@ pub fn read_file(path: &Path) -> Result<SourceFile, SourceError> {
     }
     let bytes =
         std::fs::read(path).map_err(|source| SourceError::File { path: path.into(), source })?;
-    Ok(SourceFile { name: path.display().to_string(), bytes })
+    Ok(SourceFile::new(path.display().to_string(), bytes))
 }
 
 fn is_yaml(path: &Path) -> bool {

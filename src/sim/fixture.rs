@@ -274,10 +274,7 @@ pub fn load(name_or_path: &str) -> Result<(String, Fixture), FixtureError> {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name_or_path);
         let wanted = format!("{stem}.yaml");
         match EMBEDDED_TERMINALS.get_file(&wanted) {
-            Some(f) => SourceFile {
-                name: format!("fixtures/terminals/{wanted}"),
-                bytes: f.contents().to_vec(),
-            },
+            Some(f) => SourceFile::new(format!("fixtures/terminals/{wanted}"), f.contents()),
             None => {
                 return Err(FixtureError::Unknown {
                     name: name_or_path.to_string(),
