@@ -11,6 +11,7 @@ mod problem;
 mod ruleset;
 pub mod source;
 pub mod spanned;
+pub mod synth;
 mod validate;
 
 use serde::Serialize;

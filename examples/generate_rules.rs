@@ -1,0 +1,36 @@
+//! Write a synthetic knowledge base of N nodes to a folder, for benchmarks
+//! and for trying posdiag on a large rule set:
+//!
+//! ```text
+//! cargo run --release --example generate_rules -- 100000 /tmp/kb-100k
+//! posdiag --rules /tmp/kb-100k check
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(nodes), Some(dir)) =
+        (args.first().and_then(|n| n.parse::<usize>().ok()), args.get(1))
+    else {
+        eprintln!("usage: generate_rules NODES DIR");
+        return ExitCode::from(2);
+    };
+    let dir = PathBuf::from(dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("cannot create `{}`: {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    let mut bytes = 0;
+    let files = posdiag::rules::synth::generate(nodes);
+    for (name, text) in &files {
+        bytes += text.len();
+        if let Err(e) = std::fs::write(dir.join(name), text) {
+            eprintln!("cannot write `{name}`: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    eprintln!("{} files, {bytes} bytes, about {nodes} nodes in {}", files.len(), dir.display());
+    ExitCode::SUCCESS
+}
