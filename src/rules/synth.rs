@@ -20,7 +20,7 @@ pub fn generate(nodes: usize) -> Vec<(String, String)> {
     for t in 0..trees {
         // An odd count, so every question has two answers.
         let mut n = left.div_ceil(trees - t).clamp(3, NODES_PER_TREE);
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             n -= 1;
         }
         left = left.saturating_sub(n);
