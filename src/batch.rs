@@ -244,6 +244,19 @@ impl Summary {
     }
 }
 
+/// A knowledge-base case as a batch line: its name as `id`, its answers,
+/// facts and start (for examples and benchmarks).
+pub fn case_line(case: &crate::cases::CaseDef) -> String {
+    let mut line = serde_json::json!({ "id": case.name, "answers": case.answers });
+    if !case.facts.is_empty() {
+        line["facts"] = serde_json::json!(case.facts);
+    }
+    if let Some(start) = &case.start {
+        line["start"] = serde_json::json!(start);
+    }
+    line.to_string()
+}
+
 /// The `id` echoed back, with card numbers masked wherever they sit.
 fn mask_value(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;

@@ -12,6 +12,9 @@ pub fn yaml_options() -> serde_saphyr::Options {
             max_depth: 64,
             max_aliases: 10_000,
             max_anchors: 10_000,
+            // Events replayed through aliases: a few reused blocks are
+            // fine, an alias bomb stops here in milliseconds.
+            max_recorded_anchor_events: 100_000,
         },
     }
 }

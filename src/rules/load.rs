@@ -98,13 +98,37 @@ fn classify(message: &str) -> (ProblemKind, String, Option<String>) {
     if message.contains("budget") || message.contains("limit") {
         return (
             ProblemKind::Yaml,
-            message.to_string(),
+            budget_message(message),
             Some(
                 "the file exceeds posdiag's YAML limits (nesting, size or alias expansion)".into(),
             ),
         );
     }
     (ProblemKind::Yaml, message.to_string(), None)
+}
+
+/// serde-saphyr names a breached budget as `budget breached: MaxDepth {
+/// depth: 65 }`; say it in words.
+fn budget_message(message: &str) -> String {
+    let Some(rest) = message.split("budget breached: ").nth(1) else {
+        return message.to_string();
+    };
+    let name = rest.split([' ', '{']).next().unwrap_or(rest);
+    let mut words = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    let count = rest
+        .split_once(": ")
+        .map(|(_, n)| n.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .filter(|n| !n.is_empty());
+    match count {
+        Some(n) => format!("YAML limit exceeded: {words} ({n})"),
+        None => format!("YAML limit exceeded: {words}"),
+    }
 }
 
 /// The id of the node whose text contains `line`: the nearest `id:` at or
@@ -237,5 +261,7 @@ mod tests {
         let p = parse_yaml::<std::collections::BTreeMap<String, serde_json::Value>>(&file)
             .expect_err("an alias bomb must be refused");
         assert_eq!(p.kind, ProblemKind::Yaml, "{p}");
+        assert!(p.message.starts_with("YAML limit exceeded: "), "{p}");
+        assert!(p.hint.is_some(), "{p}");
     }
 }
