@@ -17,7 +17,7 @@ use crate::rules::model::Text;
 use crate::rules::{Place, Problem, ProblemKind, did_you_mean};
 
 fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, s.line, s.column)
+    Place::new(file, u64::from(s.line), u64::from(s.column))
 }
 
 /// Check `tables` (built-in first, overlays last). `ids` are the rule

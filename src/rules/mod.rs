@@ -84,6 +84,6 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
     };
     let ids =
         parsed.iter().flat_map(|p| p.file.nodes.iter().map(|n| n.value.id.value.clone())).collect();
-    let rules = if problems.is_empty() { validate::build(&parsed) } else { None };
+    let rules = if problems.is_empty() { validate::build(parsed) } else { None };
     Loaded { rules, summary, problems, ids }
 }

@@ -13,9 +13,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Spanned<T> {
     pub value: T,
     /// 1-based line; 0 when unknown.
-    pub line: u64,
+    pub line: u32,
     /// 1-based column; 0 when unknown.
-    pub column: u64,
+    pub column: u32,
 }
 
 impl<T> Spanned<T> {
@@ -29,9 +29,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         if d.is_human_readable() {
             let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
-            Ok(Spanned { value: s.value, line: s.referenced.line(), column: s.referenced.column() })
+            Ok(Spanned {
+                value: s.value,
+                line: u32::try_from(s.referenced.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(s.referenced.column()).unwrap_or(u32::MAX),
+            })
         } else {
-            let (value, line, column) = <(T, u64, u64)>::deserialize(d)?;
+            let (value, line, column) = <(T, u32, u32)>::deserialize(d)?;
             Ok(Spanned { value, line, column })
         }
     }

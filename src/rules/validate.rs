@@ -26,7 +26,7 @@ pub struct Parsed {
 }
 
 fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, s.line, s.column)
+    Place::new(file, u64::from(s.line), u64::from(s.column))
 }
 
 /// Check parsed files; `complete` is false when some file did not parse, in
@@ -602,49 +602,54 @@ impl Checker {
     }
 }
 
-/// Build the walkable rule set from files that passed [`check`].
-pub fn build(files: &[Parsed]) -> Option<RuleSet> {
+/// Build the walkable rule set from files that passed [`check`]. Takes the
+/// files, so their texts move into the rule set instead of being copied
+/// (a 100k-node set holds each text once).
+pub fn build(files: Vec<Parsed>) -> Option<RuleSet> {
     let mut by_id: HashMap<String, NodeId> = HashMap::new();
     let mut i = 0u32;
-    for f in files {
+    for f in &files {
         for node in &f.file.nodes {
             by_id.insert(node.value.id.value.clone(), NodeId(i));
             i += 1;
         }
     }
     let resolve = |s: &Spanned<String>| by_id.get(&s.value).copied();
-    let mut trees = Vec::new();
-    let mut nodes = Vec::new();
+    let mut trees = Vec::with_capacity(files.len());
+    let mut nodes = Vec::with_capacity(i as usize);
     let mut root = None;
-    for (ti, f) in files.iter().enumerate() {
-        let entry = resolve(f.file.entry.as_ref()?)?;
-        if f.file.root {
+    for (ti, f) in files.into_iter().enumerate() {
+        let file = f.file;
+        let entry = resolve(file.entry.as_ref()?)?;
+        if file.root {
             root = Some(entry);
         }
+        let name = f.name;
         trees.push(ruleset::Tree {
-            id: f.file.tree.value.clone(),
-            title: localized(f.file.title.as_ref()?),
-            description: f.file.description.as_ref().map(localized),
+            id: file.tree.value,
+            title: localized(file.title?),
+            description: file.description.map(localized),
             entry,
-            file: f.name.clone(),
+            file: name.clone(),
         });
-        for node in &f.file.nodes {
-            let n = &node.value;
+        for node in file.nodes {
+            let n = node.value;
+            let place = Place::new(name.as_str(), u64::from(n.id.line), u64::from(n.id.column));
             let body = match n.kind.value {
                 NodeKind::Question => {
-                    let mut answers = Vec::new();
-                    for a in &n.answers {
-                        let a = &a.value;
+                    let mut answers = Vec::with_capacity(n.answers.len());
+                    for a in n.answers {
+                        let a = a.value;
                         answers.push(ruleset::Answer {
-                            value: a.value.value.clone(),
-                            label: localized(a.label.as_ref()?),
                             next: resolve(a.next.as_ref()?)?,
+                            value: a.value.value,
+                            label: localized(a.label?),
                             when: match &a.when {
                                 Some(w) => Some(Condition::compile(&w.value).ok()?),
                                 None => None,
                             },
-                            prior: a.prior.as_ref().map(|p| p.value),
-                            cost: a.cost.as_ref().map(|c| c.value),
+                            prior: a.prior.map(|p| p.value),
+                            cost: a.cost.map(|c| c.value),
                         });
                     }
                     let default = match &n.default {
@@ -652,17 +657,17 @@ pub fn build(files: &[Parsed]) -> Option<RuleSet> {
                         None => most_likely(&answers),
                     };
                     NodeBody::Question(ruleset::Question {
-                        text: localized(n.text.as_ref()?),
-                        why: n.why.as_ref().map(localized),
-                        fact: n.fact.as_ref().map(|f| f.value.clone()),
-                        input: match &n.input {
+                        text: localized(n.text?),
+                        why: n.why.map(localized),
+                        fact: n.fact.map(|f| f.value),
+                        input: match n.input {
                             Some(inp) => Some(ruleset::Input {
                                 kind: inp.value.kind,
                                 pattern: match &inp.value.pattern {
                                     Some(p) => Some(compile_regex(p).ok()?),
                                     None => None,
                                 },
-                                hint: inp.value.hint.as_ref().map(localized_text),
+                                hint: inp.value.hint.map(localized_text),
                             }),
                             None => None,
                         },
@@ -672,24 +677,19 @@ pub fn build(files: &[Parsed]) -> Option<RuleSet> {
                     })
                 }
                 NodeKind::Conclusion => NodeBody::Conclusion(ruleset::Conclusion {
-                    key: n.key.as_ref()?.value.clone(),
-                    title: localized(n.title.as_ref()?),
-                    remedy: n.remedy.iter().map(localized).collect(),
-                    actor: n.actor.as_ref()?.value,
-                    outcome: n.outcome.as_ref()?.value,
                     otherwise: match &n.otherwise {
                         Some(o) => Some(resolve(o)?),
                         None => None,
                     },
-                    escalate: n.escalate.as_ref().map(localized),
+                    key: n.key?.value,
+                    title: localized(n.title?),
+                    remedy: n.remedy.into_iter().map(localized).collect(),
+                    actor: n.actor?.value,
+                    outcome: n.outcome?.value,
+                    escalate: n.escalate.map(localized),
                 }),
             };
-            nodes.push(ruleset::Node {
-                id: n.id.value.clone(),
-                tree: ti,
-                place: place(&f.name, &n.id),
-                body,
-            });
+            nodes.push(ruleset::Node { id: n.id.value, tree: ti, place, body });
         }
     }
     Some(RuleSet { nodes, by_id, trees, root: root?, codes: crate::codes::CodeBook::default() })
@@ -710,12 +710,12 @@ fn most_likely(answers: &[ruleset::Answer]) -> usize {
     best
 }
 
-fn localized(t: &Spanned<Text>) -> Localized {
-    localized_text(&t.value)
+fn localized(t: Spanned<Text>) -> Localized {
+    localized_text(t.value)
 }
 
-fn localized_text(t: &Text) -> Localized {
-    Localized::new(t.zh.clone().unwrap_or_default(), t.en.clone().unwrap_or_default())
+fn localized_text(t: Text) -> Localized {
+    Localized::new(t.zh.unwrap_or_default(), t.en.unwrap_or_default())
 }
 
 fn is_word(s: &str) -> bool {
