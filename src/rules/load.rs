@@ -13,6 +13,51 @@ pub fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
     parse_model(file)
 }
 
+/// YAML to parse before it is worth spreading the files over threads.
+const PARALLEL_FROM_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parse many rule files, in order. A large set of YAML files is spread
+/// over the cores the process may use (`taskset` and cgroup limits are
+/// respected), since YAML parsing is most of the time a load takes.
+pub fn parse_rule_files(files: &[SourceFile]) -> Vec<Result<RuleFile, Problem>> {
+    let yaml: usize = files.iter().filter(|f| f.model.is_none()).map(|f| f.bytes.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    if threads < 2 || yaml < PARALLEL_FROM_BYTES {
+        return files.iter().map(parse_rule_file).collect();
+    }
+    parse_on_threads(files, threads)
+}
+
+/// Parse `files` on `threads` threads, each taking the next file not yet
+/// taken; results in the files' order.
+fn parse_on_threads(files: &[SourceFile], threads: usize) -> Vec<Result<RuleFile, Problem>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<RuleFile, Problem>>> = Vec::new();
+    results.resize_with(files.len(), || None);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        done.push((i, parse_rule_file(file)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            let done = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
 /// A model type `build.rs` pre-parses for the embedded files.
 pub trait Model: DeserializeOwned {
     /// The kind the build tags it with.
@@ -236,6 +281,27 @@ mod tests {
         assert!(rules.len() >= 12 && codes.len() >= 7);
         rules.iter().for_each(same::<RuleFile>);
         codes.iter().for_each(same::<CodeFile>);
+    }
+
+    #[test]
+    fn files_parsed_on_threads_come_back_in_order() {
+        let mut files: Vec<SourceFile> = crate::rules::synth::generate(400)
+            .into_iter()
+            .map(|(name, text)| SourceFile::new(name, text))
+            .collect();
+        files.insert(1, SourceFile::new("broken.yaml", "tree: [\n"));
+        let describe = |results: Vec<Result<RuleFile, Problem>>| -> Vec<String> {
+            results
+                .into_iter()
+                .map(|r| match r {
+                    Ok(f) => format!("{} {}", f.tree.value, f.nodes.len()),
+                    Err(p) => p.place.file,
+                })
+                .collect()
+        };
+        let sequential = describe(files.iter().map(parse_rule_file).collect());
+        assert_eq!(sequential[1], "broken.yaml");
+        assert_eq!(describe(parse_on_threads(&files, 3)), sequential);
     }
 
     #[test]

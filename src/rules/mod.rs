@@ -59,8 +59,8 @@ pub struct TreeSummary {
 pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for f in files {
-        match load::parse_rule_file(f) {
+    for (f, result) in files.iter().zip(load::parse_rule_files(files)) {
+        match result {
             Ok(file) => parsed.push(validate::Parsed { name: f.name.clone(), file }),
             Err(p) => problems.push(p),
         }
