@@ -47,6 +47,16 @@ fn main() {
     println!("cargo:rerun-if-changed=src/codes/model.rs");
     println!("cargo:rerun-if-changed=src/lang.rs");
 
+    // What the binary form depends on: the on-disk cache of parsed rule
+    // files (src/rules/cache.rs) keys its entries with this.
+    let mut fingerprint = std::collections::hash_map::DefaultHasher::new();
+    for file in ["src/rules/model.rs", "src/rules/spanned.rs", "src/codes/model.rs", "src/lang.rs"]
+    {
+        std::hash::Hash::hash(&std::fs::read(file).unwrap_or_default(), &mut fingerprint);
+    }
+    let fingerprint = std::hash::Hasher::finish(&fingerprint);
+    println!("cargo:rustc-env=POSDIAG_MODEL_FINGERPRINT={fingerprint:016x}");
+
     let mut entries = Vec::new();
     for path in yaml_files(Path::new("rules")) {
         if let Some(model) = parse::<rules::model::RuleFile>(&path) {

@@ -22,6 +22,11 @@ impl Context {
             Some(LangArg::En) => Lang::En,
             None => Lang::from_locale(),
         };
+        if args.rules.is_some() || args.codes.is_some() {
+            // Large rule files from disk load from their parsed form when
+            // seen before (the embedded rules are pre-parsed anyway).
+            crate::rules::cache::enable();
+        }
         Context { lang, rules_dir: args.rules.clone(), codes_file: args.codes.clone() }
     }
 

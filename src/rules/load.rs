@@ -59,7 +59,7 @@ fn parse_on_threads(files: &[SourceFile], threads: usize) -> Vec<Result<RuleFile
 }
 
 /// A model type `build.rs` pre-parses for the embedded files.
-pub trait Model: DeserializeOwned {
+pub trait Model: DeserializeOwned + serde::Serialize {
     /// The kind the build tags it with.
     const KIND: &'static str;
 }
@@ -73,15 +73,23 @@ impl Model for crate::codes::model::CodeFile {
 }
 
 /// Parse a rule tree or code table: an embedded file from the form the
-/// build stored it in, any other file (or an embedded one whose stored form
-/// does not fit) from its YAML.
+/// build stored it in, a large file seen before from the cache (when the
+/// command line turned it on), any other file from its YAML.
 pub fn parse_model<T: Model>(file: &SourceFile) -> Result<T, Problem> {
     if let Some(model) = file.model.filter(|m| m.kind == T::KIND)
         && let Ok(parsed) = postcard::from_bytes::<T>(model.bytes)
     {
         return Ok(parsed);
     }
-    parse_yaml(file)
+    let cached = super::cache::entry(T::KIND, &file.bytes);
+    if let Some(model) = cached.as_ref().and_then(super::cache::Entry::load) {
+        return Ok(model);
+    }
+    let model = parse_yaml(file)?;
+    if let Some(entry) = cached {
+        entry.store(&model);
+    }
+    Ok(model)
 }
 
 /// Parse any YAML document of the project (rules, cases, answer files) with

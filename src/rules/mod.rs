@@ -2,6 +2,7 @@
 //! parsing (`load`), checking (`validate`, `graph`) and the checked, walkable
 //! [`RuleSet`]. [`load()`] runs the whole pipeline and returns every problem.
 
+pub mod cache;
 mod condition;
 pub mod graph;
 mod limits;

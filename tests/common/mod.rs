@@ -73,7 +73,9 @@ impl Test {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", "en_US.UTF-8")
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // No cache of parsed rule files unless a test asks for one.
+            .env("POSDIAG_CACHE_DIR", "");
         for (k, v) in &self.envs {
             cmd.env(k, v);
         }

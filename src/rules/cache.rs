@@ -1,0 +1,113 @@
+//! The parsed form of large rule files, kept on disk between runs. YAML
+//! parsing is nearly all the time a large rule set takes to load (100k
+//! nodes are 47 MB of YAML), so a rule file of at least [`MIN_BYTES`] that
+//! parsed cleanly is stored in the same compact form the build uses for the
+//! embedded rules, under a key made of the file's bytes, posdiag's version
+//! and the model's fingerprint. The next load of the same bytes decodes it
+//! instead; the checker still judges every file on every load.
+//!
+//! The cache is an optimisation only: off unless the command line turns it
+//! on, never an error (a missing, unreadable or damaged entry is parsed from
+//! the YAML again), at most [`MAX_ENTRIES`] files. `POSDIAG_CACHE_DIR` moves
+//! it; set to the empty string, it turns it off.
+
+use std::hash::{Hash as _, Hasher as _};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Smaller files parse in a few milliseconds; they are not kept.
+pub const MIN_BYTES: usize = 256 * 1024;
+/// Entries kept; adding one beyond this removes the oldest.
+pub const MAX_ENTRIES: usize = 256;
+
+static DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Turn the cache on for this process, in `POSDIAG_CACHE_DIR` or the user's
+/// cache folder. Library users who do not call this never touch the disk.
+pub fn enable() {
+    if let Some(dir) = default_dir() {
+        let _ = DIR.set(dir);
+    }
+}
+
+/// `$POSDIAG_CACHE_DIR` (empty: none), else `~/.cache/posdiag/rules`.
+pub fn default_dir() -> Option<PathBuf> {
+    match std::env::var_os("POSDIAG_CACHE_DIR") {
+        Some(d) if d.is_empty() => None,
+        Some(d) => Some(PathBuf::from(d)),
+        None => dirs::cache_dir().map(|d| d.join("posdiag").join("rules")),
+    }
+}
+
+/// The entry for a file of `kind` holding `bytes`, when the cache is on and
+/// the file is large enough to be worth it.
+pub fn entry(kind: &str, bytes: &[u8]) -> Option<Entry> {
+    let dir = DIR.get()?;
+    (bytes.len() >= MIN_BYTES).then(|| Entry::new(dir, kind, bytes))
+}
+
+/// Where one file's parsed form is kept.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    path: PathBuf,
+    len: u64,
+}
+
+impl Entry {
+    fn new(dir: &Path, kind: &str, bytes: &[u8]) -> Entry {
+        // Two 64-bit hashes of the same input under different prefixes.
+        let key = |salt: u8| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (salt, env!("CARGO_PKG_VERSION"), env!("POSDIAG_MODEL_FINGERPRINT"), kind).hash(&mut h);
+            h.write(bytes);
+            h.finish()
+        };
+        let name = format!("{kind}-{:016x}{:016x}.bin", key(1), key(2));
+        Entry { path: dir.join(name), len: bytes.len() as u64 }
+    }
+
+    /// The stored model, if there is one and it decodes.
+    pub fn load<T: DeserializeOwned>(&self) -> Option<T> {
+        let stored = std::fs::read(&self.path).ok()?;
+        let (len, model): (u64, T) = postcard::from_bytes(&stored).ok()?;
+        (len == self.len).then_some(model)
+    }
+
+    /// Keep `model`; failures are ignored (the next load parses again).
+    pub fn store<T: Serialize>(&self, model: &T) {
+        let Ok(bytes) = postcard::to_allocvec(&(self.len, model)) else { return };
+        let Some(dir) = self.path.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let written = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
+            tmp.write_all(&bytes)?;
+            tmp.persist(&self.path).map_err(|e| e.error)?;
+            Ok(())
+        });
+        if written.is_ok() {
+            prune(dir);
+        }
+    }
+}
+
+/// Remove the oldest entries beyond [`MAX_ENTRIES`].
+fn prune(dir: &Path) {
+    let Ok(read) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if entries.len() <= MAX_ENTRIES {
+        return;
+    }
+    entries.sort();
+    for (_, path) in &entries[..entries.len() - MAX_ENTRIES] {
+        let _ = std::fs::remove_file(path);
+    }
+}
