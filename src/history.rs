@@ -11,7 +11,7 @@
 //! through a branch adds one, so a few sessions nudge the order and many
 //! decide it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -143,7 +143,7 @@ pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) 
     let mut priors = Priors::authored();
     let mut review = Vec::new();
     let counts = history.counts();
-    let mut reach = Reach::new(rules);
+    let reach = Reach::new(rules, &counts);
     for (node, _) in rules.nodes() {
         let Some(q) = rules.question(node) else { continue };
         let weighted: Vec<(usize, f64)> =
@@ -152,16 +152,7 @@ pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) 
         if weighted.len() < 2 || total <= 0.0 {
             continue;
         }
-        let n: Vec<usize> = weighted
-            .iter()
-            .map(|&(i, _)| {
-                reach
-                    .conclusions(q.answers[i].next)
-                    .iter()
-                    .map(|k| counts.get(k.as_str()).copied().unwrap_or(0))
-                    .sum()
-            })
-            .collect();
+        let n: Vec<usize> = weighted.iter().map(|&(i, _)| reach.count(q.answers[i].next)).collect();
         let seen: usize = n.iter().sum();
         for (&(i, p), &count) in weighted.iter().zip(&n) {
             let authored = p / total;
@@ -183,43 +174,46 @@ pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) 
 
 /// The conclusion keys reachable from each node through answers, computed
 /// on demand.
-struct Reach<'r> {
-    rules: &'r RuleSet,
-    memo: HashMap<NodeId, HashSet<String>>,
+/// How many recorded faults lie under each node: the sum of the counts of
+/// the conclusions it reaches through answers. `otherwise` edges (what to
+/// try after a failed remedy) are not followed, or every branch would own
+/// the generic escalations. Worked out backwards from each recorded
+/// conclusion, so the cost is the graph's size times the number of distinct
+/// faults recorded, whatever the graph's shape.
+struct Reach {
+    under: Vec<usize>,
 }
 
-impl<'r> Reach<'r> {
-    fn new(rules: &'r RuleSet) -> Reach<'r> {
-        Reach { rules, memo: HashMap::new() }
-    }
-
-    fn conclusions(&mut self, start: NodeId) -> HashSet<String> {
-        if let Some(s) = self.memo.get(&start) {
-            return s.clone();
-        }
-        // The graph is acyclic (the checker guarantees it), but walk it with
-        // an explicit stack and a seen set so a deep graph cannot overflow.
-        let mut out = HashSet::new();
-        let mut stack = vec![start];
-        let mut seen = HashSet::new();
-        while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
-            }
-            // Faults under a branch are the conclusions its answers lead to;
-            // `otherwise` edges (what to try after a failed remedy) are not
-            // followed, or every branch would own the generic escalations.
-            match self.rules.question(n) {
-                Some(q) => stack.extend(q.answers.iter().map(|a| a.next)),
-                None => {
-                    if let Some(c) = self.rules.conclusion(n) {
-                        out.insert(c.key.clone());
-                    }
+impl Reach {
+    fn new(rules: &RuleSet, counts: &BTreeMap<&str, usize>) -> Reach {
+        let mut parents: Vec<Vec<NodeId>> = vec![Vec::new(); rules.len()];
+        for (node, _) in rules.nodes() {
+            if let Some(q) = rules.question(node) {
+                for a in &q.answers {
+                    parents[a.next.index()].push(node);
                 }
             }
         }
-        self.memo.insert(start, out.clone());
-        out
+        let mut under = vec![0; rules.len()];
+        let mut seen = vec![usize::MAX; rules.len()];
+        for (round, (node, c)) in rules.conclusions().enumerate() {
+            let Some(&count) = counts.get(c.key.as_str()) else { continue };
+            // The graph is acyclic (the checker guarantees it); an explicit
+            // stack and a seen mark keep a deep or diamond-shaped one cheap.
+            let mut stack = vec![node];
+            while let Some(n) = stack.pop() {
+                if std::mem::replace(&mut seen[n.index()], round) == round {
+                    continue;
+                }
+                under[n.index()] += count;
+                stack.extend(parents[n.index()].iter().copied());
+            }
+        }
+        Reach { under }
+    }
+
+    fn count(&self, node: NodeId) -> usize {
+        self.under[node.index()]
     }
 }
 

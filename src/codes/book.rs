@@ -12,7 +12,7 @@
 //! A lookup tries the code as typed, then without leading zeros (`5` finds
 //! `05`, `051` finds `51`) when exactly one code fits.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::error::{CodeError, MAX_CODE_CHARS};
 use super::key::{compact, strip_zeros};

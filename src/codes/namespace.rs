@@ -4,7 +4,7 @@
 //! to the modem table). A prefix that would name two namespaces is a
 //! conflict the checker reports.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use super::book::BARE;
 use super::key::compact;

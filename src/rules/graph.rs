@@ -2,7 +2,9 @@
 //! types. Used for the checks that need the whole graph (cycles,
 //! reachability) and for drawing it.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
+
+use foldhash::{HashMap, HashMapExt as _};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};

@@ -2,7 +2,7 @@
 //! indices, texts complete in both languages. It is only ever built from rule
 //! files that passed every check, so walking it cannot meet a dangling edge.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use regex::Regex;
 

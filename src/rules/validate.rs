@@ -5,7 +5,9 @@
 //! Only a rule set with no problems is turned into a [`RuleSet`]; the engine
 //! never sees a broken graph.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use foldhash::{HashMap, HashMapExt as _};
 
 use crate::rules::spanned::Spanned;
 
