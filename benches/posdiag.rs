@@ -58,6 +58,7 @@ fn batch(c: &mut Criterion) {
         facts: Facts::new(),
         start: rules.root(),
         lang: Lang::En,
+        stream: false,
     };
     let mut group = c.benchmark_group("batch");
     group.throughput(Throughput::Elements(cases.len() as u64));

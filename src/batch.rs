@@ -85,6 +85,9 @@ pub struct Batch<'r> {
     pub facts: Facts,
     pub start: NodeId,
     pub lang: Lang,
+    /// Write each result out as soon as it is made (input from a terminal
+    /// or a pipe, whose writer may wait for it), not in large blocks.
+    pub stream: bool,
 }
 
 /// Counts of a whole run.
@@ -137,6 +140,9 @@ impl Batch<'_> {
             summary.count(&record);
             serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")?;
+            if self.stream {
+                out.flush()?;
+            }
         }
         out.flush()?;
         Ok(summary)

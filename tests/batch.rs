@@ -155,3 +155,38 @@ fn batch_conflicts_with_resume_and_port() {
     Test::new().args(["diagnose", "--batch", "-", "--resume"]).run().code(2);
     Test::new().args(["diagnose", "--batch", "-", "--port", "tcp://127.0.0.1:1"]).run().code(2);
 }
+
+#[test]
+fn results_stream_out_while_a_pipe_is_still_open() {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(common::BIN)
+        .args(["diagnose", "--no-history", "--lang", "en", "--rules"])
+        .arg(mini())
+        .args(["--batch", "-"])
+        .env("POSDIAG_CACHE_DIR", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run posdiag");
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    for (i, answer) in ["printer", "power"].iter().enumerate() {
+        writeln!(stdin, "{{\"id\": {i}, \"answers\": {{\"triage.start\": \"{answer}\"}}}}")
+            .unwrap();
+        stdin.flush().unwrap();
+        // The result arrives while stdin is still open.
+        let line = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("a result per line");
+        let record: common::contract::BatchRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(record.line, i as u64 + 1);
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

@@ -19,10 +19,12 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
     let facts = gather_facts(&args.given.fact)?;
     let start = start_node(&rules, args.start.as_deref())?;
     let (ordering, _) = ordering(&rules, &facts, args.no_history);
-    let batch = Batch { rules: &rules, ordering, answers, facts, start, lang: ctx.lang };
+    let from_stdin = input == Path::new("-");
+    let stream = from_stdin && !stdin_is_a_file();
+    let batch = Batch { rules: &rules, ordering, answers, facts, start, lang: ctx.lang, stream };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let summary = if input == Path::new("-") {
+    let summary = if from_stdin {
         if std::io::stdin().is_terminal() {
             eprintln!("posdiag: reading answer sets from the terminal, one JSON object per line");
         }
@@ -38,6 +40,24 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
     })?;
     eprintln!("posdiag: {}", describe(&summary));
     Ok(summary.exit())
+}
+
+/// Whether stdin is redirected from a regular file (read in blocks), not a
+/// terminal or a pipe (whose writer may wait for each result).
+#[cfg(unix)]
+fn stdin_is_a_file() -> bool {
+    use std::os::fd::AsFd as _;
+    std::io::stdin()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from)
+        .and_then(|f| f.metadata())
+        .is_ok_and(|m| m.is_file())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_a_file() -> bool {
+    false
 }
 
 fn describe(s: &Summary) -> String {
