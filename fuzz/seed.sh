@@ -4,7 +4,8 @@
 #   target's mode byte (see fuzz_targets/rule_loader.rs), singly, in pairs
 #   split by NUL, and as overlays;
 # - ecr_frame, at_reply: the simulator's answers for every fixture in
-#   fixtures/terminals/ plus hand-made hostile inputs (examples/seed.rs).
+#   fixtures/terminals/ plus hand-made hostile inputs (examples/seed.rs);
+# - all three: the inputs committed under tests/data/fuzz/<target>/.
 # Existing corpus files are kept; running it twice changes nothing.
 # Usage: fuzz/seed.sh            (from anywhere; builds with one job)
 set -euo pipefail
@@ -45,9 +46,19 @@ for f in "$repo"/rules/codes/*.yaml; do
     seed "tree-table-$base" 4 "$repo/rules/triage.yaml" "$f"
     n=$((n + 3))
 done
-# The small valid set the target loads tables against, as trees.
+# The small valid set the target loads tables against, as trees, and its
+# valid base table, as a table and as an overlay over itself.
 seed "mini-pair" 1 "$repo/tests/data/mini/triage.yaml" "$repo/tests/data/mini/printer.yaml"
-echo "wrote $((n + 1)) rule_loader seed(s)"
+seed "table-base" 2 "$repo/tests/data/fuzz/base_table.yaml"
+seed "overlay-base" 3 "$repo/tests/data/fuzz/base_table.yaml"
+echo "wrote $((n + 3)) rule_loader seed(s)"
+
+# The inputs committed as regression tests are seeds too.
+for target in rule_loader ecr_frame at_reply; do
+    for f in "$repo/tests/data/fuzz/$target"/*; do
+        [ -f "$f" ] && cp "$f" "$corpus/$target/regression-$(basename "$f")"
+    done
+done
 
 # ECR and AT bytes from the simulator (a plain build: no fuzzing flags).
 CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}" \

@@ -26,34 +26,7 @@ const PRINTER: &[u8] = include_bytes!("../../tests/data/mini/printer.yaml");
 
 /// A small valid code table for that rule set: codes with and without a
 /// prefix, an unknown-code start, TVR and TSI bits.
-const BASE_TABLE: &str = r#"
-table: base
-title: {zh: 基础, en: Base}
-prefix: ["PRN", "P"]
-unknown: printer.power_cycle
-codes:
-  - code: "01"
-    meaning: {zh: 缺纸, en: Out of paper}
-    actor: merchant
-    category: printer
-    node: printer.out_of_paper
-  - code: "A0"
-    meaning: {zh: 重启, en: Restart}
-    actor: technician
-    category: terminal
-    class: B
-    node: printer.power_cycle
-tvr:
-  - byte: 1
-    bit: 8
-    meaning: {zh: 未认证, en: Not authenticated}
-    check: {zh: 下载参数, en: Download parameters}
-    node: printer.power_cycle
-tsi:
-  - byte: 1
-    bit: 8
-    meaning: {zh: 已认证, en: Authentication performed}
-"#;
+const BASE_TABLE: &[u8] = include_bytes!("../../tests/data/fuzz/base_table.yaml");
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, body)) = data.split_first() else { return };
@@ -96,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
     match (&loaded.rules, loaded.problems.is_empty()) {
         (Some(rules), true) => {
             let book = rules.codes();
-            for typed in ["01", "PRN 01", "P A0", "a0", "51", "", " ", "PRN", "+CME ERROR: 10"] {
+            for typed in ["01", "PRN 01", "PR A0", "a0", "51", "", " ", "PRN", "+CME ERROR: 10"] {
                 if let Ok(lookup) = book.lookup(typed) {
                     let _ = format!("{lookup:?}");
                 }
