@@ -67,10 +67,8 @@ fn main() {
 
         // ECR: what the probe reads: an ACK, then each response, with the
         // fixture's noise, NAKs and bad checksums.
-        let mut stream = Vec::new();
-        for _ in 0..fixture.faults.nak_first.min(3) {
-            stream.push(NAK);
-        }
+        let naks = usize::try_from(fixture.faults.nak_first.min(3)).unwrap_or(0);
+        let mut stream = vec![NAK; naks];
         for (i, command) in ["ST", "LT", "SE", "EL"].iter().enumerate() {
             let response = terminal::respond(&fixture.terminal, &Frame::new(command, &[]));
             let mut frame = response.encode();
