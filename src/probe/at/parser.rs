@@ -122,6 +122,9 @@ pub struct ReplyReader {
     lines: LineSplitter,
     info: Vec<String>,
     urcs: Vec<String>,
+    /// The echo comes first and once; a later line that merely ends like
+    /// the command (`LUMATI` after `ATI`) is information.
+    echo_seen: bool,
 }
 
 impl ReplyReader {
@@ -132,6 +135,7 @@ impl ReplyReader {
             lines: LineSplitter::new(),
             info: Vec::new(),
             urcs: Vec::new(),
+            echo_seen: false,
         }
     }
 
@@ -147,7 +151,8 @@ impl ReplyReader {
                     end,
                 });
             }
-            if is_echo(&line, &self.command) {
+            if !self.echo_seen && self.info.is_empty() && is_echo(&line, &self.command) {
+                self.echo_seen = true;
                 continue;
             }
             let target =
@@ -193,7 +198,8 @@ fn final_code(line: &str) -> Option<Final> {
 
 /// The command echoed back (echo on), possibly after line noise.
 fn is_echo(line: &str, command: &str) -> bool {
-    line.len() >= command.len()
+    !command.is_empty()
+        && line.len() >= command.len()
         && line.is_char_boundary(line.len() - command.len())
         && line[line.len() - command.len()..].eq_ignore_ascii_case(command)
 }
@@ -233,6 +239,22 @@ mod tests {
         assert_eq!(reply.info, info);
         assert_eq!(reply.urcs, urcs);
         assert_eq!(reply.end, end);
+    }
+
+    #[test]
+    fn only_the_first_line_can_be_the_echo() {
+        // A later line that ends like the command is information.
+        case(
+            "ATI",
+            b"ATI\r\r\nQuectel\r\nLUMATI\r\n\r\nOK\r\n",
+            &["Quectel", "LUMATI"],
+            &[],
+            Final::Ok,
+        );
+        // Line noise before the echo is still the echo.
+        case("ATI", b"\xff\xfeATI\r\nEC25\r\nOK\r\n", &["EC25"], &[], Final::Ok);
+        // An empty command echoes nothing.
+        case("", b"X\r\nOK\r\n", &["X"], &[], Final::Ok);
     }
 
     #[test]
