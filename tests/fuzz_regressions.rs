@@ -9,8 +9,9 @@ use std::path::Path;
 
 use posdiag::probe::at::interpret::interpret as at_interpret;
 use posdiag::probe::at::parser::{Final, LineSplitter, ReplyReader, parse_reply};
+use posdiag::probe::at::{COMMANDS, FIRST_QUERY};
 use posdiag::probe::ecr::frame::{
-    ACK, Decoder, ETX, Event, Frame, FramingError, MAX_DATA, NAK, STX, encode_data, frame_text,
+    ACK, Decoder, ETX, Event, Frame, FramingError, MAX_DATA, STX, encode_data, frame_text,
 };
 use posdiag::probe::ecr::{Response, interpret as ecr_interpret};
 use posdiag::rules::{Loaded, ProblemKind, SourceFile};
@@ -39,15 +40,6 @@ fn decode(bytes: &[u8], size: usize) -> Vec<Event> {
     events
 }
 
-fn event_bytes(e: &Event) -> Vec<u8> {
-    match e {
-        Event::Ack => vec![ACK],
-        Event::Nak => vec![NAK],
-        Event::Frame { raw, .. } | Event::Corrupt { raw, .. } => raw.clone(),
-        Event::Garbage(bytes) => bytes.clone(),
-    }
-}
-
 fn merge_garbage(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
@@ -65,7 +57,7 @@ fn ecr_checks(body: &[u8]) -> Vec<Event> {
     for size in [1, 2, 7] {
         assert_eq!(merge_garbage(decode(body, size)), merge_garbage(whole.clone()), "size {size}");
     }
-    let consumed: Vec<u8> = whole.iter().flat_map(event_bytes).collect();
+    let consumed: Vec<u8> = whole.iter().flat_map(|e| e.bytes().iter().copied()).collect();
     assert!(body.starts_with(&consumed), "the events' bytes are not the input");
     assert!(body.len() - consumed.len() < MAX_DATA + 5, "held more than a frame");
     let responses: Vec<Response> = whole
@@ -167,24 +159,6 @@ fn frame_text_shows_an_empty_frame_and_a_lone_stx() {
 }
 
 // ----------------------------------------------------------------- AT ----
-
-/// The at_reply target's command list.
-const AT_COMMANDS: [&str; 14] = [
-    "AT",
-    "ATE0",
-    "AT+CMEE=1",
-    "ATI",
-    "AT+CGMI",
-    "AT+CGMM",
-    "AT+CGMR",
-    "AT+CPIN?",
-    "AT+CSQ",
-    "AT+CREG?",
-    "AT+CGREG?",
-    "AT+CEREG?",
-    "AT+COPS?",
-    "AT+CGATT?",
-];
 
 /// The at_reply target's checks on one reply to `command`.
 fn at_checks(command: &str, bytes: &[u8]) -> Option<posdiag::probe::at::Reply> {
@@ -391,7 +365,7 @@ fn committed_at_reply_inputs_replay_clean() {
     assert!(!all.is_empty());
     for (name, data) in all {
         let [pick, _, rest @ ..] = data.as_slice() else { panic!("{name}: too short") };
-        let (command, bytes) = match AT_COMMANDS.get(usize::from(pick % 16)) {
+        let (command, bytes) = match COMMANDS.get(usize::from(pick % 16)) {
             Some(c) => (c.to_string(), rest),
             None => {
                 let end = rest.iter().position(|b| *b == 0).unwrap_or(rest.len());
@@ -400,7 +374,7 @@ fn committed_at_reply_inputs_replay_clean() {
             }
         };
         let mut replies: Vec<_> = at_checks(&command, bytes).into_iter().collect();
-        for (part, query) in bytes.split(|b| *b == 0).zip(AT_COMMANDS[3..].iter().cycle()) {
+        for (part, query) in bytes.split(|b| *b == 0).zip(COMMANDS[FIRST_QUERY..].iter().cycle()) {
             replies.extend(parse_reply(query, part));
         }
         for fact in at_interpret(&replies).facts {

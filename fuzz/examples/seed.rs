@@ -12,26 +12,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use posdiag::probe::at::COMMANDS;
 use posdiag::probe::ecr::frame::{ACK, ETX, Frame, NAK, STX, encode_data};
 use posdiag::sim::{self, modem::SimModem, terminal};
-
-/// The at_reply target's command list, in its order.
-const AT_COMMANDS: [&str; 14] = [
-    "AT",
-    "ATE0",
-    "AT+CMEE=1",
-    "ATI",
-    "AT+CGMI",
-    "AT+CGMM",
-    "AT+CGMR",
-    "AT+CPIN?",
-    "AT+CSQ",
-    "AT+CREG?",
-    "AT+CGREG?",
-    "AT+CEREG?",
-    "AT+COPS?",
-    "AT+CGATT?",
-];
 
 /// Chunkings the seeds are written with: one piece, bytes one at a time,
 /// and uneven pieces.
@@ -53,7 +36,7 @@ fn main() {
         // whole probe with the replies joined by NUL.
         let mut modem = SimModem::new(&fixture.modem);
         let mut probe: Vec<Vec<u8>> = Vec::new();
-        for (i, command) in AT_COMMANDS.iter().enumerate() {
+        for (i, command) in COMMANDS.iter().enumerate() {
             let mut reply = garbage.clone();
             reply.extend(modem.answer(command));
             let chunking = CHUNKINGS[i % CHUNKINGS.len()];

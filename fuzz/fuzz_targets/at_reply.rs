@@ -21,27 +21,8 @@
 use libfuzzer_sys::fuzz_target;
 use posdiag::probe::at::interpret::interpret;
 use posdiag::probe::at::parser::{LineSplitter, Reply, ReplyReader, parse_reply};
-
-/// The commands posdiag sends, in the order of a probe after `AT`.
-const COMMANDS: [&str; 14] = [
-    "AT",
-    "ATE0",
-    "AT+CMEE=1",
-    "ATI",
-    "AT+CGMI",
-    "AT+CGMM",
-    "AT+CGMR",
-    "AT+CPIN?",
-    "AT+CSQ",
-    "AT+CREG?",
-    "AT+CGREG?",
-    "AT+CEREG?",
-    "AT+COPS?",
-    "AT+CGATT?",
-];
-
-/// Where the queries whose replies `interpret` reads start in [`COMMANDS`].
-const QUERIES: usize = 3;
+use posdiag::probe::at::{COMMANDS, FIRST_QUERY};
+use posdiag_fuzz::pieces;
 
 fuzz_target!(|data: &[u8]| {
     let [pick, chunking, rest @ ..] = data else { return };
@@ -76,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // A whole probe: the n-th NUL-separated part answers the n-th query.
-    for (part, query) in bytes.split(|b| *b == 0).zip(COMMANDS[QUERIES..].iter().cycle()) {
+    for (part, query) in bytes.split(|b| *b == 0).zip(COMMANDS[FIRST_QUERY..].iter().cycle()) {
         if let Some(reply) = parse_reply(query, part) {
             check_reply(&reply);
             replies.push(reply);
@@ -102,23 +83,4 @@ fn check_reply(reply: &Reply) {
             assert_eq!(value, value.trim());
         }
     }
-}
-
-/// `bytes` cut as `chunking` says (see the module header).
-fn pieces(bytes: &[u8], chunking: u8) -> Vec<&[u8]> {
-    if chunking == 0 || bytes.is_empty() {
-        return vec![bytes];
-    }
-    let sizes = [usize::from(chunking & 15).max(1), usize::from(chunking >> 4).max(1)];
-    let mut out = Vec::new();
-    let mut rest = bytes;
-    for size in sizes.iter().cycle() {
-        if rest.is_empty() {
-            break;
-        }
-        let (head, tail) = rest.split_at((*size).min(rest.len()));
-        out.push(head);
-        rest = tail;
-    }
-    out
 }

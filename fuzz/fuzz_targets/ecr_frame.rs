@@ -22,9 +22,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use posdiag::probe::ecr::frame::{
-    self, ACK, Decoder, Event, Frame, FramingError, MAX_DATA, NAK, encode_data, frame_text,
+    self, Decoder, Event, Frame, FramingError, MAX_DATA, encode_data, frame_text,
 };
 use posdiag::probe::ecr::{Response, interpret};
+use posdiag_fuzz::pieces;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&chunking, body)) = data.split_first() else { return };
@@ -33,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     let chunked = decode(body, chunking);
     assert_eq!(merge_garbage(&whole), merge_garbage(&chunked), "chunking changed the events");
 
-    let consumed: Vec<u8> = whole.iter().flat_map(event_bytes).collect();
+    let consumed: Vec<u8> = whole.iter().flat_map(|e| e.bytes().iter().copied()).collect();
     assert!(body.starts_with(&consumed), "the events' bytes are not the input");
     assert!(body.len() - consumed.len() < MAX_DATA + 5, "the decoder held more than a frame");
 
@@ -102,35 +103,6 @@ fn decode(body: &[u8], chunking: u8) -> Vec<Event> {
         }
     }
     events
-}
-
-/// `body` cut as `chunking` says (see the module header).
-fn pieces(body: &[u8], chunking: u8) -> Vec<&[u8]> {
-    if chunking == 0 || body.is_empty() {
-        return vec![body];
-    }
-    let sizes = [usize::from(chunking & 15).max(1), usize::from(chunking >> 4).max(1)];
-    let mut out = Vec::new();
-    let mut rest = body;
-    for size in sizes.iter().cycle() {
-        if rest.is_empty() {
-            break;
-        }
-        let (head, tail) = rest.split_at((*size).min(rest.len()));
-        out.push(head);
-        rest = tail;
-    }
-    out
-}
-
-/// The bytes an event stands for.
-fn event_bytes(e: &Event) -> Vec<u8> {
-    match e {
-        Event::Ack => vec![ACK],
-        Event::Nak => vec![NAK],
-        Event::Frame { raw, .. } | Event::Corrupt { raw, .. } => raw.clone(),
-        Event::Garbage(bytes) => bytes.clone(),
-    }
 }
 
 /// Adjacent garbage events joined: how a run of noise is split depends

@@ -31,6 +31,31 @@ const QUERIES: [(&str, bool); 11] = [
     ("AT+CGATT?", true),
 ];
 
+/// Sent once `AT` is answered, before the queries: echo off, numeric errors.
+const SETUP: [&str; 2] = ["ATE0", "AT+CMEE=1"];
+
+/// Every command of a probe in the order sent: `AT`, the setup, then the
+/// queries (for tools that replay or fuzz a probe).
+pub const COMMANDS: [&str; 14] = [
+    "AT",
+    SETUP[0],
+    SETUP[1],
+    QUERIES[0].0,
+    QUERIES[1].0,
+    QUERIES[2].0,
+    QUERIES[3].0,
+    QUERIES[4].0,
+    QUERIES[5].0,
+    QUERIES[6].0,
+    QUERIES[7].0,
+    QUERIES[8].0,
+    QUERIES[9].0,
+    QUERIES[10].0,
+];
+
+/// Where the queries start in [`COMMANDS`].
+pub const FIRST_QUERY: usize = 1 + SETUP.len();
+
 /// How many times `AT` is sent before the modem is declared silent.
 const WAKE_TRIES: u32 = 3;
 
@@ -64,7 +89,7 @@ pub fn probe(
     }
     // Echo off and numeric errors make replies shorter and errors telling;
     // a modem that refuses either is still probed.
-    for setup in ["ATE0", "AT+CMEE=1"] {
+    for setup in SETUP {
         if client.command(setup, opts.timeout)?.is_none() {
             client.line().discard_input()?;
         }

@@ -143,6 +143,18 @@ pub enum Event {
     Garbage(Vec<u8>),
 }
 
+impl Event {
+    /// The bytes from the line this event stands for.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Event::Ack => &[ACK],
+            Event::Nak => &[NAK],
+            Event::Frame { raw, .. } | Event::Corrupt { raw, .. } => raw,
+            Event::Garbage(bytes) => bytes,
+        }
+    }
+}
+
 /// Incremental decoder: push bytes, take events.
 #[derive(Debug, Default)]
 pub struct Decoder {
