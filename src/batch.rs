@@ -191,7 +191,8 @@ impl Batch<'_> {
         }
         bad.extend(answers.validate(self.rules));
         if !bad.is_empty() {
-            let errors: Vec<String> = bad.iter().map(ToString::to_string).collect();
+            let errors: Vec<String> =
+                bad.iter().map(|e| mask_pans(&e.to_string()).into_owned()).collect();
             let mut e = LineError::new("answers", errors.join("; "));
             e.errors = errors;
             return Err(e);

@@ -107,6 +107,8 @@ fn card_numbers_are_masked_in_ids_answers_and_messages() {
         r#"{"id": "4111111111111111", "answers": {"triage.start": "4111 1111 1111 1111"}}"#,
         "\n",
         r#"{"id": 4111111111111111, "answers": []}"#,
+        "\n",
+        r#"{"answers": {"4111111111111111": "x"}}"#,
         "\n"
     );
     let run = batch().stdin(input).run().code(2);
