@@ -1,6 +1,8 @@
 //! Where rule files come from: the set embedded in the binary at build time,
 //! or a folder given with `--rules DIR`. Either way the loader sees a list of
-//! (name, bytes), so both paths are checked by the same code.
+//! (name, bytes), so both paths are checked by the same code. Embedded files
+//! also carry the form `build.rs` parsed them into, which the loader decodes
+//! instead of parsing their YAML again.
 //!
 //! Tree files sit directly in the folder; code tables in its `codes/`
 //! subfolder, read apart so neither is mistaken for the other.
