@@ -192,3 +192,34 @@ fn results_stream_out_while_a_pipe_is_still_open() {
     drop(stdin);
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(common::BIN)
+        .args(["diagnose", "--no-history", "--lang", "en", "--batch", "-"])
+        .env("POSDIAG_CACHE_DIR", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run posdiag");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    writeln!(stdin, "{{\"answers\": {{\"triage.start\": \"printer\"}}}}").unwrap();
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"line\":1"), "{first}");
+    drop(stdout); // like `| head -1`
+    for _ in 0..100 {
+        if writeln!(stdin, "{{\"answers\": {{\"triage.start\": \"printer\"}}}}").is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("error"), "{stderr}");
+}

@@ -34,10 +34,12 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
             .map_err(|source| SourceError::File { path: input.to_path_buf(), source })?;
         batch.run(&mut BufReader::with_capacity(64 * 1024, file), &mut out)
     };
-    let summary = summary.map_err(|e| match e.kind() {
-        std::io::ErrorKind::BrokenPipe => Error::Usage("output closed before the end".into()),
-        _ => Error::Usage(format!("batch stopped: {e}")),
-    })?;
+    let summary = match summary {
+        Ok(s) => s,
+        // The reader closed the output (`| head`): it has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
+        Err(e) => return Err(Error::Usage(format!("batch stopped: {e}"))),
+    };
     eprintln!("posdiag: {}", describe(&summary));
     Ok(summary.exit())
 }
