@@ -106,6 +106,16 @@ impl Summary {
     pub fn exit(&self) -> Exit {
         if self.errors > 0 { Exit::Input } else { Exit::Ok }
     }
+
+    fn count(&mut self, record: &Record) {
+        self.lines += 1;
+        match record.diagnosis.as_ref().map(|d| &d.status) {
+            None => self.errors += 1,
+            Some(Status::Concluded) => self.concluded += 1,
+            Some(Status::NoConclusion) => self.no_conclusion += 1,
+            Some(Status::NeedsInput) => self.needs_input += 1,
+        }
+    }
 }
 
 impl Batch<'_> {
@@ -236,18 +246,6 @@ impl Batch<'_> {
 impl Record {
     fn error(line: u64, error: LineError) -> Record {
         Record { line, id: None, exit: Exit::Input as u8, diagnosis: None, error: Some(error) }
-    }
-}
-
-impl Summary {
-    fn count(&mut self, record: &Record) {
-        self.lines += 1;
-        match record.diagnosis.as_ref().map(|d| &d.status) {
-            None => self.errors += 1,
-            Some(Status::Concluded) => self.concluded += 1,
-            Some(Status::NoConclusion) => self.no_conclusion += 1,
-            Some(Status::NeedsInput) => self.needs_input += 1,
-        }
     }
 }
 

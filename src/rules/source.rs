@@ -55,7 +55,10 @@ struct Entry<'a> {
 }
 
 /// The pre-parsed model of the embedded file `name`, if the build made one.
-fn preparsed(index: &[Entry<'static>], name: &str) -> Option<Preparsed> {
+/// The build's index is decoded once per process.
+fn preparsed(name: &str) -> Option<Preparsed> {
+    static INDEX: std::sync::OnceLock<Vec<Entry<'static>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| postcard::from_bytes(EMBEDDED_MODELS).unwrap_or_default());
     index.iter().find(|e| e.name == name).map(|e| Preparsed { kind: e.kind, bytes: e.model })
 }
 
@@ -92,13 +95,12 @@ pub fn embedded_cases() -> Vec<SourceFile> {
 }
 
 fn embedded(dir: &Dir<'static>, prefix: &str) -> Vec<SourceFile> {
-    let index: Vec<Entry<'static>> = postcard::from_bytes(EMBEDDED_MODELS).unwrap_or_default();
     let mut files: Vec<SourceFile> = dir
         .files()
         .filter(|f| is_yaml(f.path()))
         .map(|f| {
             let name = format!("{prefix}/{}", f.path().display());
-            let model = preparsed(&index, &name);
+            let model = preparsed(&name);
             SourceFile { name, bytes: Cow::Borrowed(f.contents()), model }
         })
         .collect();
