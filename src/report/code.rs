@@ -52,6 +52,16 @@ pub struct TableOut {
     pub overlay: bool,
 }
 
+impl TableOut {
+    /// `UnionPay response codes [unionpay: rules/codes/unionpay.yaml]`, with
+    /// `, vendor overlay` after the id for a `--codes` file.
+    pub fn describe(&self, lang: Lang) -> String {
+        let overlay =
+            if self.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
+        format!("{} [{}{overlay}: {}]", self.title, self.id, self.file)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overridden {
     pub table: TableOut,
@@ -192,16 +202,7 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     if let Some(t) = &c.table {
-        let overlay =
-            if t.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
-        let _ = writeln!(
-            out,
-            "  {} {} [{}{overlay}: {}]",
-            lang.pick("来源:", "Table:"),
-            t.title,
-            t.id,
-            t.file
-        );
+        let _ = writeln!(out, "  {} {}", lang.pick("来源:", "Table:"), t.describe(lang));
     }
     if let Some(o) = &c.overrides {
         let _ = writeln!(

@@ -150,16 +150,8 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
         }
     }
     for table in tables {
-        let overlay =
-            if table.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
-        let _ = writeln!(
-            out,
-            "{} {} [{}{overlay}: {}]",
-            lang.pick("含义来源:", "Meanings from:"),
-            table.title,
-            table.id,
-            table.file
-        );
+        let _ =
+            writeln!(out, "{} {}", lang.pick("含义来源:", "Meanings from:"), table.describe(lang));
     }
     if let Some(node) = r.bits.iter().find_map(|b| b.node.as_deref()) {
         let _ = writeln!(
