@@ -158,13 +158,12 @@ fn dont_know_walk(
     mut ordering: Ordering,
 ) -> Option<usize> {
     ordering.facts = facts.clone();
-    let mut walk = Walk::new(rules, start);
-    walk.set_ordering(ordering);
+    let mut walk = Walk::with_ordering(rules, start, ordering);
     let mut shown = 0;
-    for _ in 0..10_000 {
-        walk.answer_all_from_facts(facts);
+    // Every round answers a new question or rejects a new remedy.
+    for _ in 0..=rules.len() {
         match walk.position() {
-            Position::Question(q) => walk.answer_unknown(q).ok()?,
+            Position::Question(q) => walk.answer_unknown(q, Source::AnswersFile).ok()?,
             Position::Conclusion(c) => {
                 shown += 1;
                 if rules.conclusion(c).is_some_and(|k| k.key == expect) {

@@ -1,0 +1,248 @@
+//! Which faults are still possible, and how likely: the answers given so far
+//! turned into probability mass over the open nodes of the graph.
+//!
+//! Mass starts at 1 on the walk's start and flows down the graph in
+//! topological order: a definite answer passes all of it to its branch, a
+//! "don't know" splits it over every branch by their weights (see
+//! [`branch_weights`]), a rejected conclusion passes it on to its authored
+//! `otherwise` or drops it (that fault is ruled out). Where it stops — an
+//! unanswered question or a conclusion not yet tried — is the *frontier*:
+//! every place the fault can still be. Each open node also carries the cost
+//! of getting there (the minutes of the "don't know" branch that opened it),
+//! so the walk can choose probability over cost (Heckerman, Breese &
+//! Rommelse 1995; see `docs/choosing-the-next-step.md`).
+
+use foldhash::{HashMap, HashMapExt as _};
+
+use super::order::{DEFAULT_MINUTES, Ordering, TECHNICIAN_MINUTES};
+use crate::rules::{NodeBody, NodeId, RuleSet};
+
+/// No open branch weighs less than this share of its question, so a branch
+/// whose prior is 0 is still tried before the walk gives up.
+const MIN_WEIGHT: f64 = 1e-3;
+
+/// What is known of one question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Taken {
+    /// Answered: the branch taken, and where a known code sent the walk.
+    Branch { answer: usize, jump: Option<NodeId> },
+    /// "Don't know": every branch stays open.
+    Unknown,
+}
+
+/// The evidence a belief is computed from.
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
+    pub taken: HashMap<NodeId, Taken>,
+    pub rejected: Vec<NodeId>,
+}
+
+impl Evidence {
+    fn is_rejected(&self, node: NodeId) -> bool {
+        self.rejected.contains(&node)
+    }
+}
+
+/// A node where the fault may still be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Open {
+    pub node: NodeId,
+    /// Probability that the fault lies here (or below, for a question).
+    pub mass: f64,
+    /// Effort of the check that opened this place, in minutes.
+    pub minutes: f64,
+    /// Place in a depth-first visit of the graph in authored order (the
+    /// rules' default first): breaks ties.
+    pub order: usize,
+}
+
+impl Open {
+    /// Probability over cost: the higher, the sooner.
+    pub fn priority(&self) -> f64 {
+        self.mass / self.minutes.max(0.01)
+    }
+}
+
+/// The open nodes, most promising first.
+#[derive(Debug, Clone, Default)]
+pub struct Belief {
+    pub open: Vec<Open>,
+}
+
+impl Belief {
+    /// Propagate mass from `start` through what `evidence` says.
+    pub fn compute(
+        rules: &RuleSet,
+        start: NodeId,
+        evidence: &Evidence,
+        ordering: &Ordering,
+    ) -> Belief {
+        let edges = |n: NodeId| out_edges(rules, n, evidence, ordering);
+        // Depth-first in authored order: which nodes take part, in which
+        // order (the tie-break), and how many open edges enter each.
+        let mut order: HashMap<NodeId, usize> = HashMap::new();
+        let mut indegree: HashMap<NodeId, usize> = HashMap::new();
+        let mut stack = vec![start];
+        while let Some(n) = stack.pop() {
+            if order.contains_key(&n) {
+                continue;
+            }
+            order.insert(n, order.len());
+            let out = edges(n);
+            for e in &out {
+                *indegree.entry(e.to).or_default() += 1;
+            }
+            stack.extend(out.iter().rev().map(|e| e.to));
+        }
+        // Kahn's order over that part of the graph: a node's mass is complete
+        // once every open edge into it has delivered.
+        let mut mass: HashMap<NodeId, f64> = HashMap::with_capacity(order.len());
+        let mut minutes: HashMap<NodeId, f64> = HashMap::with_capacity(order.len());
+        mass.insert(start, 1.0);
+        minutes.insert(start, DEFAULT_MINUTES);
+        let mut ready = vec![start];
+        let mut open = Vec::new();
+        while let Some(n) = ready.pop() {
+            let m = mass.get(&n).copied().unwrap_or(0.0);
+            let c = minutes.get(&n).copied().unwrap_or(DEFAULT_MINUTES);
+            let out = edges(n);
+            if out.is_empty() && is_open(rules, n, evidence) {
+                open.push(Open { node: n, mass: m, minutes: c, order: order[&n] });
+                continue;
+            }
+            for e in out {
+                *mass.entry(e.to).or_default() += m * e.weight;
+                let into = e.minutes.unwrap_or(c);
+                let slot = minutes.entry(e.to).or_insert(f64::INFINITY);
+                *slot = slot.min(into);
+                let left = indegree.entry(e.to).or_default();
+                *left = left.saturating_sub(1);
+                if *left == 0 {
+                    ready.push(e.to);
+                }
+            }
+        }
+        open.retain(|o| o.mass > 0.0);
+        open.sort_by(|a, b| b.priority().total_cmp(&a.priority()).then(a.order.cmp(&b.order)));
+        Belief { open }
+    }
+
+    /// Whether `node` is one of the open places.
+    pub fn is_open(&self, node: NodeId) -> bool {
+        self.open.iter().any(|o| o.node == node)
+    }
+
+    /// The open place to go to next: the highest probability over cost.
+    pub fn best(&self) -> Option<NodeId> {
+        self.open.first().map(|o| o.node)
+    }
+
+    /// Total mass still open (1 until faults are ruled out).
+    pub fn total(&self) -> f64 {
+        self.open.iter().map(|o| o.mass).sum()
+    }
+}
+
+/// An edge the mass may take.
+struct Edge {
+    to: NodeId,
+    weight: f64,
+    /// The branch's effort when "don't know" opened it; `None` keeps the
+    /// effort of the place the mass came from.
+    minutes: Option<f64>,
+}
+
+fn is_open(rules: &RuleSet, n: NodeId, evidence: &Evidence) -> bool {
+    match &rules.node(n).body {
+        NodeBody::Question(_) => !evidence.taken.contains_key(&n),
+        NodeBody::Conclusion(_) => !evidence.is_rejected(n),
+    }
+}
+
+fn out_edges(rules: &RuleSet, n: NodeId, evidence: &Evidence, ordering: &Ordering) -> Vec<Edge> {
+    match &rules.node(n).body {
+        NodeBody::Question(q) => match evidence.taken.get(&n) {
+            None => Vec::new(),
+            Some(Taken::Branch { answer, jump }) => {
+                let to = jump.unwrap_or_else(|| q.answers[*answer].next);
+                vec![Edge { to, weight: 1.0, minutes: None }]
+            }
+            Some(Taken::Unknown) => {
+                let weights = branch_weights(rules, n, ordering);
+                let mut edges: Vec<Edge> = q
+                    .answers
+                    .iter()
+                    .zip(weights)
+                    .map(|(a, weight)| Edge {
+                        to: a.next,
+                        weight,
+                        minutes: Some(if ordering.authored_only {
+                            DEFAULT_MINUTES
+                        } else {
+                            branch_minutes(a.cost)
+                        }),
+                    })
+                    .collect();
+                // The rules' default is visited first, so it wins ties.
+                if q.default < edges.len() {
+                    let d = edges.remove(q.default);
+                    edges.insert(0, d);
+                }
+                edges
+            }
+        },
+        NodeBody::Conclusion(c) => match c.otherwise {
+            Some(to) if evidence.is_rejected(n) => vec![Edge { to, weight: 1.0, minutes: None }],
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// A branch's effort in minutes: its cost, a technician's call-out added.
+pub fn branch_minutes(cost: Option<crate::rules::model::Cost>) -> f64 {
+    match cost {
+        None => DEFAULT_MINUTES,
+        Some(c) => c.minutes + if c.technician { TECHNICIAN_MINUTES } else { 0.0 },
+    }
+}
+
+/// How "don't know" at question `node` shares its mass over the branches:
+/// their priors (learned or authored), normalised; branches without a prior
+/// share what the weighted ones leave (or, when those already sum to 1 or
+/// more, weigh as their average); no prior at all means equal shares. With
+/// [`Ordering::authored_only`] every branch weighs the same.
+pub fn branch_weights(rules: &RuleSet, node: NodeId, ordering: &Ordering) -> Vec<f64> {
+    let Some(q) = rules.question(node) else { return Vec::new() };
+    let n = q.answers.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let priors: Vec<Option<f64>> = (0..n)
+        .map(|i| {
+            if ordering.authored_only {
+                None
+            } else {
+                ordering.priors.get(rules, node, i).map(|p| p.max(0.0))
+            }
+        })
+        .collect();
+    let weighted: f64 = priors.iter().flatten().sum();
+    let known = priors.iter().flatten().count();
+    let unweighted = n - known;
+    let fill = if known == 0 {
+        1.0
+    } else if weighted < 1.0 && unweighted > 0 {
+        (1.0 - weighted) / unweighted as f64
+    } else {
+        weighted / known as f64
+    };
+    let raw: Vec<f64> = priors.iter().map(|p| p.unwrap_or(fill)).collect();
+    let sum: f64 = raw.iter().sum();
+    let shares: Vec<f64> = if sum > 0.0 {
+        raw.iter().map(|w| (w / sum).max(MIN_WEIGHT)).collect()
+    } else {
+        vec![1.0; n]
+    };
+    let total: f64 = shares.iter().sum();
+    shares.into_iter().map(|w| w / total).collect()
+}
