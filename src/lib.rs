@@ -18,6 +18,7 @@ pub mod lang;
 pub mod mask;
 pub mod probe;
 pub mod report;
+pub mod robustness;
 pub mod rules;
 pub mod session;
 pub mod sim;

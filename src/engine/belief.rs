@@ -4,18 +4,28 @@
 //! Mass starts at 1 on the walk's start and flows down the graph in
 //! topological order: a definite answer passes all of it to its branch, a
 //! "don't know" splits it over every branch by their weights (see
-//! [`branch_weights`]), a rejected conclusion passes it on to its authored
-//! `otherwise` or drops it (that fault is ruled out). Where it stops — an
+//! [`branch_weights`]), a rejected conclusion passes part of it on to its
+//! authored `otherwise` (see [`REMEDY_FIXES`]) or drops it (that fault is
+//! ruled out). Where it stops — an
 //! unanswered question or a conclusion not yet tried — is the *frontier*:
 //! every place the fault can still be. Each open node also carries the cost
-//! of getting there (the minutes of the "don't know" branch that opened it),
-//! so the walk can choose probability over cost (Heckerman, Breese &
-//! Rommelse 1995; see `docs/choosing-the-next-step.md`).
+//! of getting there: the minutes of every "don't know" branch on the way
+//! (definite answers add nothing), so the walk can choose probability over
+//! cost (Heckerman, Breese & Rommelse 1995; see
+//! `docs/choosing-the-next-step.md`) and a guess deep inside an unknown
+//! area costs what checking that area costs.
 
 use foldhash::{HashMap, HashMapExt as _};
 
 use super::order::{DEFAULT_MINUTES, Ordering, TECHNICIAN_MINUTES};
 use crate::rules::{NodeBody, NodeId, RuleSet};
+
+/// The chance that a remedy offered fixes the fault when its branch holds.
+/// A rejected remedy passes the rest of its mass to its `otherwise`: every
+/// remedy that fails makes its branch less likely, so after a "don't know"
+/// the walk does not run down a long authored chain while other branches
+/// are as likely.
+const REMEDY_FIXES: f64 = 0.3;
 
 /// No open branch weighs less than this share of its question, so a branch
 /// whose prior is 0 is still tried before the walk gives up.
@@ -49,17 +59,21 @@ pub struct Open {
     pub node: NodeId,
     /// Probability that the fault lies here (or below, for a question).
     pub mass: f64,
-    /// Effort of the check that opened this place, in minutes.
+    /// Effort of the checks that opened this place since the last definite
+    /// answer, in minutes: the cost of every "don't know" branch on the way.
     pub minutes: f64,
+    /// Whether it is a conclusion (a remedy to try) rather than a question.
+    pub conclusion: bool,
     /// Place in a depth-first visit of the graph in authored order (the
     /// rules' default first): breaks ties.
     pub order: usize,
 }
 
 impl Open {
-    /// Probability over cost: the higher, the sooner.
+    /// Probability over cost: the higher, the sooner. A place reached by
+    /// definite answers alone costs nothing more to reach.
     pub fn priority(&self) -> f64 {
-        self.mass / self.minutes.max(0.01)
+        self.mass / self.minutes.max(DEFAULT_MINUTES)
     }
 }
 
@@ -99,20 +113,21 @@ impl Belief {
         let mut mass: HashMap<NodeId, f64> = HashMap::with_capacity(order.len());
         let mut minutes: HashMap<NodeId, f64> = HashMap::with_capacity(order.len());
         mass.insert(start, 1.0);
-        minutes.insert(start, DEFAULT_MINUTES);
+        minutes.insert(start, 0.0);
         let mut ready = vec![start];
         let mut open = Vec::new();
         while let Some(n) = ready.pop() {
             let m = mass.get(&n).copied().unwrap_or(0.0);
-            let c = minutes.get(&n).copied().unwrap_or(DEFAULT_MINUTES);
+            let c = minutes.get(&n).copied().unwrap_or(0.0);
             let out = edges(n);
             if out.is_empty() && is_open(rules, n, evidence) {
-                open.push(Open { node: n, mass: m, minutes: c, order: order[&n] });
+                let conclusion = rules.conclusion(n).is_some();
+                open.push(Open { node: n, mass: m, minutes: c, conclusion, order: order[&n] });
                 continue;
             }
             for e in out {
                 *mass.entry(e.to).or_default() += m * e.weight;
-                let into = e.minutes.unwrap_or(c);
+                let into = c + e.minutes.unwrap_or(0.0);
                 let slot = minutes.entry(e.to).or_insert(f64::INFINITY);
                 *slot = slot.min(into);
                 let left = indegree.entry(e.to).or_default();
@@ -147,8 +162,8 @@ impl Belief {
 struct Edge {
     to: NodeId,
     weight: f64,
-    /// The branch's effort when "don't know" opened it; `None` keeps the
-    /// effort of the place the mass came from.
+    /// The branch's effort when "don't know" opened it, added to the effort
+    /// of the place the mass came from; `None` adds nothing.
     minutes: Option<f64>,
 }
 
@@ -192,7 +207,9 @@ fn out_edges(rules: &RuleSet, n: NodeId, evidence: &Evidence, ordering: &Orderin
             }
         },
         NodeBody::Conclusion(c) => match c.otherwise {
-            Some(to) if evidence.is_rejected(n) => vec![Edge { to, weight: 1.0, minutes: None }],
+            Some(to) if evidence.is_rejected(n) => {
+                vec![Edge { to, weight: 1.0 - REMEDY_FIXES, minutes: None }]
+            }
             _ => Vec::new(),
         },
     }

@@ -382,8 +382,12 @@ impl<'r> Walk<'r> {
         evidence
     }
 
-    /// The authored `otherwise` of the remedy a person just rejected wins:
-    /// the first open place it leads to through what is already answered.
+    /// The authored `otherwise` of the remedy a person just rejected wins —
+    /// the first open place it leads to through what is already answered —
+    /// when the walk was sure of that remedy's branch: the place holds at
+    /// least half of the mass still open. A remedy guessed after a "don't
+    /// know" passes its mass on to its `otherwise`, which then competes
+    /// with every other open place.
     fn forced(&self, evidence: &Evidence) -> Option<NodeId> {
         let last = self.steps.iter().rev().find(|s| !s.is_automatic())?;
         if last.action != Action::Rejected {
@@ -391,8 +395,8 @@ impl<'r> Walk<'r> {
         }
         let mut at = self.rules.conclusion(last.node)?.otherwise?;
         for _ in 0..self.rules.len() {
-            if self.belief.is_open(at) {
-                return Some(at);
+            if let Some(open) = self.belief.open.iter().find(|o| o.node == at) {
+                return (open.mass >= 0.5 * self.belief.total()).then_some(at);
             }
             at = match (&self.rules.node(at).body, evidence.taken.get(&at)) {
                 (NodeBody::Question(q), Some(Taken::Branch { answer, jump })) => {

@@ -29,6 +29,8 @@ pub struct RuleSet {
     pub(crate) root: NodeId,
     /// The code tables (empty until [`crate::codes::load`] adds them).
     pub(crate) codes: crate::codes::CodeBook,
+    /// What `posdiag test` demands of walks with a "don't know".
+    pub(crate) robustness: super::model::Robustness,
 }
 
 #[derive(Debug)]
@@ -101,6 +103,11 @@ impl RuleSet {
     /// The start of every walk (the triage root's entry).
     pub fn root(&self) -> NodeId {
         self.root
+    }
+
+    /// The robustness thresholds the root tree sets (none by default).
+    pub fn robustness(&self) -> &super::model::Robustness {
+        &self.robustness
     }
 
     /// The code tables: response, terminal and modem codes, TVR/TSI bits.
