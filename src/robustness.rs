@@ -113,11 +113,8 @@ pub fn measure(rules: &RuleSet) -> Robustness {
     let root_tree = rules.node(rules.root()).tree;
     for (target, path) in &paths {
         let weight = path_weight(rules, path, &ordering);
-        let questions: Vec<NodeId> = path
-            .iter()
-            .filter(|p| rules.question(p.node).is_some())
-            .map(|p| p.node)
-            .collect();
+        let questions: Vec<NodeId> =
+            path.iter().filter(|p| rules.question(p.node).is_some()).map(|p| p.node).collect();
         // Remedies the path itself rejects on the way to its target.
         let own = path.iter().filter(|p| p.choice == Choice::NotFixed).count();
         for (i, &q) in questions.iter().enumerate() {
@@ -127,8 +124,7 @@ pub fn measure(rules: &RuleSet) -> Robustness {
                 continue;
             }
             let run = simulate(rules, *target, path, &[q]).beyond(own);
-            let group =
-                if rules.node(q).tree == root_tree { &mut triage } else { &mut inside };
+            let group = if rules.node(q).tree == root_tree { &mut triage } else { &mut inside };
             group.add(run, weight);
             if run.reached.is_none() {
                 misses.push(miss(rules, *target, &[q], run));
@@ -179,7 +175,11 @@ fn check(group: &str, f: &Figures, t: Option<Thresholds>) -> Vec<String> {
                 _ => f.ever,
             };
             (got + 1e-9 < least).then(|| {
-                format!("{group}: {name} is {:.1} %, the rules ask for {:.1} %", got * 100.0, least * 100.0)
+                format!(
+                    "{group}: {name} is {:.1} %, the rules ask for {:.1} %",
+                    got * 100.0,
+                    least * 100.0
+                )
             })
         })
         .collect()

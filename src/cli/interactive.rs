@@ -15,8 +15,8 @@ use crate::exit::Exit;
 use crate::history;
 use crate::lang::Lang;
 use crate::report::{
-    CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_line, path_table, render_code,
-    render_diagnosis, render_handoff, write_report,
+    CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_line, path_table,
+    render_code, render_diagnosis, render_handoff, write_report,
 };
 use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};

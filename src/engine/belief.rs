@@ -118,7 +118,8 @@ impl Belief {
         let mut open = Vec::new();
         while let Some(n) = ready.pop() {
             let m = mass.get(&n).copied().unwrap_or(0.0);
-            let c = minutes.get(&n).copied().unwrap_or(0.0);
+            // Minutes arrive weighted by the mass that brought them.
+            let c = if m > 0.0 { minutes.get(&n).copied().unwrap_or(0.0) / m } else { 0.0 };
             let out = edges(n);
             if out.is_empty() && is_open(rules, n, evidence) {
                 let conclusion = rules.conclusion(n).is_some();
@@ -126,10 +127,9 @@ impl Belief {
                 continue;
             }
             for e in out {
-                *mass.entry(e.to).or_default() += m * e.weight;
-                let into = c + e.minutes.unwrap_or(0.0);
-                let slot = minutes.entry(e.to).or_insert(f64::INFINITY);
-                *slot = slot.min(into);
+                let delivered = m * e.weight;
+                *mass.entry(e.to).or_default() += delivered;
+                *minutes.entry(e.to).or_default() += delivered * (c + e.minutes.unwrap_or(0.0));
                 let left = indegree.entry(e.to).or_default();
                 *left = left.saturating_sub(1);
                 if *left == 0 {
@@ -225,8 +225,9 @@ pub fn branch_minutes(cost: Option<crate::rules::model::Cost>) -> f64 {
 
 /// How "don't know" at question `node` shares its mass over the branches:
 /// their priors (learned or authored), normalised; branches without a prior
-/// share what the weighted ones leave (or, when those already sum to 1 or
-/// more, weigh as their average); no prior at all means equal shares. With
+/// share what the weighted ones leave of 1; no prior at all means equal
+/// shares; no branch falls below a small floor, so every one is tried
+/// before the walk gives up. With
 /// [`Ordering::authored_only`] every branch weighs the same.
 pub fn branch_weights(rules: &RuleSet, node: NodeId, ordering: &Ordering) -> Vec<f64> {
     let Some(q) = rules.question(node) else { return Vec::new() };
@@ -246,12 +247,15 @@ pub fn branch_weights(rules: &RuleSet, node: NodeId, ordering: &Ordering) -> Vec
     let weighted: f64 = priors.iter().flatten().sum();
     let known = priors.iter().flatten().count();
     let unweighted = n - known;
+    // Without priors, equal shares; with some, the rest of 1 is shared by
+    // the unweighted branches (nothing when the priors already sum to 1:
+    // the author named the likely ones, and the floor keeps the others open).
     let fill = if known == 0 {
         1.0
-    } else if weighted < 1.0 && unweighted > 0 {
-        (1.0 - weighted) / unweighted as f64
+    } else if unweighted > 0 {
+        (1.0 - weighted).max(0.0) / unweighted as f64
     } else {
-        weighted / known as f64
+        0.0
     };
     let raw: Vec<f64> = priors.iter().map(|p| p.unwrap_or(fill)).collect();
     let sum: f64 = raw.iter().sum();

@@ -11,9 +11,13 @@ mod answers;
 mod belief;
 mod fact;
 mod order;
+mod reuse;
 mod script;
 mod select;
 mod walk;
+
+#[cfg(test)]
+mod tests;
 
 pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN, answer_text};
 pub use belief::{Belief, Open, branch_minutes, branch_weights};
@@ -22,6 +26,7 @@ pub use order::{
     DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, candidate_order,
     expected_minutes, is_weighted,
 };
+pub use reuse::canonical_value;
 pub use script::{Outcome, run_script, run_script_ordered};
 pub use select::select_input;
-pub use walk::{Action, AnswerError, Position, ReplayError, Source, Step, Walk, canonical_value};
+pub use walk::{Action, AnswerError, Position, ReplayError, Source, Step, Walk};

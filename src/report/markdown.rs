@@ -71,7 +71,8 @@ pub fn render_markdown(d: &Diagnosis) -> String {
             let _ = writeln!(out, "- {} {f}", lang.pick("故障:", "Fault:"));
         }
         for c in &h.codes {
-            let _ = writeln!(out, "- {} `{}`", lang.pick("代码:", "Code seen:"), c.replace('`', "'"));
+            let _ =
+                writeln!(out, "- {} `{}`", lang.pick("代码:", "Code seen:"), c.replace('`', "'"));
         }
         for c in &h.checked {
             let _ = write!(

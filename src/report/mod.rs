@@ -12,11 +12,11 @@ mod write;
 
 pub use code::{CodeOut, Overridden, TableOut, describe_code, render_code, unknown_start};
 pub use diagnosis::{
-    Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, PathStep, Pending,
-    PendingInput, Status, StepKind, conclusion, pending,
+    Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, PathStep, Pending, PendingInput, Status,
+    StepKind, conclusion, pending,
 };
-pub use handoff::{Checked, Handoff};
 pub use emv::{BitOut, EMV_VERSION, EmvReport, render_emv};
+pub use handoff::{Checked, Handoff};
 pub use markdown::render_markdown;
 pub use table::{conclusion_table, path_table};
 pub use text::{

@@ -157,7 +157,11 @@ pub fn assumed_note(lang: Lang) -> &'static str {
 /// The hand-off sheet as text: for the provider or bank.
 pub fn render_handoff(h: &Handoff, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", lang.pick("转交说明（可出示或发给服务商）:", "Hand-off (show or send it to them):"));
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick("转交说明（可出示或发给服务商）:", "Hand-off (show or send it to them):")
+    );
     let _ = writeln!(out, "  {} {}", lang.pick("联系:", "Contact:"), actor_name(h.actor, lang));
     if let Some(f) = &h.fault {
         let _ = writeln!(out, "  {} {f}", lang.pick("故障:", "Fault:"));
@@ -168,7 +172,13 @@ pub fn render_handoff(h: &Handoff, lang: Lang) -> String {
     if !h.checked.is_empty() {
         let _ = writeln!(out, "  {}", lang.pick("已检查:", "Checked:"));
         for c in &h.checked {
-            let _ = write!(out, "    - {} → {}  [{}]", c.question, c.answer, source_name(c.source, lang));
+            let _ = write!(
+                out,
+                "    - {} → {}  [{}]",
+                c.question,
+                c.answer,
+                source_name(c.source, lang)
+            );
             if let Some(ev) = &c.evidence {
                 let _ = write!(out, "  {} {ev}", lang.pick("依据:", "evidence:"));
             }

@@ -210,8 +210,12 @@ pub struct Thresholds {
 impl Thresholds {
     /// Every share given, with its name.
     pub fn shares(&self) -> impl Iterator<Item = (&'static str, f64)> {
-        [("within_3", self.within_3), ("within_3_weighted", self.within_3_weighted), ("ever", self.ever)]
-            .into_iter()
-            .filter_map(|(n, v)| v.map(|v| (n, v)))
+        [
+            ("within_3", self.within_3),
+            ("within_3_weighted", self.within_3_weighted),
+            ("ever", self.ever),
+        ]
+        .into_iter()
+        .filter_map(|(n, v)| v.map(|v| (n, v)))
     }
 }
