@@ -296,3 +296,46 @@ fn weights_fill_and_floor() {
     let w = branch_weights(&rules, id(&rules, "triage.start"), &authored);
     assert!(w.iter().all(|x| (x - 1.0 / 3.0).abs() < 1e-9), "{w:?}");
 }
+
+/// The worked example of `docs/choosing-the-next-step.md`, number by number.
+#[test]
+fn worked_example_of_the_docs() {
+    let rules = rules();
+    let open = |walk: &Walk<'_>| -> Vec<(String, f64, f64)> {
+        walk.belief()
+            .open
+            .iter()
+            .map(|o| {
+                let round = |x: f64| (x * 1000.0).round() / 1000.0;
+                (rules.node(o.node).id.clone(), round(o.mass), round(o.minutes))
+            })
+            .collect()
+    };
+    let mut walk = Walk::new(&rules, rules.root());
+    walk.answer_unknown(id(&rules, "triage.start"), Source::Interactive).unwrap();
+    assert_eq!(
+        open(&walk),
+        [
+            ("printer.locked".into(), 0.6, 2.0),
+            ("card.locked".into(), 0.3, 2.0),
+            ("triage.call".into(), 0.1, 1.0)
+        ]
+    );
+    walk.answer(id(&rules, "printer.locked"), "open", Source::Interactive).unwrap();
+    walk.answer_unknown(id(&rules, "printer.paper"), Source::Interactive).unwrap();
+    assert_eq!(
+        open(&walk),
+        [
+            ("card.reader".into(), 0.3, 2.0),
+            ("printer.load".into(), 0.42, 3.0),
+            ("triage.call".into(), 0.1, 1.0),
+            ("printer.head".into(), 0.18, 7.0)
+        ]
+    );
+    walk.reject();
+    walk.reject();
+    let o = open(&walk);
+    // Its minutes are those of the two ways in, weighted by their mass.
+    assert_eq!(o[0], ("printer.head".into(), 0.474, 4.519));
+    assert_eq!(at(&walk), "printer.head");
+}
