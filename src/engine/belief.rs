@@ -91,6 +91,19 @@ impl Belief {
         evidence: &Evidence,
         ordering: &Ordering,
     ) -> Belief {
+        if !evidence.taken.values().any(|t| *t == Taken::Unknown) {
+            return Belief::chain(rules, start, evidence);
+        }
+        Belief::propagate(rules, start, evidence, ordering)
+    }
+
+    /// The general propagation, for any evidence.
+    pub(crate) fn propagate(
+        rules: &RuleSet,
+        start: NodeId,
+        evidence: &Evidence,
+        ordering: &Ordering,
+    ) -> Belief {
         let edges = |n: NodeId| out_edges(rules, n, evidence, ordering);
         // Depth-first in authored order: which nodes take part, in which
         // order (the tie-break), and how many open edges enter each.
@@ -140,6 +153,36 @@ impl Belief {
         open.retain(|o| o.mass > 0.0);
         open.sort_by(|a, b| b.priority().total_cmp(&a.priority()).then(a.order.cmp(&b.order)));
         Belief { open }
+    }
+
+    /// Without a "don't know" the mass never splits: it follows one chain of
+    /// answers and rejected remedies to at most one open place. The same
+    /// result as the general propagation, in time linear in the chain.
+    fn chain(rules: &RuleSet, start: NodeId, evidence: &Evidence) -> Belief {
+        let mut at = start;
+        let mut mass = 1.0;
+        for _ in 0..=rules.len() {
+            let next = match &rules.node(at).body {
+                NodeBody::Question(q) => match evidence.taken.get(&at) {
+                    Some(Taken::Branch { answer, jump }) => jump.unwrap_or(q.answers[*answer].next),
+                    _ => break,
+                },
+                NodeBody::Conclusion(c) if evidence.is_rejected(at) => match c.otherwise {
+                    Some(o) => {
+                        mass *= 1.0 - REMEDY_FIXES;
+                        o
+                    }
+                    None => return Belief::default(),
+                },
+                NodeBody::Conclusion(_) => break,
+            };
+            at = next;
+        }
+        if !is_open(rules, at, evidence) {
+            return Belief::default();
+        }
+        let conclusion = rules.conclusion(at).is_some();
+        Belief { open: vec![Open { node: at, mass, minutes: 0.0, conclusion, order: 0 }] }
     }
 
     /// Whether `node` is one of the open places.

@@ -339,3 +339,44 @@ fn worked_example_of_the_docs() {
     assert_eq!(o[0], ("printer.head".into(), 0.474, 4.519));
     assert_eq!(at(&walk), "printer.head");
 }
+
+/// Without a "don't know" the fast chain gives what the general
+/// propagation gives, on the embedded rules, for walks answered and
+/// rejected at random.
+#[test]
+fn the_chain_agrees_with_the_general_propagation() {
+    use super::belief::{Belief, Evidence, Taken};
+    let loaded = crate::codes::load(
+        &crate::rules::source::embedded_rules(),
+        &crate::rules::source::embedded_codes(),
+        &[],
+    );
+    let rules = loaded.rules.unwrap();
+    let ordering = Ordering::default();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let mut evidence = Evidence::default();
+        for _ in 0..40 {
+            let fast = Belief::compute(&rules, rules.root(), &evidence, &ordering);
+            let slow = Belief::propagate(&rules, rules.root(), &evidence, &ordering);
+            let view = |b: &Belief| -> Vec<(NodeId, i64)> {
+                b.open.iter().map(|o| (o.node, (o.mass * 1e9).round() as i64)).collect()
+            };
+            assert_eq!(view(&fast), view(&slow));
+            let Some(open) = fast.open.first() else { break };
+            match rules.question(open.node) {
+                Some(q) => {
+                    let answer = next(q.answers.len());
+                    evidence.taken.insert(open.node, Taken::Branch { answer, jump: None });
+                }
+                None => evidence.rejected.push(open.node),
+            }
+        }
+    }
+}
