@@ -41,7 +41,7 @@ pub fn select_input(
     if let Some(p) = &input.pattern
         && !p.is_match(value)
     {
-        let shape = p.as_str().trim_start_matches("^(?:").trim_end_matches(")$");
+        let shape = p.source();
         return Err(bad(format!("it must match `{shape}`")));
     }
     if input.kind == InputKind::Code {

@@ -327,10 +327,7 @@ pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
                 InputKind::Number => "number".into(),
                 InputKind::Code => "code".into(),
             },
-            pattern: i
-                .pattern
-                .as_ref()
-                .map(|p| p.as_str().trim_start_matches("^(?:").trim_end_matches(")$").to_string()),
+            pattern: i.pattern.as_ref().map(|p| p.source().to_string()),
             hint: i.hint.as_ref().map(|h| h.get(lang).to_string()),
         }),
         order: Vec::new(),

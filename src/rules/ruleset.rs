@@ -4,8 +4,6 @@
 
 use foldhash::HashMap;
 
-use regex::Regex;
-
 use super::condition::Condition;
 use super::model::{Actor, Cost, InputKind, Outcome};
 use super::problem::Place;
@@ -74,7 +72,7 @@ pub struct Question {
 #[derive(Debug)]
 pub struct Input {
     pub kind: InputKind,
-    pub pattern: Option<Regex>,
+    pub pattern: Option<super::condition::Pattern>,
     pub hint: Option<Localized>,
 }
 
