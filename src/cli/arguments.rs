@@ -12,8 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Diagnose faults of POS card-payment terminals",
     long_about = "Diagnose faults of POS card-payment terminals.\n\n\
         Run without a command on a terminal to be asked questions until the fault \
-        and its fix are found. Scripts use `posdiag diagnose` with answer files and \
-        `--format json`.",
+        and its fix are found; without a command posdiag takes the options of \
+        `posdiag diagnose` (`posdiag --resume`, `posdiag --format json`). Scripts \
+        use answer files and `--format json`.",
     after_help = "Exit codes: 0 conclusion reached · 1 no conclusion (escalate) · \
         2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted"
 )]
@@ -23,8 +24,13 @@ pub struct Arguments {
     pub rules: Option<PathBuf>,
 
     /// Language of questions and results [default: from the locale].
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, env = "POSDIAG_LANG")]
     pub lang: Option<LangArg>,
+
+    /// Colour in prompts: `auto` (a terminal, and neither NO_COLOR nor
+    /// CLICOLOR=0), `always` (also CLICOLOR_FORCE), `never`.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorArg,
 
     /// A vendor code table that adds or overrides codes (see rules/README.md).
     #[arg(long, global = true, value_name = "FILE")]
@@ -32,6 +38,38 @@ pub struct Arguments {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Names of the subcommands, and the options that come before one.
+const GLOBAL_WITH_VALUE: [&str; 4] = ["--rules", "--lang", "--codes", "--color"];
+
+/// Without a command, posdiag diagnoses, and takes `diagnose`'s options:
+/// `posdiag --resume`, `posdiag --port /dev/ttyUSB0`, `posdiag --format
+/// json`. Insert `diagnose` before the first argument that is neither a
+/// global option nor a command (nor help or version).
+pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory as _;
+    let command = Arguments::command();
+    let is_command = |s: &str| s == "help" || command.get_subcommands().any(|c| c.get_name() == s);
+    let mut i = 1;
+    while i < args.len() {
+        let Some(a) = args[i].to_str() else { break };
+        if GLOBAL_WITH_VALUE.contains(&a) {
+            i += 2;
+            continue;
+        }
+        if GLOBAL_WITH_VALUE.iter().any(|g| a.starts_with(&format!("{g}="))) {
+            i += 1;
+            continue;
+        }
+        if is_command(a) || ["-h", "--help", "-V", "--version"].contains(&a) {
+            return args;
+        }
+        let mut out = args;
+        out.insert(i, "diagnose".into());
+        return out;
+    }
+    args
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,6 +98,26 @@ pub enum Command {
     Tvr(EmvArgs),
     /// Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits).
     Tsi(EmvArgs),
+    /// Print a shell completion script (`posdiag completions bash >
+    /// ~/.local/share/bash-completion/completions/posdiag`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (`posdiag man > posdiag.1`; `man ./posdiag.1`).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// What a walk is given ahead: answers, facts, and where to write the
@@ -179,7 +237,7 @@ pub struct DiagnoseArgs {
     /// Probe the terminal on this port first (`/dev/ttyUSB0`,
     /// `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts
     /// answer questions without asking.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "POSDIAG_PORT")]
     pub port: Option<String>,
 
     #[command(flatten)]
@@ -251,7 +309,7 @@ pub enum FlowArg {
 pub struct ProbeArgs {
     /// The terminal's port: `/dev/ttyUSB0`, `COM3`,
     /// `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`.
-    #[arg(value_name = "URL")]
+    #[arg(value_name = "URL", env = "POSDIAG_PORT")]
     pub url: String,
 
     #[command(flatten)]

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::arguments::{DiagnoseArgs, Format};
 use super::context::Context;
-use super::interactive::{Interactive, colour};
-use super::prompt::{Prompter, Stop};
+use super::interactive::Interactive;
+use super::prompt::{Prompter, Resume, Stop};
 use crate::engine::{
     Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, answer_text,
     run_script_ordered,
@@ -72,16 +72,34 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         && let Ok(mut walk) = saved.to_walk(&rules, &session_path)
     {
         walk.set_ordering(ordering.clone());
-        let prompter = Prompter::new(ctx.lang, colour());
+        let prompter = Prompter::new(ctx.lang, ctx.colour);
         let when = humantime::format_rfc3339_seconds(
             std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
         )
         .to_string();
         match prompter.resume_saved(&when) {
-            Ok(true) => {
+            Ok(Resume::Continue) => {
                 return interactive_run(ctx, args, &facts, session_path, history, walk, None);
             }
-            Ok(false) => {}
+            Ok(Resume::Afresh) => {
+                let aside = session::set_aside(&session_path)?;
+                eprintln!(
+                    "{} `{}`",
+                    ctx.lang.pick("上次的诊断已另存为", "The earlier diagnosis was kept as"),
+                    aside.display()
+                );
+            }
+            Ok(Resume::Keep) => {
+                eprintln!(
+                    "{} {}",
+                    ctx.lang.pick(
+                        "已保留上次的诊断。继续:",
+                        "The saved diagnosis is kept. To continue:"
+                    ),
+                    super::invocation::hint(&["--resume"])
+                );
+                return Ok(Exit::NeedsInput);
+            }
             Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
             Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
         }
@@ -159,6 +177,7 @@ fn interactive_run(
 ) -> Result<Exit, Error> {
     let it = Interactive {
         lang: ctx.lang,
+        colour: ctx.colour,
         facts,
         session_path,
         report: args.given.report.as_deref(),

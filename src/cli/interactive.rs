@@ -6,6 +6,7 @@
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
+use super::arguments::ColorArg;
 use super::prompt::{Moves, Prompter, Reply, Stop};
 use crate::engine::{
     Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
@@ -25,6 +26,8 @@ use crate::session::{self, SavedSession};
 /// What the interactive walk needs besides the walk itself.
 pub struct Interactive<'a> {
     pub lang: Lang,
+    /// Colour in prompts (see [`colour`]).
+    pub colour: bool,
     pub facts: &'a Facts,
     pub session_path: PathBuf,
     pub report: Option<&'a Path>,
@@ -34,10 +37,24 @@ pub struct Interactive<'a> {
     pub code: Option<CodeOut>,
 }
 
-/// Whether prompts may use colour: not with `NO_COLOR`, not when stderr is
-/// not a terminal.
-pub fn colour() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Whether prompts use colour: `--color always` or `CLICOLOR_FORCE` (not
+/// `0`) force it; `--color never`, `NO_COLOR` or `CLICOLOR=0` turn it off;
+/// otherwise only on a terminal (the conventions of bixense.com/clicolors
+/// and no-color.org).
+pub fn colour(when: ColorArg) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match when {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            set("NO_COLOR").is_none()
+                && set("CLICOLOR").is_none_or(|v| v != "0")
+                && std::io::stderr().is_terminal()
+        }
+    }
 }
 
 /// A reply to a question: a listed answer or typed text.
@@ -49,7 +66,7 @@ enum Choice {
 impl Interactive<'_> {
     pub fn run(&self, mut walk: Walk<'_>) -> Result<Exit, Error> {
         let lang = self.lang;
-        let prompter = Prompter::new(lang, colour());
+        let prompter = Prompter::new(lang, self.colour);
         let facts: Vec<Fact> = self.facts.iter().cloned().collect();
         if let Some(code) = &self.code {
             println!("{}", render_code(code, lang));
@@ -232,10 +249,11 @@ impl Interactive<'_> {
         }
         let lang = self.lang;
         eprintln!(
-            "\n{} `{}`\n{} posdiag diagnose --resume",
+            "\n{} `{}`\n{} {}",
             lang.pick("已保存到", "Saved to"),
             self.session_path.display(),
             lang.pick("继续诊断:", "To continue:"),
+            super::invocation::hint(&["--resume"]),
         );
         Ok(exit)
     }
