@@ -350,7 +350,8 @@ fn silent_terminal_times_out() {
     assert_eq!(out.status.code(), Some(4));
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(
-        stderr(&out).contains("did not answer within 0.6 s while waiting for the reply to `AT`"),
+        stderr(&out)
+            .contains("did not answer within 0.6 s while waiting for the reply to `ATE0Q0V1`"),
         "{}",
         stderr(&out)
     );
@@ -462,7 +463,7 @@ fn record_writes_the_raw_exchange() {
     assert_eq!(fact(&r, "modem.csq"), Some("24"));
     let record = std::fs::read_to_string(&path).expect("record file");
     assert!(record.starts_with("# posdiag exchange record\n"), "{record}");
-    assert!(record.contains(" tx 3 bytes\n  41 54 0d"), "{record}");
+    assert!(record.contains(" tx 9 bytes\n  41 54 45 30 51 30 56 31 0d"), "{record}");
     assert!(record.contains("AT+CSQ<CR>"), "{record}");
     assert!(record.contains("+CSQ: 24,99"), "{record}");
     assert!(record.contains("<STX><00>"), "{record}");
