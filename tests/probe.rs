@@ -76,7 +76,11 @@ fn stderr(out: &Output) -> String {
 fn probe_json(url: &str, extra: &[&str]) -> ProbeReport {
     let mut args = vec!["probe", url, "--format", "json"];
     args.extend_from_slice(extra);
-    let out = posdiag(&args);
+    probe_json_args(&args)
+}
+
+fn probe_json_args(args: &[&str]) -> ProbeReport {
+    let out = posdiag(args);
     assert_eq!(out.status.code(), Some(0), "probe failed: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("probe JSON")
 }
@@ -124,7 +128,7 @@ const MOBILE: [&str; 3] =
 fn healthy_probe_reads_both_protocols() {
     let sim = Sim::pty("healthy");
     let r = probe_json(&sim.url, &[]);
-    assert_eq!(r.version, 1);
+    assert_eq!(r.version, 2);
     for (name, value) in [
         ("modem.sim", "ready"),
         ("modem.csq", "24"),
@@ -462,12 +466,21 @@ fn record_writes_the_raw_exchange() {
     let r = probe_json(&sim.url, &["--record", &path_text]);
     assert_eq!(fact(&r, "modem.csq"), Some("24"));
     let record = std::fs::read_to_string(&path).expect("record file");
-    assert!(record.starts_with("# posdiag exchange record\n"), "{record}");
+    assert!(record.starts_with("# posdiag exchange record, format 2\n"), "{record}");
     assert!(record.contains(" tx 9 bytes\n  41 54 45 30 51 30 56 31 0d"), "{record}");
     assert!(record.contains("AT+CSQ<CR>"), "{record}");
     assert!(record.contains("+CSQ: 24,99"), "{record}");
     assert!(record.contains("<STX><00>"), "{record}");
     assert!(record.contains("# ended: "), "{record}");
+    // Offline, the record gives the same facts.
+    let replayed = probe_json_args(&["probe", "--replay", &path_text, "--format", "json"]);
+    assert_eq!(replayed.readings.facts, r.readings.facts);
+    assert_eq!(replayed.readings.unsupported, r.readings.unsupported);
+    assert_eq!(replayed.readings.protocols, r.readings.protocols);
+    // A record is never written over an existing file.
+    let out = posdiag(&["probe", &sim.url, "--record", &path_text]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
 }
 
 #[test]

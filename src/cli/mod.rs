@@ -12,6 +12,7 @@ mod graph;
 mod interactive;
 mod ports;
 pub mod probe;
+mod probe_view;
 mod prompt;
 mod simulate;
 mod stats;

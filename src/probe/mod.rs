@@ -10,6 +10,8 @@ pub mod at;
 pub mod bytes;
 pub mod ecr;
 pub mod record;
+pub mod redact;
+pub mod replay;
 pub mod transport;
 pub mod url;
 
