@@ -9,6 +9,7 @@
 pub mod at;
 pub mod bytes;
 pub mod ecr;
+pub mod memory;
 pub mod record;
 pub mod redact;
 pub mod replay;

@@ -6,6 +6,7 @@
 //! handles the line and the injected faults; this module opens the line.
 
 pub mod fixture;
+pub mod line;
 pub mod modem;
 pub mod session;
 pub mod terminal;
