@@ -1,15 +1,17 @@
 //! Probing a terminal end to end: the real binary against `posdiag
 //! simulate` on a pseudo-terminal (and on loopback TCP), one test per
 //! fixture, plus every way the line can fail. JSON output is decoded into
-//! the library's own types, never compared as strings.
+//! mirror types written apart from the library's (`tests/common`), never
+//! compared as strings.
 
 use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use posdiag::cli::probe::ProbeReport;
-use posdiag::engine::{FactOrigin, Source};
-use posdiag::report::Diagnosis;
+mod common;
+
+use common::contract::Diagnosis;
+use common::probe_json::Probe as ProbeReport;
 
 const BIN: &str = env!("CARGO_BIN_EXE_posdiag");
 
@@ -86,7 +88,7 @@ fn probe_json_args(args: &[&str]) -> ProbeReport {
 }
 
 fn fact<'a>(r: &'a ProbeReport, name: &str) -> Option<&'a str> {
-    r.readings.facts.iter().find(|f| f.name == name).map(|f| f.value.as_str())
+    r.fact(name)
 }
 
 /// `diagnose --port` with answers for the questions no probe can answer.
@@ -111,7 +113,7 @@ fn key(d: &Diagnosis) -> &str {
 fn probed_steps(d: &Diagnosis) -> Vec<(&str, &str)> {
     d.path
         .iter()
-        .filter(|s| s.source == Some(Source::Probe))
+        .filter(|s| s.source.as_deref() == Some("probe"))
         .map(|s| {
             let evidence = s.fact.as_ref().and_then(|f| f.evidence.as_deref()).unwrap_or_default();
             (s.node.as_str(), evidence)
@@ -149,11 +151,10 @@ fn healthy_probe_reads_both_protocols() {
     ] {
         assert_eq!(fact(&r, name), Some(value), "{name}");
     }
-    assert!(r.readings.facts.iter().all(|f| f.origin == FactOrigin::Probe && f.evidence.is_some()));
-    let csq =
-        r.readings.facts.iter().find(|f| f.name == "modem.csq").and_then(|f| f.evidence.clone());
+    assert!(r.facts.iter().all(|f| f.origin == "probe" && f.evidence.is_some()));
+    let csq = r.facts.iter().find(|f| f.name == "modem.csq").and_then(|f| f.evidence.clone());
     assert_eq!(csq.as_deref(), Some("AT+CSQ → +CSQ: 24,99"));
-    assert!(r.readings.unsupported.is_empty(), "{:?}", r.readings.unsupported);
+    assert!(r.unsupported.is_empty(), "{:?}", r.unsupported);
 }
 
 #[test]
@@ -185,7 +186,7 @@ fn weak_signal() {
     assert_eq!(fact(&r, "modem.signal"), Some("marginal"));
     assert_eq!(fact(&r, "modem.dbm"), Some("-99"));
     // A 3G module without AT+CEREG: a missing fact, registration from CGREG.
-    assert!(r.readings.unsupported.iter().any(|u| u.command == "AT+CEREG?"));
+    assert!(r.unsupported.iter().any(|u| u.command == "AT+CEREG?"));
     assert_eq!(fact(&r, "modem.registration"), Some("home"));
     drop(sim);
     let sim = Sim::pty("weak_signal");
@@ -306,7 +307,7 @@ fn given_facts_override_probed_ones() {
     let d: Diagnosis = serde_json::from_slice(&out.stdout).expect("diagnosis JSON");
     assert_eq!(key(&d), "CONN_TEMPORARY_DROP");
     let signal = d.path.iter().find(|s| s.node == "connection.signal").expect("signal step");
-    assert_eq!(signal.source, Some(Source::Fact));
+    assert_eq!(signal.source.as_deref(), Some("fact"));
 }
 
 // ── Faults of the line ─────────────────────────────────────────────────────
@@ -318,7 +319,7 @@ fn garbage_is_skipped() {
     assert_eq!(fact(&r, "modem.csq"), Some("24"));
     assert_eq!(fact(&r, "modem.manufacturer"), Some("Quectel"));
     assert_eq!(fact(&r, "printer.paper"), Some("ok"));
-    assert!(r.readings.notes.iter().any(|n| n.contains("noise")), "{:?}", r.readings.notes);
+    assert!(r.notes.iter().any(|n| n.contains("noise")), "{:?}", r.notes);
 }
 
 #[test]
@@ -326,11 +327,7 @@ fn bad_lrc_and_nak_recover() {
     let sim = Sim::pty("bad_lrc");
     let r = probe_json(&sim.url, &["--protocol", "ecr"]);
     assert_eq!(fact(&r, "printer.paper"), Some("out"));
-    assert!(
-        r.readings.notes.iter().any(|n| n.contains("3 retransmission")),
-        "{:?}",
-        r.readings.notes
-    );
+    assert!(r.notes.iter().any(|n| n.contains("3 retransmission")), "{:?}", r.notes);
 }
 
 #[test]
@@ -369,10 +366,9 @@ fn slow_answers_and_a_dropped_command() {
     assert_eq!(fact(&r, "modem.sim"), Some("ready"));
     assert_eq!(fact(&r, "reader.chip"), Some("ok"));
     // AT+CGMR never answered: the revision comes from ATI's text instead.
-    let revision = r.readings.facts.iter().find(|f| f.name == "modem.revision").expect("revision");
+    let revision = r.facts.iter().find(|f| f.name == "modem.revision").expect("revision");
     assert!(revision.evidence.as_deref().unwrap_or_default().starts_with("ATI → "), "{revision:?}");
-    let dropped =
-        r.readings.unsupported.iter().find(|u| u.command == "AT+CGMR").expect("AT+CGMR listed");
+    let dropped = r.unsupported.iter().find(|u| u.command == "AT+CGMR").expect("AT+CGMR listed");
     assert!(dropped.reply.starts_with("no answer within"), "{dropped:?}");
 }
 
@@ -474,9 +470,9 @@ fn record_writes_the_raw_exchange() {
     assert!(record.contains("# ended: "), "{record}");
     // Offline, the record gives the same facts.
     let replayed = probe_json_args(&["probe", "--replay", &path_text, "--format", "json"]);
-    assert_eq!(replayed.readings.facts, r.readings.facts);
-    assert_eq!(replayed.readings.unsupported, r.readings.unsupported);
-    assert_eq!(replayed.readings.protocols, r.readings.protocols);
+    assert_eq!(replayed.facts, r.facts);
+    assert_eq!(replayed.unsupported, r.unsupported);
+    assert_eq!(replayed.protocols, r.protocols);
     // A record is never written over an existing file.
     let out = posdiag(&["probe", &sim.url, "--record", &path_text]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
