@@ -480,6 +480,37 @@ fn record_writes_the_raw_exchange() {
 }
 
 #[test]
+fn a_record_masks_card_numbers_and_still_replays() {
+    let sim = Sim::pty("card_in_log");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("exchange.txt");
+    let path_text = path.to_string_lossy().into_owned();
+    let live = probe_json(&sim.url, &["--record", &path_text, "--protocol", "ecr"]);
+    let record = std::fs::read_to_string(&path).expect("record file");
+    // Neither in the text column nor as hex (`34 31 31 31 …`).
+    let rows: Vec<&str> = record.lines().filter(|l| l.starts_with("  ")).collect();
+    let text: String = rows.iter().map(|l| l.get(51..).unwrap_or_default()).collect();
+    assert!(!text.contains("4111111111111111"), "{record}");
+    assert!(text.contains("411111******1111"), "{record}");
+    let hex: String = rows.iter().map(|l| format!("{} ", l[2..49].trim())).collect();
+    assert!(!hex.contains("31 31 31 31 31 31 31 31"), "{record}");
+    assert!(record.contains(" bytes masked\n"), "{record}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The masked frame no longer has its LRC; replayed, it is resealed.
+    let replayed = probe_json_args(&["probe", "--replay", &path_text, "--format", "json"]);
+    assert_eq!(replayed.facts, live.facts);
+    assert_eq!(
+        replayed.fact("errorlog.last"),
+        Some("2025-05-01T09:00:00 TXN 411111******1111 declined 51")
+    );
+}
+
+#[test]
 fn text_output_is_a_table() {
     let sim = Sim::pty("no_sim");
     let out = posdiag(&["probe", &sim.url, "--protocol", "at"]);

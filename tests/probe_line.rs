@@ -64,7 +64,7 @@ fn an_echo_of_every_byte_is_no_terminal() {
 
 #[test]
 fn numeric_and_quiet_modems_answer() {
-    for name in ["numeric", "quiet"] {
+    for name in ["numeric", "quiet", "v0_single_commands"] {
         for protocol in [Protocol::Auto, Protocol::At] {
             let r = run(name, protocol, 300);
             healthy_modem(&r);
