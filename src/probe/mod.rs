@@ -137,7 +137,7 @@ pub enum ProbeError {
     #[error("`{device}`: {error}")]
     Link { device: String, error: ecr::LinkError },
     #[error(
-        "nothing on `{device}` answered `AT` or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
+        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
         format!("{:.1} s", after.as_secs_f64())
     )]
     NoProtocol { device: String, after: Duration },
