@@ -133,3 +133,11 @@ fn a_silent_ecr_side_leaves_the_modem_facts_standing() {
     assert_eq!(r.absent[0].protocol, Protocol::Ecr);
     assert!(r.unsupported.iter().all(|u| u.kind != Missing::Silent));
 }
+
+#[test]
+fn unsolicited_lines_are_kept_as_a_note() {
+    let r = run("registration_denied", Protocol::At, 300);
+    assert_eq!(fact(&r, "modem.registration"), Some("denied"));
+    let note = r.notes.iter().find(|n| n.starts_with("the modem also said, unasked: "));
+    assert_eq!(note.map(|n| n.matches("+CEREG: 3").count()), Some(1), "{:?}", r.notes);
+}

@@ -238,7 +238,17 @@ pub fn probe(
     if readings.protocols.is_empty() {
         return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
     }
-    Ok(readings)
+    Ok(masked(readings))
+}
+
+/// Card numbers the terminal sent, masked in every text of the readings
+/// (facts mask their own values and evidence).
+fn masked(mut r: Readings) -> Readings {
+    let mask = |s: &mut String| *s = crate::mask::mask_pans(s).into_owned();
+    r.unsupported.iter_mut().for_each(|u| mask(&mut u.reply));
+    r.absent.iter_mut().for_each(|a| mask(&mut a.reason));
+    r.notes.iter_mut().for_each(mask);
+    r
 }
 
 fn secs(d: Duration) -> f64 {

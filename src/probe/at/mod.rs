@@ -164,6 +164,16 @@ pub fn probe(
             }
         }
     }
+    // What the modem said on its own meanwhile is kept, once per line.
+    let mut urcs: Vec<&str> = Vec::new();
+    for urc in replies.iter().flat_map(|r| &r.urcs) {
+        if !urcs.contains(&urc.as_str()) {
+            urcs.push(urc);
+        }
+    }
+    if !urcs.is_empty() {
+        outcome.notes.push(format!("the modem also said, unasked: {}", urcs.join(" | ")));
+    }
     let replies: Vec<Reply> = replies.into_iter().filter(|r| r.command != ERRORS).collect();
     outcome.findings = interpret::interpret(&replies);
     unanswered.append(&mut outcome.findings.unsupported);
