@@ -9,6 +9,7 @@ use std::process::{Command, Output, Stdio};
 
 pub mod contract;
 pub mod probe_json;
+pub mod probe_sim;
 pub mod pty;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_posdiag");

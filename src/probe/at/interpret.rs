@@ -17,12 +17,12 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
+    pub(super) fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
         self.facts.push(Fact::probed(name, value, reply.evidence()));
     }
 
     /// An `OK` reply that gave no fact: listed with what it said.
-    fn not_understood(&mut self, reply: &Reply) {
+    pub(super) fn not_understood(&mut self, reply: &Reply) {
         let said = reply.evidence();
         let said = said.split_once(" → ").map_or(said.as_str(), |(_, s)| s);
         self.unsupported.push(Unsupported::not_understood(&reply.command, said));
@@ -44,7 +44,10 @@ pub fn interpret(replies: &[Reply]) -> Findings {
     if let Some(r) = find("AT+CSQ").filter(|r| r.end.is_ok()) {
         signal(&mut out, r);
     }
-    registration(&mut out, ["AT+CEREG?", "AT+CGREG?", "AT+CREG?"].iter().filter_map(|c| find(c)));
+    super::registration::registration(
+        &mut out,
+        ["AT+CEREG?", "AT+CGREG?", "AT+CREG?"].iter().filter_map(|c| find(c)),
+    );
     if let Some(r) = find("AT+COPS?").filter(|r| r.end.is_ok()) {
         operator(&mut out, r);
     }
@@ -139,56 +142,6 @@ pub fn band(rssi: u32) -> Option<&'static str> {
         20..=31 => "excellent",
         _ => return None,
     })
-}
-
-/// Registration: the first of CEREG, CGREG, CREG that says registered;
-/// otherwise the most telling failure (denied, then searching, then not
-/// registered, then unknown), so a 2G module's `+CEREG: 0,0` does not hide
-/// a `+CGREG: 0,1`.
-fn registration<'r>(out: &mut Findings, replies: impl Iterator<Item = &'r Reply>) {
-    const ORDER: [&str; 6] =
-        ["home", "roaming", "denied", "searching", "not_registered", "unknown"];
-    let mut best: Option<(usize, &'static str, &Reply)> = None;
-    for r in replies.filter(|r| r.end.is_ok()) {
-        let prefix = r.command.trim_start_matches("AT").trim_end_matches('?');
-        let Some(state) = r.values(prefix).filter_map(stat).max_by_key(|(solicited, _)| *solicited)
-        else {
-            out.not_understood(r);
-            continue;
-        };
-        let state = state.1;
-        let rank = ORDER.iter().position(|s| *s == state).unwrap_or(ORDER.len());
-        let rank = if rank < 2 { 0 } else { rank };
-        if best.is_none_or(|(b, _, _)| rank < b) {
-            best = Some((rank, state, r));
-        }
-    }
-    if let Some((_, state, r)) = best {
-        out.fact("modem.registration", state, r);
-    }
-}
-
-/// `<n>,<stat>[,…]` (the read command's answer, `true`), or `<stat>,<lac>…`
-/// (a URC that arrived instead, `false`) → the state. One field alone is
-/// no state: a read answer always has `<n>,<stat>`, and `+CGREG: 0` is a
-/// URC's `<stat>` or a truncated answer's `<n>` — it cannot be told.
-fn stat(values: &str) -> Option<(bool, &'static str)> {
-    let fields: Vec<&str> = values.split(',').map(str::trim).collect();
-    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let (solicited, raw) = match fields.as_slice() {
-        [_, second, ..] if plain(second) => (true, *second),
-        [first, _, ..] if plain(first) => (false, *first),
-        _ => return None,
-    };
-    let state = match raw.parse::<u32>().ok()? {
-        1 | 6 | 9 => "home",
-        5 | 7 | 10 => "roaming",
-        2 => "searching",
-        3 => "denied",
-        0 | 8 => "not_registered",
-        _ => "unknown",
-    };
-    Some((solicited, state))
 }
 
 /// `+COPS: <mode>,<format>,<oper>[,<AcT>]`; `+COPS: <mode>` alone means no

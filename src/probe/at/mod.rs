@@ -11,6 +11,7 @@
 mod client;
 pub mod interpret;
 pub mod parser;
+mod registration;
 
 use std::time::Duration;
 
