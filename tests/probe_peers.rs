@@ -109,6 +109,17 @@ impl Iaxmodem {
         self.device.display().to_string()
     }
 
+    /// Send bytes straight to the modem, as another program would.
+    fn send_raw(&self, bytes: &[u8]) {
+        let mut port = serialport::new(self.url(), 9600)
+            .timeout(Duration::from_millis(300))
+            .open()
+            .expect("open the modem's pty");
+        port.write_all(bytes).expect("write");
+        let mut buf = [0u8; 256];
+        let _ = port.read(&mut buf);
+    }
+
     /// Send command lines straight to the modem, as another program would.
     fn send(&self, commands: &[&str]) {
         let mut port = serialport::new(self.url(), 9600)
@@ -243,6 +254,11 @@ fn iaxmodem_default_mode_over_its_pty() {
     let (at, at_took) = probe(dir, "iaxmodem-at", &modem.url(), &["--protocol", "at"]);
     assert_eq!(at.facts, auto.facts);
     assert!(at_took < Duration::from_secs(2), "at took {at_took:?}");
+    // An ECR frame left unended on the line (another program's, or an
+    // `--protocol ecr` run): the next probe's setup is not glued to it.
+    modem.send_raw(&[0x02, 0x00, 0x02, b'S', b'T', 0x03, 0x06]);
+    let (after_frame, _) = probe(dir, "iaxmodem-after-frame", &modem.url(), &["--protocol", "at"]);
+    assert_eq!(after_frame.facts, auto.facts);
     eprintln!("iaxmodem: auto {auto_took:?}, at {at_took:?}");
 }
 

@@ -83,6 +83,9 @@ fn wake(client: &mut AtClient, opts: &Options, tries: u32) -> Result<Wake, Trans
     client.numeric = true;
     let mut echo_only = false;
     for _ in 0..tries {
+        // A CR first ends whatever a modem holds of an earlier line (an
+        // ECR frame, noise), so the setup is not glued to it and dropped.
+        client.line().write_all(b"\r")?;
         client.line().discard_input()?;
         match client.command(SETUP, opts.timeout)? {
             Heard::Reply(r) if r.end.is_ok() => {
