@@ -47,8 +47,8 @@ pub fn mask_bytes(bytes: &mut [u8]) -> bool {
     changed
 }
 
-/// Find card numbers among consecutive groups: the first window of groups
-/// from each start whose digits count 13–19 and pass Luhn.
+/// Find card numbers among consecutive groups: from each start, the
+/// longest window of groups whose digits count 13–19 and pass Luhn.
 fn mask_groups(bytes: &mut [u8], groups: &[(usize, usize)]) -> bool {
     let mut changed = false;
     let mut first = 0;
@@ -60,6 +60,7 @@ fn mask_groups(bytes: &mut [u8], groups: &[(usize, usize)]) -> bool {
             if digits.len() > 19 {
                 break;
             }
+            // The longest: masking too much is safe, too little is not.
             if digits.len() >= 13 && luhn(&digits) {
                 found = Some(last);
             }
