@@ -231,3 +231,17 @@ fn ports_lists_or_says_none() {
     let ports: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("ports JSON");
     assert!(ports.iter().all(|p| p.get("name").is_some()));
 }
+
+#[test]
+fn an_interactive_diagnosis_shows_the_probe_before_it_asks() {
+    let sim = Sim::pty("weak_signal");
+    let mut walk =
+        common::pty::spawn("en_US.UTF-8", &["--lang", "en", "diagnose", "--port", &sim.url], None);
+    let before = walk.expect("What is wrong with the terminal?");
+    // The summary first, the bad value marked, the evidence once.
+    assert!(before.contains("⚠ Look at: modem.signal marginal"), "{before}");
+    assert!(before.contains("AT+CSQ → +CSQ: 7,99"), "{before}");
+    walk.keys(&[common::pty::CTRL_C]);
+    let (code, _) = walk.exit_code();
+    assert_eq!(code, 130);
+}

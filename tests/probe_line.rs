@@ -141,3 +141,37 @@ fn unsolicited_lines_are_kept_as_a_note() {
     let note = r.notes.iter().find(|n| n.starts_with("the modem also said, unasked: "));
     assert_eq!(note.map(|n| n.matches("+CEREG: 3").count()), Some(1), "{:?}", r.notes);
 }
+
+#[test]
+fn a_loopback_is_named_not_taken_for_a_terminal() {
+    use posdiag::probe::{ProbeError, Transport};
+    let (mut client, mut server) = pair("loopback");
+    let opts = Options { protocol: Protocol::Auto, timeout: Duration::from_millis(200) };
+    let result = std::thread::scope(|s| {
+        // Send and receive joined: every byte comes straight back.
+        s.spawn(move || {
+            let mut buf = [0u8; 256];
+            loop {
+                let soon = std::time::Instant::now() + Duration::from_millis(100);
+                match server.read(&mut buf, soon) {
+                    Ok(0) => {}
+                    Ok(n) => {
+                        if server.write_all(&buf[..n]).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                }
+            }
+        });
+        let r = probe(&mut client, "loopback", &opts);
+        drop(client);
+        r
+    });
+    match result {
+        Err(e @ ProbeError::EchoOnly { .. }) => {
+            assert!(e.to_string().contains("a loopback plug"), "{e}");
+        }
+        other => panic!("a loopback read as {other:?}"),
+    }
+}

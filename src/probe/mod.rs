@@ -178,6 +178,7 @@ pub fn probe(
         other => other,
     };
     let auto = opts.protocol == Protocol::Auto;
+    let mut echo_only = false;
     if matches!(opts.protocol, Protocol::At | Protocol::Auto) {
         let tries = if auto { 1 } else { at::WAKE_TRIES };
         match at::probe(line, opts, tries) {
@@ -199,6 +200,7 @@ pub fn probe(
                 return Err(TransportError::Disconnected { device }.into());
             }
             Err(e) if auto => {
+                echo_only = matches!(e, ProbeError::EchoOnly { .. });
                 readings.absent.push(Absent { protocol: Protocol::At, reason: e.to_string() })
             }
             Err(e) => return Err(named(e)),
@@ -236,6 +238,10 @@ pub fn probe(
         }
     }
     if readings.protocols.is_empty() {
+        // Only the echo came back to AT: say so rather than "nothing".
+        if echo_only {
+            return Err(ProbeError::EchoOnly { device: name });
+        }
         return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
     }
     Ok(masked(readings))

@@ -4,7 +4,9 @@
 //! (garbage, bad LRC, NAKs, silence, delays, a hang-up mid-reply).
 //!
 //! It speaks through the same [`Transport`] trait as the probes, so its
-//! reads have deadlines too and it never spins.
+//! reads have deadlines too and it never spins, and it reads with the
+//! probe's decoders: [`LineSplitter`] for command lines, [`Decoder`] for
+//! frames.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use super::fixture::Fixture;
 use super::line::EchoAll;
 use super::modem::SimModem;
 use super::terminal;
+use crate::probe::at::parser::LineSplitter;
 use crate::probe::bytes::printable;
 use crate::probe::ecr::frame::{ACK, Decoder, Event, Frame, NAK, STX};
 use crate::probe::transport::{Transport, TransportError};
@@ -130,8 +133,11 @@ impl<'f> Session<'f> {
             }
             return Ok(None);
         };
-        let text: Vec<u8> = self.input.drain(..end).collect();
-        let text = String::from_utf8_lossy(&text).trim().to_string();
+        // The probe's own line decoder: line noise before the text dropped,
+        // the rest trimmed.
+        let mut text: Vec<u8> = self.input.drain(..end).collect();
+        text.push(b'\r');
+        let Some(text) = LineSplitter::new().push(&text).pop() else { return Ok(Some(None)) };
         // A command line starts with `AT`; anything else is dropped, as a
         // modem does (by bytes: the line may hold any character).
         if text.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"AT")) {
