@@ -21,10 +21,12 @@ pub struct PortOut {
 }
 
 pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
-    let ports = serialport::available_ports().map_err(|e| {
-        Error::Device(format!("cannot list serial ports: {}", e.to_string().to_lowercase()))
-    })?;
-    let ports: Vec<PortOut> = ports.into_iter().map(port_out).collect();
+    let ports = crate::probe::serial::list_ports()
+        .map_err(|e| Error::Device(format!("cannot list serial ports: {e}")))?;
+    let ports: Vec<PortOut> = ports
+        .into_iter()
+        .map(|p| PortOut { name: p.name, kind: p.kind.to_string(), detail: p.detail })
+        .collect();
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&ports).unwrap_or_default()),
         Format::Text if ports.is_empty() => println!(
@@ -45,21 +47,4 @@ pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
         }
     }
     Ok(Exit::Ok)
-}
-
-fn port_out(p: serialport::SerialPortInfo) -> PortOut {
-    let (kind, detail) = match p.port_type {
-        serialport::SerialPortType::UsbPort(usb) => {
-            let mut d = format!("{:04x}:{:04x}", usb.vid, usb.pid);
-            for part in [usb.manufacturer, usb.product].into_iter().flatten() {
-                d.push(' ');
-                d.push_str(&part);
-            }
-            ("usb", Some(d))
-        }
-        serialport::SerialPortType::PciPort => ("pci", None),
-        serialport::SerialPortType::BluetoothPort => ("bluetooth", None),
-        serialport::SerialPortType::Unknown => ("unknown", None),
-    };
-    PortOut { name: p.port_name, kind: kind.to_string(), detail }
 }

@@ -13,6 +13,7 @@ pub mod memory;
 pub mod record;
 pub mod redact;
 pub mod replay;
+pub mod serial;
 pub mod transport;
 pub mod url;
 

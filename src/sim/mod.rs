@@ -17,7 +17,7 @@ use std::net::TcpListener;
 pub use fixture::{Fixture, FixtureError, load, names};
 use session::{End, Session};
 
-use crate::probe::transport::{SerialTransport, TcpTransport, TransportError};
+use crate::probe::transport::{TcpTransport, TransportError};
 
 /// Why the simulator could not run.
 #[derive(Debug, thiserror::Error)]
@@ -43,9 +43,8 @@ fn announce(address: &str) {
 /// pseudo-terminal is then closed, as an unplugged cable would be).
 #[cfg(unix)]
 pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
-    let pty_error = |e: serialport::Error| SimError::Pty { reason: e.to_string().to_lowercase() };
-    let (master, slave) = serialport::TTYPort::pair().map_err(pty_error)?;
-    let path = serialport::SerialPort::name(&slave).unwrap_or_default();
+    let (mut line, path, keep_open) =
+        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
     announce(&path);
     eprintln!(
         "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}   (Ctrl-C stops the simulator)",
@@ -53,8 +52,7 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     );
     // The simulator keeps the slave side open too, so the master never sees
     // a hang-up between two clients.
-    let _keep_open = slave;
-    let mut line = SerialTransport::from_port(&path, Box::new(master));
+    let _keep_open = keep_open;
     let mut session = Session::new(fixture, Box::new(std::io::stderr()));
     loop {
         match session.run(&mut line)? {
