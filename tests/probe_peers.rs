@@ -87,16 +87,18 @@ impl Iaxmodem {
             .stdout(log.try_clone().expect("log"))
             .stderr(log)
             .spawn();
-        let guard = match child {
+        let mut guard = match child {
             Ok(child) => Guard(child),
             Err(e) => return unavailable(&format!("cannot run unshare: {e}")),
         };
         let started = Instant::now();
         while !device.exists() {
-            if started.elapsed() > Duration::from_secs(10) {
+            // Not root, no namespaces: unshare ends at once.
+            let ended = guard.0.try_wait().ok().flatten();
+            if ended.is_some() || started.elapsed() > Duration::from_secs(10) {
                 let log = std::fs::read_to_string(dir.path().join("iaxmodem.log"));
                 return unavailable(&format!(
-                    "iaxmodem opened no pty within 10 s (root is needed for its namespaces): {}",
+                    "iaxmodem opened no pty (root is needed for its namespaces): {}",
                     log.unwrap_or_default().trim()
                 ));
             }
