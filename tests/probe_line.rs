@@ -175,3 +175,14 @@ fn a_loopback_is_named_not_taken_for_a_terminal() {
         other => panic!("a loopback read as {other:?}"),
     }
 }
+
+#[test]
+fn a_silent_modem_side_leaves_the_terminal_facts_standing() {
+    let r = run("ecr_only", Protocol::Auto, 200);
+    assert_eq!(r.protocols, [Protocol::Ecr]);
+    assert_eq!(r.absent.len(), 1, "{:?}", r.absent);
+    assert_eq!(r.absent[0].protocol, Protocol::At);
+    assert!(r.absent[0].reason.contains("ATE0Q0V1"), "{:?}", r.absent);
+    assert_eq!(fact(&r, "terminal.signed_on"), Some("yes"));
+    assert_eq!(fact(&r, "modem.csq"), None);
+}

@@ -247,6 +247,8 @@ pub struct Faults {
     /// Echo every byte received (frames too) while the modem's echo is on,
     /// as a software modem does; otherwise only AT command lines echo.
     pub echo_all: bool,
+    /// No modem on this line (an ECR port): AT command lines go unanswered.
+    pub no_modem: bool,
 }
 
 impl Faults {

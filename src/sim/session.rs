@@ -192,6 +192,10 @@ impl<'f> Session<'f> {
         command: &str,
     ) -> Result<Option<End>, TransportError> {
         self.say(&format!("<- {command}"));
+        if self.fixture.faults.no_modem {
+            self.say("   (no answer: no modem on this line)");
+            return Ok(None);
+        }
         if self.dropped(command) {
             self.say("   (no answer: drop)");
             return Ok(None);
