@@ -128,4 +128,37 @@ proptest! {
         let masked = text.iter().filter(|b| **b == b'*').count();
         prop_assert!(masked >= digits.len() - 10, "{}", String::from_utf8_lossy(&text));
     }
+
+    #[test]
+    fn any_text_is_a_record_or_an_error(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                Just("T tx 3 bytes".to_string()),
+                Just("T rx 2 bytes masked".to_string()),
+                Just("T rx none (deadline)".to_string()),
+                "  [0-9a-f ]{0,60}",
+                "  .{0,60}",
+                ".{0,40}",
+            ],
+            0..20,
+        ),
+    ) {
+        let text = format!("# posdiag exchange record, format 2\n{}\n", lines.join("\n"));
+        match Record::parse("generated", &text) {
+            // Whatever parsed replays without a panic, and each read is
+            // bounded by the buffer.
+            Ok(record) => {
+                let mut replay = Replay::new("replay", &record);
+                let mut buf = [0u8; 16];
+                for _ in 0..40 {
+                    if let Ok(n) = replay.read(&mut buf, Instant::now()) {
+                        prop_assert!(n <= buf.len());
+                    }
+                    let _ = replay.write_all(b"AT\r");
+                }
+            }
+            // An error names the file and the line.
+            Err(e) => prop_assert!(e.to_string().starts_with("`generated` line "), "{e}"),
+        }
+    }
 }

@@ -107,9 +107,12 @@ impl Record {
             match (direction, count) {
                 (Some("rx"), Some("none")) => events.push(Event::Quiet),
                 (Some(dir @ ("tx" | "rx")), Some(count)) => {
-                    let count: usize =
-                        count.parse().map_err(|_| bad(format!("bad byte count `{count}`")))?;
-                    let mut bytes = Vec::with_capacity(count);
+                    let count: usize = count
+                        .parse()
+                        .ok()
+                        .filter(|n| *n as u64 <= MAX_RECORD)
+                        .ok_or_else(|| bad(format!("bad byte count `{count}`")))?;
+                    let mut bytes = Vec::with_capacity(count.min(4096));
                     while bytes.len() < count {
                         let Some((j, row)) = lines.next_if(|(_, l)| l.starts_with("  ")) else {
                             return Err(bad(format!(
@@ -293,5 +296,9 @@ mod tests {
         assert!(matches!(e, Err(ReplayError::Format { .. })), "{e:?}");
         let e = Record::parse("x", "# posdiag exchange record, format 2\nT tx 3 bytes\n  41 54\n");
         assert!(matches!(e, Err(ReplayError::Bad { line: 2, .. })), "{e:?}");
+        let huge = "# posdiag exchange record, format 2\nT rx 99999999999999 bytes\n  41\n";
+        assert!(matches!(Record::parse("x", huge), Err(ReplayError::Bad { line: 2, .. })));
+        let e = Record::parse("x", "# posdiag exchange record, format 2\nT rx 2 bytes\n  4é 41\n");
+        assert!(matches!(e, Err(ReplayError::Bad { line: 3, .. })), "{e:?}");
     }
 }
