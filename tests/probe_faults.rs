@@ -245,3 +245,17 @@ fn an_interactive_diagnosis_shows_the_probe_before_it_asks() {
     let (code, _) = walk.exit_code();
     assert_eq!(code, 130);
 }
+
+#[test]
+fn a_recorded_hang_up_replays_as_one() {
+    let sim = Sim::pty("disconnect");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hangup.txt").to_string_lossy().into_owned();
+    let out = posdiag(&["probe", &sim.url, "--record", &path]);
+    assert_eq!(out.status.code(), Some(4));
+    let record = std::fs::read_to_string(&path).expect("a record even of a failed probe");
+    assert!(record.contains(" error: "), "{record}");
+    let out = posdiag(&["probe", "--replay", &path]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("was disconnected during the probe"), "{}", stderr(&out));
+}

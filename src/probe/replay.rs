@@ -7,7 +7,7 @@
 //! probe is deterministic given what it reads, so the same sends follow.
 //! A read with nothing left before the next recorded send, or at an
 //! `rx none (deadline)` line, is a wait that reached its deadline — at
-//! once, without the wait.
+//! once, without the wait; an `error:` line fails the read as it failed.
 //!
 //! Masked digits: a chunk marked `masked` had card-number digits replaced
 //! by `*` when it was recorded, which breaks the LRC of an ECR frame that
@@ -30,9 +30,14 @@ const MAX_RECORD: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Event {
-    Tx { bytes: Vec<u8>, line: usize },
+    Tx {
+        bytes: Vec<u8>,
+        line: usize,
+    },
     Rx(Vec<u8>),
     Quiet,
+    /// The line failed (`TIME error: …`): replayed as the same failure.
+    Failed(String),
 }
 
 /// Why a record cannot be replayed.
@@ -99,6 +104,10 @@ impl Record {
                     header.timeout_ms =
                         v.trim().parse().map_err(|_| bad(format!("bad timeout `{v}`")))?;
                 }
+                continue;
+            }
+            if let Some((_, error)) = line.split_once(" error: ") {
+                events.push(Event::Failed(error.to_string()));
                 continue;
             }
             let mut words = line.split_whitespace().skip(1);
@@ -236,6 +245,14 @@ impl Transport for Replay {
                     self.events.pop_front();
                     return Ok(0);
                 }
+                Some(Event::Failed(_)) => {
+                    let Some(Event::Failed(error)) = self.events.pop_front() else { return Ok(0) };
+                    return Err(if error.contains("was disconnected") {
+                        TransportError::Disconnected { device: self.name.clone() }
+                    } else {
+                        TransportError::Io { device: self.name.clone(), reason: error }
+                    });
+                }
                 Some(Event::Tx { .. }) | None => return Ok(0),
             }
         }
@@ -249,7 +266,7 @@ impl Transport for Replay {
         // What the live probe read and this one did not is skipped: only
         // the sends must agree.
         self.rest.clear();
-        while matches!(self.events.front(), Some(Event::Rx(_) | Event::Quiet)) {
+        while matches!(self.events.front(), Some(Event::Rx(_) | Event::Quiet | Event::Failed(_))) {
             self.events.pop_front();
         }
         match self.events.pop_front() {
