@@ -104,6 +104,8 @@ impl<'t> AtClient<'t> {
             self.line.note(&format!("resynchronising after `{command}`"));
             self.line.write_all(format!("{SENTINEL}\r").as_bytes())?;
             let mut lines = LineSplitter::new();
+            // However much the line chatters, one sentinel waits this long.
+            let give_up = Instant::now() + timeout * 2;
             let mut deadline = Instant::now() + timeout;
             let mut buf = [0u8; 512];
             // A final result code with no information line before it.
@@ -134,9 +136,9 @@ impl<'t> AtClient<'t> {
                         lone = false;
                     }
                 }
-                if lone {
-                    deadline = Instant::now() + SETTLE;
-                }
+                // After a lone result code, a moment's quiet settles it;
+                // otherwise a reply is still coming.
+                deadline = (Instant::now() + if lone { SETTLE } else { timeout }).min(give_up);
             }
         }
         Ok(Resync::Lost)
@@ -149,4 +151,61 @@ fn is_final(line: &str, numeric: bool) -> bool {
 
 fn count_finals(bytes: &[u8], numeric: bool) -> usize {
     LineSplitter::new().push(bytes).iter().filter(|l| is_final(l, numeric)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::thread;
+
+    use super::*;
+    use crate::probe::memory::pair;
+
+    /// A modem that answers `command` late: its reply, then the
+    /// sentinel's `OK`, after `late` ms.
+    fn late_modem(reply: &'static [u8], late: u64) -> Resync {
+        let (mut client, mut modem) = pair("mem");
+        let peer = thread::spawn(move || {
+            let mut buf = [0u8; 64];
+            // The command, then the sentinel.
+            let soon = Instant::now() + Duration::from_secs(2);
+            let _ = modem.read(&mut buf, soon);
+            thread::sleep(Duration::from_millis(late));
+            let _ = modem.write_all(reply);
+            let _ = modem.read(&mut buf, soon);
+            let _ = modem.write_all(b"\r\nOK\r\n");
+            let _ = modem.read(&mut buf, Instant::now() + Duration::from_millis(500));
+        });
+        let mut at = AtClient::new(&mut client);
+        at.numeric = false;
+        let heard = at.command("AT+CSQ", Duration::from_millis(50)).expect("line");
+        assert!(matches!(heard, Heard::Nothing(_)), "{heard:?}");
+        let resync = at.resync("AT+CSQ", &[], Duration::from_millis(500)).expect("line");
+        drop(client);
+        let _ = peer.join();
+        resync
+    }
+
+    #[test]
+    fn a_late_reply_is_its_own_commands() {
+        let Resync::InStep { late: Some(reply) } = late_modem(b"\r\n+CSQ: 9,99\r\n\r\nOK\r\n", 100)
+        else {
+            panic!("no late reply");
+        };
+        assert_eq!(reply.evidence(), "AT+CSQ → +CSQ: 9,99");
+        // A late bare `OK` is told from the sentinel's by the count.
+        let Resync::InStep { late: Some(reply) } = late_modem(b"\r\nOK\r\n", 100) else {
+            panic!("no late reply");
+        };
+        assert_eq!(reply.evidence(), "AT+CSQ → OK");
+    }
+
+    #[test]
+    fn a_silent_line_is_lost() {
+        let (mut client, _modem) = pair("mem");
+        let mut at = AtClient::new(&mut client);
+        let started = Instant::now();
+        let resync = at.resync("AT+CSQ", &[], Duration::from_millis(50)).expect("line");
+        assert_eq!(resync, Resync::Lost);
+        assert!(started.elapsed() < Duration::from_millis(500));
+    }
 }
