@@ -121,6 +121,9 @@ fn a_replay_that_departs_from_its_record_says_where() {
     let out = posdiag(&["probe", "--replay", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a posdiag record"));
+    // Line settings with a replay: a usage error.
+    let out = posdiag(&["probe", "--replay", &capture("iaxmodem-at.txt"), "--baud", "115200"]);
+    assert_eq!(out.status.code(), Some(2));
     // A port and a replay together: a usage error.
     let out = posdiag(&["probe", "/dev/ttyS0", "--replay", &capture("iaxmodem-at.txt")]);
     assert_eq!(out.status.code(), Some(2));

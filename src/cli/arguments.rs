@@ -226,7 +226,7 @@ pub struct PortOptions {
     pub record: Option<PathBuf>,
 
     /// Read the terminal from a `--record` file instead of a port: the
-    /// same facts, offline.
+    /// same facts, offline (with the record's protocol and timeout).
     #[arg(long, value_name = "RECORD", conflicts_with = "record")]
     pub replay: Option<PathBuf>,
 }

@@ -109,6 +109,16 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
                 "give a port or `--replay RECORD`, not both: a replay reads no port".into(),
             ));
         }
+        let settings = opts.baud.is_some()
+            || opts.data_bits.is_some()
+            || opts.parity.is_some()
+            || opts.stop_bits.is_some()
+            || opts.flow.is_some();
+        if settings {
+            return Err(Error::Usage(
+                "line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line".into(),
+            ));
+        }
         return replay(path, &mut options);
     }
     let Some(url) = url else {
