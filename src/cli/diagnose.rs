@@ -35,7 +35,12 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     // given; its last response code picks the start unless the user did.
     if args.port.is_some() || args.line.replay.is_some() {
         facts = super::probe::merge_facts(
-            super::probe::probe_facts(args.port.as_deref(), &args.line, ctx.lang)?,
+            super::probe::probe_facts(
+                args.port.as_deref(),
+                &args.line,
+                ctx.lang,
+                is_interactive(&answers, args),
+            )?,
             &facts,
         );
     }

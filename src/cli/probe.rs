@@ -50,10 +50,15 @@ pub fn run(ctx: &Context, args: &ProbeArgs) -> Result<Exit, Error> {
 /// Probe the terminal at `url` and return its facts: the probe step of
 /// `diagnose --port`, scripted or interactive. A terminal that cannot be
 /// reached is [`Error::Device`] (exit 4); a bad URL is a usage error.
-pub fn probe_facts(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Result<Vec<Fact>, Error> {
+pub fn probe_facts(
+    url: Option<&str>,
+    opts: &PortOptions,
+    lang: Lang,
+    interactive: bool,
+) -> Result<Vec<Fact>, Error> {
     let readings = read_terminal(url, opts, lang)?;
     // Interactive: show what the probe found before the first question.
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+    if interactive {
         eprint!("{}", super::probe_view::render(&readings, lang));
     }
     Ok(readings.facts)
