@@ -128,3 +128,32 @@ fn a_replay_that_departs_from_its_record_says_where() {
     let out = posdiag(&["probe", "/dev/ttyS0", "--replay", &capture("iaxmodem-at.txt")]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_closed_stdout_ends_the_output_quietly() {
+    use std::process::{Command, Stdio};
+    for args in [
+        vec!["probe", "--replay", "CAPTURE", "--format", "json"],
+        vec!["probe", "--replay", "CAPTURE"],
+        vec!["ports", "--format", "json"],
+        vec!["ports"],
+    ] {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| if *a == "CAPTURE" { capture("iaxmodem-auto.txt") } else { a.to_string() })
+            .collect();
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // The reader goes away before posdiag writes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

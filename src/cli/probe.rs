@@ -40,9 +40,12 @@ pub fn run(ctx: &Context, args: &ProbeArgs) -> Result<Exit, Error> {
     match args.format {
         Format::Json => {
             let report = ProbeReport { version: PROBE_VERSION, readings };
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+            super::probe_view::print_out(&format!("{json}\n"))?;
         }
-        Format::Text => print!("{}", super::probe_view::render(&readings, ctx.lang)),
+        Format::Text => {
+            super::probe_view::print_out(&super::probe_view::render(&readings, ctx.lang))?
+        }
     }
     Ok(Exit::Ok)
 }
@@ -59,7 +62,7 @@ pub fn probe_facts(
     let readings = read_terminal(url, opts, lang)?;
     // Interactive: show what the probe found before the first question.
     if interactive {
-        eprint!("{}", super::probe_view::render(&readings, lang));
+        super::probe_view::print_err(&super::probe_view::render(&readings, lang));
     }
     Ok(readings.facts)
 }
@@ -84,12 +87,12 @@ pub fn start_from_code(rules: &RuleSet, facts: &Facts, answers: &Answers) -> Opt
     let code = facts.get("last.response_code")?;
     let node = crate::codes::start_for_response_code(rules, &code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
-    eprintln!(
-        "posdiag: the last transaction ended with response code {}; starting at `{}`{}",
+    super::probe_view::print_err(&format!(
+        "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",
         code.value,
         rules.node(node).id,
         code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
-    );
+    ));
     Some(node)
 }
 

@@ -38,6 +38,11 @@ fn announce(address: &str) {
     let _ = out.flush();
 }
 
+/// The simulator's log line on stderr; a closed stderr does not stop it.
+fn say(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
 /// Play `fixture` on a new pseudo-terminal; its path is printed on stdout.
 /// Runs until killed, or until a `disconnect_after` fault hangs up (the
 /// pseudo-terminal is then closed, as an unplugged cable would be).
@@ -46,10 +51,10 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     let (mut line, path, keep_open) =
         crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
     announce(&path);
-    eprintln!(
+    say(&format!(
         "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}   (Ctrl-C stops the simulator)",
         fixture.description
-    );
+    ));
     // The simulator keeps the slave side open too, so the master never sees
     // a hang-up between two clients.
     let _keep_open = keep_open;
@@ -57,7 +62,7 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     loop {
         match session.run(&mut line)? {
             End::HungUp => {
-                eprintln!("hung up (disconnect_after); the pseudo-terminal is closed");
+                say("hung up (disconnect_after); the pseudo-terminal is closed");
                 return Ok(());
             }
             End::ClientGone => {}
@@ -83,20 +88,20 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     let local = listener.local_addr().map_err(listen_error)?;
     let url = format!("tcp://{local}");
     announce(&url);
-    eprintln!(
+    say(&format!(
         "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}   (Ctrl-C stops the simulator)",
         fixture.description
-    );
+    ));
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-        eprintln!("client {peer} connected");
+        say(&format!("client {peer} connected"));
         let mut line = TcpTransport::from_stream(&peer, stream);
         let mut session = Session::new(fixture, Box::new(std::io::stderr()));
         match session.run(&mut line) {
-            Ok(End::HungUp) => eprintln!("hung up on {peer} (disconnect_after)"),
-            Ok(End::ClientGone) => eprintln!("client {peer} left"),
-            Err(e) => eprintln!("client {peer}: {e}"),
+            Ok(End::HungUp) => say(&format!("hung up on {peer} (disconnect_after)")),
+            Ok(End::ClientGone) => say(&format!("client {peer} left")),
+            Err(e) => say(&format!("client {peer}: {e}")),
         }
     }
     Ok(())
