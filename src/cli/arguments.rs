@@ -223,7 +223,7 @@ pub struct DiagnoseArgs {
     /// Diagnose many terminals: one JSON answer set per line of FILE (`-`
     /// for stdin), one JSON result per line on stdout, in order. Answers,
     /// facts and `--start` given beside it apply to every line.
-    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["resume", "port", "report"])]
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["resume", "port", "replay", "report"])]
     pub batch: Option<PathBuf>,
 
     /// Neither learn from nor add to the local history of confirmed faults.
@@ -278,9 +278,15 @@ pub struct PortOptions {
           value_parser = clap::value_parser!(u64).range(50..=600_000))]
     pub timeout_ms: u64,
 
-    /// Write every byte exchanged, timestamped, as hex and text, to FILE.
+    /// Write every byte exchanged, timestamped, as hex and text, to FILE
+    /// (a new file, mode 0600, card numbers masked).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+
+    /// Read the terminal from a `--record` file instead of a port: the
+    /// same facts, offline (with the record's protocol and timeout).
+    #[arg(long, value_name = "RECORD", conflicts_with = "record")]
+    pub replay: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -309,8 +315,8 @@ pub enum FlowArg {
 pub struct ProbeArgs {
     /// The terminal's port: `/dev/ttyUSB0`, `COM3`,
     /// `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`.
-    #[arg(value_name = "URL", env = "POSDIAG_PORT")]
-    pub url: String,
+    #[arg(value_name = "URL", env = "POSDIAG_PORT", required_unless_present = "replay")]
+    pub url: Option<String>,
 
     #[command(flatten)]
     pub line: PortOptions,

@@ -33,9 +33,14 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     let mut facts = gather_facts(&args.given.fact)?;
     // ── Probe first (issue 4): the terminal's facts, under the `--fact`s
     // given; its last response code picks the start unless the user did.
-    if let Some(url) = &args.port {
+    if args.port.is_some() || args.line.replay.is_some() {
         facts = super::probe::merge_facts(
-            super::probe::probe_facts(url, &args.line, ctx.lang)?,
+            super::probe::probe_facts(
+                args.port.as_deref(),
+                &args.line,
+                ctx.lang,
+                is_interactive(&answers, args),
+            )?,
             &facts,
         );
     }

@@ -13,6 +13,7 @@ mod interactive;
 mod invocation;
 mod ports;
 pub mod probe;
+mod probe_view;
 mod prompt;
 mod simulate;
 mod stats;
