@@ -398,12 +398,12 @@ fn check_validates_code_tables() {
     let p = find("missing-text");
     assert!(p.file.ends_with("codes/cme.yaml") && p.message.contains("`en`"), "{p:?}");
     assert_eq!(out.problems.len(), 3, "{:#?}", out.problems);
-    // Any problem refuses to walk, naming `check`.
+    // Any problem refuses to walk, naming `check` with the same rules.
     Test::new()
         .args(["--rules", dir.path().to_str().unwrap(), "code", "51"])
         .run()
         .code(2)
-        .stderr_has("posdiag check");
+        .stderr_has(&format!("--rules {} check", dir.path().display()));
 }
 
 #[test]
