@@ -69,6 +69,9 @@ fn weak_signal() {
     assert_eq!(fact(&r, "modem.csq"), Some("7"));
     assert_eq!(fact(&r, "modem.signal"), Some("marginal"));
     assert_eq!(fact(&r, "modem.dbm"), Some("-99"));
+    // A marginal signal points at a fault; the registration does not.
+    let alarm = |name: &str| r.facts.iter().find(|f| f.name == name).map(|f| f.alarm);
+    assert_eq!((alarm("modem.signal"), alarm("modem.registration")), (Some(true), Some(false)));
     // A 3G module without AT+CEREG: a missing fact, registration from CGREG.
     assert!(r.unsupported.iter().any(|u| u.command == "AT+CEREG?"));
     assert_eq!(fact(&r, "modem.registration"), Some("home"));

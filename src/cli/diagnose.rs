@@ -304,7 +304,11 @@ pub fn gather_facts(args: &[String]) -> Result<Facts, Error> {
             .split_once('=')
             .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
             .ok_or_else(|| Error::FactSyntax { arg: arg.clone() })?;
-        facts.insert(Fact::given(name.trim(), value.trim()));
+        let (name, value) = (name.trim(), value.trim());
+        // A stated fact that points at a fault leads the walk there first,
+        // as a probed one does.
+        let alarm = crate::probe::alarm::points_at_fault(name, value);
+        facts.insert(Fact::given(name, value).with_alarm(alarm));
     }
     Ok(facts)
 }

@@ -169,14 +169,30 @@ impl Interactive<'_> {
                     map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
                 }
                 None => {
-                    // Weighted questions list the likely, cheap checks first.
-                    let order: Vec<usize> = if is_weighted(q) {
-                        walk.ordering().rank(rules, node).into_iter().map(|r| r.index).collect()
+                    // Weighted questions list the likely, cheap checks first;
+                    // where the probe's facts found a fault, that comes first.
+                    let ranked = walk.ordering().rank(rules, node);
+                    let found: Vec<usize> =
+                        ranked.iter().filter(|r| r.found).map(|r| r.index).collect();
+                    let order: Vec<usize> = if is_weighted(q) || !found.is_empty() {
+                        ranked.iter().map(|r| r.index).collect()
                     } else {
                         (0..q.answers.len()).collect()
                     };
-                    let labels: Vec<String> =
-                        order.iter().map(|&i| q.answers[i].label.get(lang).to_string()).collect();
+                    let labels: Vec<String> = order
+                        .iter()
+                        .map(|&i| {
+                            let label = q.answers[i].label.get(lang);
+                            if found.contains(&i) {
+                                format!(
+                                    "{label}  {}",
+                                    lang.pick("← 终端探测发现", "← the probe found this")
+                                )
+                            } else {
+                                label.to_string()
+                            }
+                        })
+                        .collect();
                     map(prompter.choose(message, &labels, moves)?, |k| Choice::Picked(order[k]))
                 }
             };

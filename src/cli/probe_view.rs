@@ -46,24 +46,7 @@ fn protocol_name(p: Protocol) -> &'static str {
 
 /// Whether a fact's value points at a fault (a weak signal, no paper…).
 pub fn is_bad(name: &str, value: &str) -> bool {
-    match name {
-        "modem.sim" => value != "ready",
-        "modem.signal" => matches!(value, "none" | "marginal"),
-        "modem.registration" => matches!(value, "denied" | "searching" | "not_registered"),
-        "modem.attach" => value == "detached",
-        "modem.operator" => value == "none",
-        "printer.paper" => value == "out",
-        "printer.temperature" => value == "overheated",
-        "reader.magstripe" | "reader.chip" | "reader.contactless" | "terminal.modem" => {
-            value == "fault"
-        }
-        "terminal.signed_on" => value == "no",
-        "terminal.keys" => value == "missing",
-        "terminal.tamper" => value == "yes",
-        "terminal.battery" => value.parse::<u8>().is_ok_and(|p| p < 20),
-        "last.response_code" => value != "00",
-        _ => false,
-    }
+    crate::probe::alarm::points_at_fault(name, value)
 }
 
 /// The command part of an evidence line: `AT+CSQ` of `AT+CSQ → +CSQ: 7,99`.

@@ -6,6 +6,7 @@
 //! A fault the terminal reports (no SIM, no paper, a declined transaction)
 //! is a fact in [`Readings`]; a failure to talk to it is a [`ProbeError`].
 
+pub mod alarm;
 pub mod at;
 pub mod bytes;
 pub mod ecr;

@@ -79,6 +79,7 @@ pub struct Ranked {
     pub technician: bool,
     pub ratio: Option<f64>,
     pub probed: bool,
+    pub found: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +105,7 @@ pub struct Fact {
     pub value: String,
     pub origin: String,
     pub evidence: Option<String>,
+    pub alarm: bool,
 }
 
 /// The hand-off sheet, composed from the walk.

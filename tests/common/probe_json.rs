@@ -35,6 +35,8 @@ pub struct Fact {
     /// Always `probe` here.
     pub origin: String,
     pub evidence: Option<String>,
+    /// The value points at a fault (no paper, a weak signal…).
+    pub alarm: bool,
 }
 
 #[derive(Debug, Deserialize, Clone, PartialEq)]

@@ -18,7 +18,9 @@ pub struct Findings {
 
 impl Findings {
     pub(super) fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
-        self.facts.push(Fact::probed(name, value, reply.evidence()));
+        let value = value.into();
+        let alarm = crate::probe::alarm::points_at_fault(name, &value);
+        self.facts.push(Fact::probed(name, value, reply.evidence()).with_alarm(alarm));
     }
 
     /// An `OK` reply that gave no fact: listed with what it said.

@@ -59,11 +59,9 @@ pub fn interpret(responses: &[Response]) -> Findings {
                 continue;
             };
             if let Some(value) = map(raw.trim()) {
-                out.facts.push(Fact::probed(
-                    *name,
-                    value,
-                    format!("{command} → {field} in {frame_text}"),
-                ));
+                let alarm = crate::probe::alarm::points_at_fault(name, &value);
+                let evidence = format!("{command} → {field} in {frame_text}");
+                out.facts.push(Fact::probed(*name, value, evidence).with_alarm(alarm));
             }
         }
     }
