@@ -48,6 +48,8 @@ pub fn start_for_response_code(rules: &RuleSet, code: &str) -> Option<NodeId> {
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]
+mod screen_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]
