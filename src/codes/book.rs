@@ -13,7 +13,8 @@
 //! `05`, `051` finds `51`) when exactly one code fits. A text that is no
 //! code is matched against the screen messages (`请签到`, `Please sign in`;
 //! see `screen`); a text with Chinese characters is tried as a message
-//! first, so the Latin letters inside a message are not taken for a code.
+//! first, so the Latin letters inside a message are not taken for a code,
+//! except that a code beside a general message (`交易失败 51`) wins.
 
 use foldhash::HashMap;
 
@@ -187,21 +188,30 @@ impl CodeBook {
             typed: crate::mask::mask_pans(trimmed).into_owned(),
             candidates: candidates.iter().map(|&i| self.display(&self.entries[i])).collect(),
         };
+        // A text with Chinese characters is a message first, unless the
+        // only message in it is a general one (交易失败) and it also holds
+        // a code (交易失败 51): the code says more.
         let wordy = screen::is_wordy(trimmed);
-        if wordy && let Some(found) = self.message(trimmed) {
-            return found.map_err(ambiguous);
+        let said = self.message(trimmed);
+        let general = matches!(said, Some(Ok((_, true))));
+        if wordy
+            && !general
+            && let Some(s) = said
+        {
+            return s.map(|(found, _)| found).map_err(ambiguous);
         }
         let key = compact(trimmed);
         let (namespace, rest) = self.split_prefix(&key);
-        if chars <= MAX_CODE_CHARS {
+        let fits = if wordy { key.len() <= MAX_CODE_CHARS } else { chars <= MAX_CODE_CHARS };
+        if fits {
             match self.find(namespace, rest) {
                 Found::One(i, by_zeros) => return Ok(Lookup::Known(self.known(i, by_zeros))),
                 Found::Many(c) => return Err(ambiguous(c)),
                 Found::None => {}
             }
         }
-        if !wordy && let Some(found) = self.message(trimmed) {
-            return found.map_err(ambiguous);
+        if let Some(s) = said {
+            return s.map(|(found, _)| found).map_err(ambiguous);
         }
         if chars > MAX_CODE_CHARS {
             return Err(too_long());
@@ -220,14 +230,15 @@ impl CodeBook {
         Ok(Lookup::Unknown { elsewhere })
     }
 
-    /// The screen message `typed` names, if any: known, or the entries it
-    /// could be.
-    fn message(&self, typed: &str) -> Option<Result<Lookup<'_>, Vec<usize>>> {
+    /// The screen message `typed` names, if any: known (with whether it is
+    /// a general message), or the entries it could be.
+    fn message(&self, typed: &str) -> Option<Result<(Lookup<'_>, bool), Vec<usize>>> {
         match screen::best(&self.sayings, typed) {
             screen::Match::None => None,
-            screen::Match::One(i) => {
-                Some(Ok(Lookup::Known(self.known(self.saying_entries[i], false))))
-            }
+            screen::Match::One(i) => Some(Ok((
+                Lookup::Known(self.known(self.saying_entries[i], false)),
+                self.sayings[i].general,
+            ))),
             screen::Match::Many(m) => {
                 Some(Err(m.iter().map(|&i| self.saying_entries[i]).collect()))
             }

@@ -70,6 +70,12 @@ fn tolerant_spellings_parts_and_longer_texts() {
     // Codes stay codes; a code inside Chinese text is still found.
     assert_eq!(found(&rules, "A0"), ("keys.resign_retry".into(), "unionpay".into()));
     assert_eq!(found(&rules, "应答码 51").0, "card.insufficient_funds");
+    // A code beside a general message says more than the message.
+    assert_eq!(found(&rules, "交易失败 51"), ("card.insufficient_funds".into(), "unionpay".into()));
+    assert_eq!(found(&rules, "交易失败（A0）").0, "keys.resign_retry");
+    assert_eq!(found(&rules, "交易失败，请重试").0, "card.no_reason_decline");
+    // A specific message wins over Latin letters that happen to be a code.
+    assert_eq!(found(&rules, "请插入SIM卡").0, "connection.sim_missing");
 }
 
 #[test]
