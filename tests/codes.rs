@@ -128,7 +128,7 @@ fn screen_messages_in_both_languages() {
     for typed in [&["请签到"][..], &["Please", "sign", "in"], &["ＰＬＥＡＳＥ　ＳＩＧＮ　ＩＮ！"]]
     {
         let (d, c) = code_json(typed, 3);
-        assert!(c.known, "{c:?}");
+        assert!(c.known && c.message, "{c:?}");
         assert_eq!(c.table.as_ref().map(|t| t.id.as_str()), Some("screen"));
         assert_eq!((c.category.as_deref(), c.actor.as_deref()), (Some("keys"), Some("merchant")));
         assert_eq!(d.pending.unwrap().node, "keys.sign_on_attempt");
@@ -138,6 +138,9 @@ fn screen_messages_in_both_languages() {
     // Inside a longer text, the reason beats the general "transaction failed".
     let (d, c) = code_json(&["交易失败：余额不足！"], 0);
     assert_eq!(c.code.as_deref(), Some("余额不足"));
+    assert!(c.message);
+    // A code is no message.
+    assert!(!code_json(&["51"], 0).1.message);
     assert_eq!(d.conclusion.unwrap().key, "CARD_INSUFFICIENT_FUNDS");
     concludes("批次已满", "screen", "operation", Some("merchant"), "OPERATION_SETTLE_BATCH");
     concludes("Out of paper", "screen", "printer", Some("merchant"), "PRINTER_OUT_OF_PAPER");

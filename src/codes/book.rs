@@ -102,6 +102,13 @@ pub struct CodeBook {
     pub(crate) tsi: Vec<Bit>,
 }
 
+impl CodeBook {
+    /// Whether `entry` is a screen message rather than a code.
+    pub fn is_message(&self, entry: &Entry) -> bool {
+        self.saying_entries.iter().any(|&i| std::ptr::eq(&self.entries[i], entry))
+    }
+}
+
 /// A code found in the book.
 #[derive(Debug, Clone, Copy)]
 pub struct Known<'b> {

@@ -232,6 +232,7 @@ pub struct CaseResult {
 pub struct Code {
     pub typed: String,
     pub known: bool,
+    pub message: bool,
     pub code: Option<String>,
     pub leading_zeros: bool,
     pub meaning: Option<String>,
