@@ -199,6 +199,11 @@ fn every_one_dont_know_walk_reaches_its_fault() {
         .filter(|m| m.reached.is_some_and(|k| k.saturating_sub(m.own) <= 3))
         .count();
     let share = soon as f64 / merchants.len() as f64;
+    let raw = merchants.iter().filter(|m| m.reached.is_some_and(|k| k <= 3)).count();
+    eprintln!(
+        "{:.1} % within 3 conclusions counting the path's own rejected remedies too",
+        raw as f64 * 100.0 / merchants.len() as f64
+    );
     eprintln!(
         "{} walks, {:.1} % within 3 conclusions beyond the path's own",
         merchants.len(),
