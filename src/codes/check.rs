@@ -181,37 +181,13 @@ impl Checker<'_> {
                         tables,
                     );
                 }
-                match &d.meaning {
-                    Some(m) => self.text(file, &what, "meaning", m),
-                    None => self.missing(
-                        &at,
-                        &what,
-                        "meaning",
-                        "say what it means: `meaning: {zh: …, en: …}`",
-                    ),
-                }
-                if d.actor.is_none() {
-                    self.missing(
-                        &at,
-                        &what,
-                        "actor",
-                        "one of merchant, cardholder, technician, acquirer, issuer, none",
-                    );
-                }
-                if d.category.is_none() {
-                    self.missing(
-                        &at,
-                        &what,
-                        "category",
-                        "e.g. card, account, operation, keys, network, bank_system, terminal",
-                    );
-                }
-                match &d.node {
-                    Some(n) => self.node(file, &what, "node", n),
-                    None => {
-                        self.missing(&at, &what, "node", "name the node where its diagnosis starts")
-                    }
-                }
+                let fields = Fields {
+                    meaning: d.meaning.as_ref(),
+                    actor: d.actor.is_some(),
+                    category: d.category.is_some(),
+                    node: d.node.as_ref(),
+                };
+                self.fields(file, &what, &at, &fields, CODE_CATEGORIES);
             }
             for (kind, len, list) in [("tvr", 5u8, &f.tvr), ("tsi", 2u8, &f.tsi)] {
                 for b in list {
@@ -325,6 +301,39 @@ impl Checker<'_> {
         }
     }
 
+    /// What every code and screen message must give: a meaning in both
+    /// languages, who acts, a category, and a node that exists.
+    pub(super) fn fields(
+        &mut self,
+        file: &str,
+        what: &str,
+        at: &Place,
+        f: &Fields<'_>,
+        categories: &str,
+    ) {
+        match f.meaning {
+            Some(m) => self.text(file, what, "meaning", m),
+            None => {
+                self.missing(at, what, "meaning", "say what it means: `meaning: {zh: …, en: …}`")
+            }
+        }
+        if !f.actor {
+            self.missing(
+                at,
+                what,
+                "actor",
+                "one of merchant, cardholder, technician, acquirer, issuer, none",
+            );
+        }
+        if !f.category {
+            self.missing(at, what, "category", categories);
+        }
+        match f.node {
+            Some(n) => self.node(file, what, "node", n),
+            None => self.missing(at, what, "node", "name the node where its diagnosis starts"),
+        }
+    }
+
     fn missing(&mut self, at: &Place, what: &str, field: &str, hint: &str) {
         self.push(
             Problem::new(
@@ -355,3 +364,14 @@ impl Checker<'_> {
 fn is_word(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
+
+/// The fields of a code or a screen message that [`Checker::fields`] checks.
+pub(super) struct Fields<'a> {
+    pub meaning: Option<&'a Spanned<Text>>,
+    pub actor: bool,
+    pub category: bool,
+    pub node: Option<&'a Spanned<String>>,
+}
+
+/// The hint for a code's missing category.
+const CODE_CATEGORIES: &str = "e.g. card, account, operation, keys, network, bank_system, terminal";

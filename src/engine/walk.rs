@@ -136,16 +136,21 @@ impl<'r> Walk<'r> {
     /// A walk whose branches are weighted by `ordering` and whose questions
     /// are answered from its facts where they can be.
     pub fn with_ordering(rules: &'r RuleSet, start: NodeId, ordering: Ordering) -> Walk<'r> {
-        let mut walk = Walk {
+        let mut walk = Walk::empty(rules, start, ordering);
+        walk.settle();
+        walk
+    }
+
+    /// No step taken, nothing decided yet.
+    fn empty(rules: &'r RuleSet, start: NodeId, ordering: Ordering) -> Walk<'r> {
+        Walk {
             rules,
             start,
             steps: Vec::new(),
             ordering,
             belief: Belief::default(),
             position: Position::Exhausted,
-        };
-        walk.settle();
-        walk
+        }
     }
 
     /// Rebuild a walk from saved steps. Every step must have been possible
@@ -157,14 +162,7 @@ impl<'r> Walk<'r> {
         ordering: Ordering,
         steps: Vec<Step>,
     ) -> Result<Walk<'r>, ReplayError> {
-        let mut walk = Walk {
-            rules,
-            start,
-            steps: Vec::new(),
-            ordering,
-            belief: Belief::default(),
-            position: Position::Exhausted,
-        };
+        let mut walk = Walk::empty(rules, start, ordering);
         walk.refresh();
         for (i, step) in steps.into_iter().enumerate() {
             let fail = |reason: &str| ReplayError {

@@ -66,37 +66,14 @@ impl Checker<'_> {
                         self.duplicate(&mut seen, key, &wording, here, ti, t.overlay, tables);
                     }
                 }
-                match &d.meaning {
-                    Some(text) => self.text(file, &what, "meaning", text),
-                    None => self.missing(
-                        &at,
-                        &what,
-                        "meaning",
-                        "say what it means: `meaning: {zh: …, en: …}`",
-                    ),
-                }
-                if d.actor.is_none() {
-                    self.missing(
-                        &at,
-                        &what,
-                        "actor",
-                        "one of merchant, cardholder, technician, acquirer, issuer, none",
-                    );
-                }
-                if d.category.is_none() {
-                    self.missing(
-                        &at,
-                        &what,
-                        "category",
-                        "e.g. keys, network, card_reader, printer, operation",
-                    );
-                }
-                match &d.node {
-                    Some(n) => self.node(file, &what, "node", n),
-                    None => {
-                        self.missing(&at, &what, "node", "name the node where its diagnosis starts")
-                    }
-                }
+                let fields = super::Fields {
+                    meaning: d.meaning.as_ref(),
+                    actor: d.actor.is_some(),
+                    category: d.category.is_some(),
+                    node: d.node.as_ref(),
+                };
+                let categories = "e.g. keys, network, card_reader, printer, operation";
+                self.fields(file, &what, &at, &fields, categories);
             }
         }
     }
