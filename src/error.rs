@@ -31,6 +31,8 @@ pub enum Error {
     #[error(transparent)]
     Session(#[from] crate::session::SessionError),
     #[error(transparent)]
+    Lock(#[from] crate::lock::LockError),
+    #[error(transparent)]
     History(#[from] crate::history::HistoryError),
     #[error(transparent)]
     Code(#[from] crate::codes::CodeError),

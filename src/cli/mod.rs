@@ -18,7 +18,6 @@ mod stats;
 mod test;
 
 use std::ffi::OsString;
-use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -34,18 +33,18 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let arguments = match Arguments::try_parse_from(args) {
         Ok(a) => a,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { Exit::Input.into() } else { Exit::Ok.into() };
+            // Help and version go to stdout, errors to stderr; both masked
+            // (an argument-parser error quotes the argument).
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                crate::eout!("{text}");
+                return crate::output::finish(Ok(Exit::Input));
+            }
+            crate::out!("{text}");
+            return crate::output::finish(Ok(Exit::Ok));
         }
     };
-    match execute(arguments) {
-        Ok(exit) => exit.into(),
-        Err(e) => {
-            let _ = std::io::stdout().flush();
-            eprintln!("posdiag: error: {e}");
-            e.exit().into()
-        }
-    }
+    crate::output::finish(execute(arguments))
 }
 
 fn execute(arguments: Arguments) -> Result<Exit, Error> {

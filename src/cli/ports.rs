@@ -26,8 +26,8 @@ pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
     })?;
     let ports: Vec<PortOut> = ports.into_iter().map(port_out).collect();
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&ports).unwrap_or_default()),
-        Format::Text if ports.is_empty() => println!(
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&ports).unwrap_or_default()),
+        Format::Text if ports.is_empty() => crate::outln!(
             "{}",
             lang.pick(
                 "没有找到串口。请检查数据线是否插好；USB 转串口线通常显示为 /dev/ttyUSB0 或 /dev/ttyACM0。串口服务器请用 tcp://主机:端口。",
@@ -41,7 +41,7 @@ pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
             for p in &ports {
                 t.add_row(vec![p.name.clone(), p.kind.clone(), p.detail.clone().unwrap_or_default()]);
             }
-            println!("{t}");
+            crate::outln!("{t}");
         }
     }
     Ok(Exit::Ok)

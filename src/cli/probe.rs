@@ -37,9 +37,9 @@ pub fn run(ctx: &Context, args: &ProbeArgs) -> Result<Exit, Error> {
     match args.format {
         Format::Json => {
             let report = ProbeReport { version: PROBE_VERSION, readings };
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            crate::outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
-        Format::Text => print!("{}", render(&readings, ctx.lang)),
+        Format::Text => crate::out!("{}", render(&readings, ctx.lang)),
     }
     Ok(Exit::Ok)
 }
@@ -71,7 +71,7 @@ pub fn start_from_code(rules: &RuleSet, facts: &Facts, answers: &Answers) -> Opt
     let code = facts.get("last.response_code")?;
     let node = crate::codes::start_for_response_code(rules, &code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
-    eprintln!(
+    crate::eoutln!(
         "posdiag: the last transaction ended with response code {}; starting at `{}`{}",
         code.value,
         rules.node(node).id,

@@ -17,25 +17,29 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
     let cases = parse_cases(&files).map_err(|problems| Error::Rules { problems })?;
     let report = run_cases(&rules, &cases);
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        Format::Json => {
+            crate::outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default())
+        }
         Format::Text => {
             for r in report.cases.iter().filter(|r| !r.passed) {
-                println!("FAIL {} — {}", r.file, r.name);
+                crate::outln!("FAIL {} — {}", r.file, r.name);
                 if let Some(m) = &r.message {
-                    println!("    {m}");
+                    crate::outln!("    {m}");
                 }
             }
             for key in &report.uncovered {
-                println!("FAIL coverage — conclusion `{key}` is reached by no case");
+                crate::outln!("FAIL coverage — conclusion `{key}` is reached by no case");
             }
             let e = &report.effort;
             if e.cases > 0 {
-                println!(
+                crate::outln!(
                     "ordering: over {} cases, a \"don't know\" walk meets the fault after {:.2} remedies in authored order, {:.2} in probability-over-cost order",
-                    e.cases, e.authored_remedies, e.ordered_remedies
+                    e.cases,
+                    e.authored_remedies,
+                    e.ordered_remedies
                 );
             }
-            println!("{} passed, {} failed", report.passed, report.failed);
+            crate::outln!("{} passed, {} failed", report.passed, report.failed);
         }
     }
     Ok(if report.failed == 0 { Exit::Ok } else { Exit::NoConclusion })
