@@ -1,0 +1,121 @@
+//! Interactive sessions that cannot be lost: one walk per state folder (a
+//! second is told the first's pid; a stale lock is taken over), signals
+//! that restore the terminal, keep the session and exit 128 + n, and a
+//! state folder where nothing can be saved that lets the walk go on.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::pty::{ESC, PtyWalk, spawn_with};
+
+/// `posdiag` with the mini rules on a pseudo-terminal.
+fn spawn(state: Option<tempfile::TempDir>, envs: &[(&str, &str)]) -> PtyWalk {
+    let rules = common::mini();
+    spawn_with("en_US.UTF-8", &["--rules", rules.to_str().unwrap()], state, envs)
+}
+
+/// Wait until the terminal is back in line mode (or give up after 5 s).
+fn line_mode_comes_back(w: &PtyWalk) -> bool {
+    let until = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < until {
+        if w.line_mode() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn a_second_walk_in_the_same_folder_is_told_the_first_ones_pid() {
+    let mut first = spawn(None, &[]);
+    first.expect("What is wrong?");
+    let dir = first.state.path().to_str().unwrap().to_string();
+    let mut second = spawn(None, &[("POSDIAG_STATE_DIR", &dir)]);
+    second.expect("another posdiag session is running");
+    second.expect(&format!("pid {}", first.pid()));
+    assert_eq!(second.exit_code().0, 2);
+    // The first goes on undisturbed and finishes.
+    first.pick(1); // Power
+    first.expect("Did this fix it?");
+    first.pick(0);
+    first.expect("Diagnosis finished");
+    let (code, state) = first.exit_code();
+    assert_eq!(code, 0);
+    assert!(!state.path().join("session.lock").exists(), "the lock is released");
+}
+
+#[test]
+fn a_lock_left_by_a_dead_process_is_taken_over() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("session.lock"), "2147483646\n").unwrap();
+    let mut w = spawn(Some(state), &[]);
+    w.expect("What is wrong?");
+    w.pick(0);
+    w.expect("Is there paper?");
+    w.keys(&[ESC]);
+    w.expect("Saved to");
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 3);
+    assert!(!state.path().join("session.lock").exists());
+    assert!(state.path().join("session.json").exists());
+}
+
+#[test]
+fn signals_restore_the_terminal_keep_the_session_and_exit_128_plus_n() {
+    for (signal, name) in [
+        (libc::SIGTERM, "SIGTERM"),
+        (libc::SIGHUP, "SIGHUP"),
+        (libc::SIGQUIT, "SIGQUIT"),
+        (libc::SIGINT, "SIGINT"),
+    ] {
+        let mut w = spawn(None, &[]);
+        w.expect("What is wrong?");
+        w.pick(0); // Printing
+        w.expect("Is there paper?");
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!w.line_mode(), "{name}: the prompt reads keys one by one");
+        w.signal(signal);
+        if signal != libc::SIGHUP {
+            w.expect(&format!("stopped by {name}; the session is saved"));
+        }
+        assert!(line_mode_comes_back(&w), "{name}: the terminal is left raw");
+        let (code, state) = w.exit_code();
+        assert_eq!(code, 128 + signal, "{name}");
+        assert!(!state.path().join("session.lock").exists(), "{name}: lock left");
+        // The answer given before the signal is kept, and the walk resumes.
+        let run = common::Test::new()
+            .args(["--rules", common::mini().to_str().unwrap(), "diagnose", "--resume"])
+            .args(["--format", "json"])
+            .env("POSDIAG_STATE_DIR", state.path().to_str().unwrap())
+            .run()
+            .code(3);
+        let d: common::contract::Diagnosis = run.json();
+        assert_eq!(d.pending.expect("pending").node, "printer.paper", "{name}");
+    }
+}
+
+#[test]
+fn a_state_folder_that_cannot_be_written_lets_the_walk_go_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let dir = file.join("state");
+    let dir = dir.to_str().unwrap();
+    let mut w = spawn(None, &[("POSDIAG_STATE_DIR", dir)]);
+    w.expect("the walk goes on, but it is not saved");
+    w.expect("What is wrong?");
+    w.pick(1); // Power
+    w.expect("Did this fix it?");
+    w.pick(0);
+    w.expect("Diagnosis finished");
+    assert_eq!(w.exit_code().0, 0);
+
+    // Quitting says it is not saved instead of where it was saved.
+    let mut w = spawn(None, &[("POSDIAG_STATE_DIR", dir)]);
+    w.expect("What is wrong?");
+    w.keys(&[ESC]);
+    w.expect("The session is not saved");
+    assert_eq!(w.exit_code().0, 3);
+}
