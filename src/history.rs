@@ -295,6 +295,25 @@ mod tests {
     }
 
     #[test]
+    fn a_long_history_is_cut_to_its_tail_on_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let line = "{\"time\":1,\"key\":\"OLD\",\"node\":\"a.b\",\"tree\":\"a\"}\n";
+        let n = (2 * TAIL_BYTES as usize) / line.len() + 10;
+        std::fs::write(&path, line.repeat(n)).unwrap();
+        let e = Entry { time: 2, key: "NEW".into(), node: "a.b".into(), tree: "a".into() };
+        append(&path, &e).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(size <= TAIL_BYTES + 100, "{size}");
+        let h = read(&path).unwrap();
+        assert_eq!(h.skipped, 0, "whole lines only");
+        assert_eq!(h.entries.last().unwrap().key, "NEW");
+        // Read back at its tail: at most the first line is dropped.
+        assert!(size / line.len() as u64 - h.entries.len() as u64 <= 1);
+        assert!(h.entries.len() > 50_000);
+    }
+
+    #[test]
     fn damaged_lines_are_skipped_and_missing_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");
