@@ -4,11 +4,13 @@
 //! by at most [`MAX_GAP`] separator characters (space, tab, `-`, `.`, `/`,
 //! `_`, their full-width forms, the ideographic space, and the two
 //! characters `\t` as JSON writes a tab) belong to one run. In each run,
-//! from each group, the longest span of whole groups of 13 to 19 digits
-//! that passes the Luhn check is a card number and is masked: its first 6
-//! and last 4 digits kept (as ASCII digits), the rest starred, its
-//! separators dropped. So a card number next to an expiry or a code
-//! (`4111111111111111 2512`, `RC=4111111111111111 51`) is found too.
+//! every span of whole groups of 13 to 19 digits that passes the Luhn
+//! check is a card number and is masked: its first 6 and last 4 digits
+//! kept (as ASCII digits), the rest starred, its separators dropped. So a
+//! card number next to an expiry or a code (`4111111111111111 2512`,
+//! `RC=4111111111111111 51`) is found too; and as every such span is
+//! masked, overlapping or not, a number in front that happens to make a
+//! shorter span pass Luhn never uncovers the card number's middle.
 //!
 //! What is *not* masked, on purpose:
 //! - a single run of more than 19 digits with nothing between them (a
@@ -158,70 +160,103 @@ pub fn mask_pans(text: &str) -> Cow<'_, str> {
             groups[k + 1].fraction = true;
         }
     }
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
-    let mut i = 0;
-    while i < groups.len() {
-        match card_from(&groups, &joined, i) {
-            Some((j, masked)) => {
-                spans.push((groups[i].start, groups[j].end, masked));
-                i = j + 1;
-            }
-            None => i += 1,
-        }
-    }
-    if spans.is_empty() {
+    let cards = Cards::find(&groups, &joined);
+    if !cards.in_card.iter().any(|&c| c) {
         return Cow::Borrowed(text);
     }
+    // Each stretch of groups in card numbers becomes its digits, starred
+    // where any card number stars them, without its separators.
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for (start, end, masked) in spans {
-        out.push_str(&text[copied..start]);
-        out.push_str(&masked);
-        copied = end;
+    let mut k = 0;
+    while k < groups.len() {
+        if !cards.in_card[k] {
+            k += 1;
+            continue;
+        }
+        out.push_str(&text[copied..groups[k].start]);
+        loop {
+            for (d, &star) in groups[k].digits.iter().zip(&cards.starred[k]) {
+                out.push(if star { '*' } else { char::from(b'0' + d) });
+            }
+            if k + 1 < groups.len() && cards.link[k] {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        copied = groups[k].end;
+        k += 1;
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
-/// The longest card number made of whole groups from group `i` on: the
-/// last group in it and its masked form.
-fn card_from(groups: &[Group], joined: &[bool], i: usize) -> Option<(usize, String)> {
-    if groups[i].fraction || groups[i].digits.len() > 19 {
-        return None;
-    }
-    let mut digits = Vec::with_capacity(19);
-    let mut candidates = Vec::new();
-    let mut j = i;
-    loop {
-        digits.extend_from_slice(&groups[j].digits);
-        if digits.len() > 19 {
-            break;
-        }
-        if digits.len() >= 13 {
-            candidates.push((j, digits.len()));
-        }
-        if j + 1 >= groups.len() || !joined[j] {
-            break;
-        }
-        j += 1;
-    }
-    candidates.into_iter().rev().find_map(|(j, len)| mask_digits(&digits[..len]).map(|m| (j, m)))
+/// The card numbers among the groups: every span of whole joined groups of
+/// 13 to 19 digits that passes Luhn. Each stars its digits but its first 6
+/// and last 4, so however spans overlap (a card number next to another
+/// number), no card number shows more than those.
+struct Cards {
+    /// Per group, per digit: starred.
+    starred: Vec<Vec<bool>>,
+    /// Per group: in some card number.
+    in_card: Vec<bool>,
+    /// Per group: in one card number with the next group.
+    link: Vec<bool>,
 }
 
-/// The masked form of a digit run, when it is a card number.
-fn mask_digits(digits: &[u8]) -> Option<String> {
-    if !(13..=19).contains(&digits.len()) || !luhn(digits) || is_readable(digits) {
-        return None;
+impl Cards {
+    fn find(groups: &[Group], joined: &[bool]) -> Cards {
+        let mut cards = Cards {
+            starred: groups.iter().map(|g| vec![false; g.digits.len()]).collect(),
+            in_card: vec![false; groups.len()],
+            link: vec![false; groups.len()],
+        };
+        let mut digits = Vec::with_capacity(19);
+        for i in 0..groups.len() {
+            if groups[i].fraction || groups[i].digits.len() > 19 {
+                continue;
+            }
+            digits.clear();
+            let mut j = i;
+            loop {
+                digits.extend_from_slice(&groups[j].digits);
+                if digits.len() > 19 {
+                    break;
+                }
+                if is_card(&digits) {
+                    cards.mark(i, j, digits.len());
+                }
+                if j + 1 >= groups.len() || !joined[j] {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        cards
     }
-    let mut s = String::with_capacity(digits.len());
-    for (k, d) in digits.iter().enumerate() {
-        if k < 6 || k >= digits.len() - 4 {
-            s.push(char::from(b'0' + d));
-        } else {
-            s.push('*');
+
+    /// Mark groups `i..=j`, `len` digits, as one card number.
+    fn mark(&mut self, i: usize, j: usize, len: usize) {
+        let mut n = 0;
+        for k in i..=j {
+            self.in_card[k] = true;
+            if k < j {
+                self.link[k] = true;
+            }
+            for star in &mut self.starred[k] {
+                if n >= 6 && n < len - 4 {
+                    *star = true;
+                }
+                n += 1;
+            }
         }
     }
-    Some(s)
+}
+
+/// Whether a digit run is a card number.
+fn is_card(digits: &[u8]) -> bool {
+    (13..=19).contains(&digits.len()) && luhn(digits) && !is_readable(digits)
 }
 
 /// `bytes` with every card number masked; bytes that are not UTF-8 are kept

@@ -119,3 +119,30 @@ fn a_state_folder_that_cannot_be_written_lets_the_walk_go_on() {
     w.expect("The session is not saved");
     assert_eq!(w.exit_code().0, 3);
 }
+
+#[test]
+fn a_card_number_typed_at_a_prompt_is_masked_on_screen_in_the_session_and_the_report() {
+    let state = tempfile::tempdir().unwrap();
+    let report = state.path().join("r.md");
+    let mut w = spawn_with(
+        "en_US.UTF-8",
+        &["diagnose", "--start", "triage.response_code", "--report", report.to_str().unwrap()],
+        Some(state),
+        &[],
+    );
+    w.expect("Which code does the screen show?");
+    w.type_line("4111 1111 1111 1111 2512");
+    // While typed, the line shows as typed; once answered, masked.
+    w.expect("Type it as shown. 411111******1111 2512");
+    w.keys(&[ESC]);
+    let rest = w.expect("Saved to");
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 3);
+    let session = std::fs::read_to_string(state.path().join("session.json")).unwrap();
+    let md = std::fs::read_to_string(&report).unwrap();
+    for (what, text) in [("screen", &rest), ("session", &session), ("report", &md)] {
+        assert!(!text.contains("4111 1111 1111 1111"), "{what}: {text}");
+        assert!(!text.contains("1111 1111 1111 2512"), "{what}: {text}");
+    }
+    assert!(session.contains("411111******1111"), "{session}");
+}

@@ -140,10 +140,14 @@ impl Prompter {
             }
             Ok(match validate(input) {
                 Ok(()) => Validation::Valid,
-                Err(msg) => Validation::Invalid(msg.into()),
+                Err(msg) => Validation::Invalid(crate::mask::mask_pans(&msg).into_owned().into()),
             })
         };
+        // The answer stays on the screen as the prompt's last line: masked,
+        // as everything posdiag shows.
+        let shown = |s: &str| crate::mask::mask_pans(s).into_owned();
         let answer = Text::new(message)
+            .with_formatter(&shown)
             .with_help_message(&help)
             .with_render_config(self.render)
             .with_validator(validator)
