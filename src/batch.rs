@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
 use crate::engine::{
     Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
@@ -31,11 +32,12 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Line {
-    /// Echoed in the result, to match results to terminals.
-    id: Option<serde_json::Value>,
-    #[serde(default)]
+    /// Echoed in the result, to match results to terminals: as written
+    /// (a number keeps its digits), card numbers masked.
+    id: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "unique_keys")]
     answers: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     facts: BTreeMap<String, serde_json::Value>,
     /// Start node; else the run's `--start`, else the triage root.
     start: Option<String>,
@@ -47,7 +49,7 @@ pub struct Record {
     /// 1-based line number in the input.
     pub line: u64,
     /// The line's `id`, as given (card numbers masked).
-    pub id: Option<serde_json::Value>,
+    pub id: Option<Box<RawValue>>,
     /// The exit code a single `posdiag diagnose` would have ended with.
     pub exit: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,7 +72,9 @@ pub struct LineError {
 
 impl LineError {
     fn new(kind: &'static str, message: impl AsRef<str>) -> LineError {
-        LineError { kind, message: mask_pans(message.as_ref()).into_owned(), errors: Vec::new() }
+        let message = mask_pans(message.as_ref());
+        let message = crate::output::clip_quotes(&message).into_owned();
+        LineError { kind, message, errors: Vec::new() }
     }
 }
 
@@ -173,7 +177,7 @@ impl Batch<'_> {
                 return Record::error(number, LineError::new("json", text));
             }
         };
-        let id = line.id.clone().map(mask_value);
+        let id = line.id.as_deref().map(echo_id);
         match self.diagnose(line) {
             Ok(diagnosis) => Record {
                 line: number,
@@ -201,8 +205,10 @@ impl Batch<'_> {
         }
         bad.extend(answers.validate(self.rules));
         if !bad.is_empty() {
-            let errors: Vec<String> =
-                bad.iter().map(|e| mask_pans(&e.to_string()).into_owned()).collect();
+            let errors: Vec<String> = bad
+                .iter()
+                .map(|e| crate::output::clip_quotes(&mask_pans(&e.to_string())).into_owned())
+                .collect();
             let mut e = LineError::new("answers", errors.join("; "));
             e.errors = errors;
             return Err(e);
@@ -262,6 +268,50 @@ pub fn case_line(case: &crate::cases::CaseDef) -> String {
     line.to_string()
 }
 
+/// The `id` echoed back as written, with card numbers masked wherever
+/// they sit (a masked number becomes text).
+fn echo_id(raw: &RawValue) -> Box<RawValue> {
+    let text = raw.get();
+    let echoed = if text.starts_with(['{', '[', '"']) {
+        serde_json::from_str(text).map(mask_value).and_then(|v| serde_json::to_string(&v))
+    } else {
+        match mask_pans(text) {
+            std::borrow::Cow::Borrowed(_) => return raw.to_owned(),
+            std::borrow::Cow::Owned(m) => serde_json::to_string(&m),
+        }
+    };
+    echoed
+        .and_then(RawValue::from_string)
+        .unwrap_or_else(|_| RawValue::from_string("null".into()).unwrap_or_else(|_| raw.to_owned()))
+}
+
+/// A map of a line that says no key twice (as a line says `id` only once).
+fn unique_keys<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, serde_json::Value>, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = BTreeMap<String, serde_json::Value>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of names and values")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format_args!("duplicate key `{k}`")));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique)
+}
+
 /// The `id` echoed back, with card numbers masked wherever they sit.
 fn mask_value(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
@@ -272,7 +322,9 @@ fn mask_value(value: serde_json::Value) -> serde_json::Value {
             std::borrow::Cow::Owned(m) => Value::String(m),
         },
         Value::Array(a) => Value::Array(a.into_iter().map(mask_value).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, mask_value(v))).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter().map(|(k, v)| (mask_pans(&k).into_owned(), mask_value(v))).collect(),
+        ),
         other => other,
     }
 }

@@ -76,13 +76,43 @@ pub fn stdout_failed() -> bool {
     failed().is_some()
 }
 
+/// Longest quote (text between backticks) an error message shows in full.
+pub const MAX_QUOTE_CHARS: usize = 80;
+
+/// `message` with every quote longer than [`MAX_QUOTE_CHARS`] cut: errors
+/// quote what they were given in backticks, and a megabyte of bad value
+/// helps no one. The cut says how long the value was.
+pub fn clip_quotes(message: &str) -> std::borrow::Cow<'_, str> {
+    let parts: Vec<&str> = message.split('`').collect();
+    let long = |k: usize, p: &&str| {
+        k % 2 == 1 && k + 1 < parts.len() && p.chars().count() > MAX_QUOTE_CHARS
+    };
+    if !parts.iter().enumerate().any(|(k, p)| long(k, p)) {
+        return std::borrow::Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len().min(4096));
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push('`');
+        }
+        if long(k, p) {
+            let head: String = p.chars().take(MAX_QUOTE_CHARS - 20).collect();
+            out.push_str(&format!("{head}… ({} characters)", p.chars().count()));
+        } else {
+            out.push_str(p);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The end of a run: flush stdout, print the error if any, and pick the
 /// exit code (see the module header for failures of stdout).
 pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     flush_stdout();
     match result {
         Err(e) => {
-            crate::eoutln!("posdiag: error: {e}");
+            let text = crate::mask::mask_pans(&e.to_string()).into_owned();
+            crate::eoutln!("posdiag: error: {}", clip_quotes(&text));
             e.exit().into()
         }
         Ok(exit) => match failed() {
@@ -211,6 +241,16 @@ mod tests {
         assert_eq!(out.inner.len(), MAX_PENDING);
         out.write_all(b" 1111 1111\n").unwrap();
         assert!(String::from_utf8(out.inner).unwrap().ends_with("411111******1111\n"));
+    }
+
+    #[test]
+    fn long_quotes_are_cut() {
+        let long = "x".repeat(1000);
+        let msg = format!("`{long}` is not an answer of `triage.start`");
+        let clipped = clip_quotes(&msg);
+        assert!(clipped.starts_with(&format!("`{}… (1000 characters)`", "x".repeat(60))));
+        assert!(clipped.ends_with("is not an answer of `triage.start`"), "{clipped}");
+        assert_eq!(clip_quotes("a `b` c `d"), "a `b` c `d");
     }
 
     #[test]
