@@ -77,19 +77,6 @@ impl Localized {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags() {
-        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Lang::Zh);
-        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
-        assert_eq!(Lang::from_tag("en_US.UTF-8"), Lang::En);
-        assert_eq!(Lang::from_tag("C"), Lang::En);
-    }
-}
-
 /// The locale the environment names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 fn locale_env() -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -106,5 +93,18 @@ fn is_utf8(locale: &str) -> bool {
             let codeset = rest.split('@').next().unwrap_or_default().to_ascii_lowercase();
             codeset == "utf-8" || codeset == "utf8"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_tag("C"), Lang::En);
     }
 }
