@@ -10,7 +10,6 @@ pub mod modem;
 pub mod session;
 pub mod terminal;
 
-use std::io::Write as _;
 use std::net::TcpListener;
 
 pub use fixture::{Fixture, FixtureError, load, names};
@@ -32,9 +31,8 @@ pub enum SimError {
 /// Where the simulator prints the line's address (stdout) and its log
 /// of exchanges (stderr).
 fn announce(address: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{address}");
-    let _ = out.flush();
+    crate::outln!("{address}");
+    crate::output::flush_stdout();
 }
 
 /// Play `fixture` on a new pseudo-terminal; its path is printed on stdout.
@@ -46,7 +44,7 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     let (master, slave) = serialport::TTYPort::pair().map_err(pty_error)?;
     let path = serialport::SerialPort::name(&slave).unwrap_or_default();
     announce(&path);
-    eprintln!(
+    crate::eoutln!(
         "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}   (Ctrl-C stops the simulator)",
         fixture.description
     );
@@ -54,11 +52,11 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     // a hang-up between two clients.
     let _keep_open = slave;
     let mut line = SerialTransport::from_port(&path, Box::new(master));
-    let mut session = Session::new(fixture, Box::new(std::io::stderr()));
+    let mut session = Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
     loop {
         match session.run(&mut line)? {
             End::HungUp => {
-                eprintln!("hung up (disconnect_after); the pseudo-terminal is closed");
+                crate::eoutln!("hung up (disconnect_after); the pseudo-terminal is closed");
                 return Ok(());
             }
             End::ClientGone => {}
@@ -84,20 +82,20 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     let local = listener.local_addr().map_err(listen_error)?;
     let url = format!("tcp://{local}");
     announce(&url);
-    eprintln!(
+    crate::eoutln!(
         "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}   (Ctrl-C stops the simulator)",
         fixture.description
     );
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-        eprintln!("client {peer} connected");
+        crate::eoutln!("client {peer} connected");
         let mut line = TcpTransport::from_stream(&peer, stream);
-        let mut session = Session::new(fixture, Box::new(std::io::stderr()));
+        let mut session = Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
         match session.run(&mut line) {
-            Ok(End::HungUp) => eprintln!("hung up on {peer} (disconnect_after)"),
-            Ok(End::ClientGone) => eprintln!("client {peer} left"),
-            Err(e) => eprintln!("client {peer}: {e}"),
+            Ok(End::HungUp) => crate::eoutln!("hung up on {peer} (disconnect_after)"),
+            Ok(End::ClientGone) => crate::eoutln!("client {peer} left"),
+            Err(e) => crate::eoutln!("client {peer}: {e}"),
         }
     }
     Ok(())
