@@ -1,17 +1,26 @@
 //! Signals during an interactive walk. SIGTERM, SIGHUP (the terminal window
 //! closed), SIGQUIT and an INT sent from elsewhere (Ctrl-C at the prompt is
 //! a key, handled by the walk) end the run cleanly: a save in progress is
-//! let finish (the session is saved after every step), the terminal gets
+//! let finish (the session is saved after every step), the `--report` of
+//! the walk so far is written, the terminal gets
 //! back the settings it had before the prompts (echo, line mode, the
 //! cursor), the session lock is released, and the process exits with
 //! 128 + the signal's number, as a shell reports a signal.
 
-use std::path::PathBuf;
-use std::sync::Once;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 static INSTALLED: Once = Once::new();
+
+/// The `--report` of the walk so far, written if a signal ends it.
+static REPORT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
+/// Keep the report of the walk so far, to write if a signal ends the walk.
+pub fn keep_report(path: &Path, text: String) {
+    *REPORT.lock().unwrap_or_else(|e| e.into_inner()) = Some((path.to_path_buf(), text));
+}
 
 /// Handle the signals from now on, for the walk saving to `session`.
 /// Only the first call installs; the terminal settings are taken then.
@@ -38,6 +47,12 @@ fn end(signal: i32, terminal: &Terminal, session: &std::path::Path) -> ! {
     // A save under way finishes first; none starts after this.
     let _saving = crate::session::hold_saves();
     terminal.restore();
+    let report = REPORT.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some((path, text)) = report
+        && let Err(e) = crate::fsio::write_atomic(&path, text.as_bytes())
+    {
+        crate::eoutln!("\nposdiag: cannot write report `{}`: {e}", path.display());
+    }
     let name = match signal {
         SIGTERM => "SIGTERM",
         SIGHUP => "SIGHUP",

@@ -1,6 +1,7 @@
 //! Interactive sessions that cannot be lost: one walk per state folder (a
 //! second is told the first's pid; a stale lock is taken over), signals
-//! that restore the terminal, keep the session and exit 128 + n, and a
+//! that restore the terminal, keep the session, write the report so far
+//! and exit 128 + n, and a
 //! state folder where nothing can be saved that lets the walk go on.
 
 mod common;
@@ -70,7 +71,13 @@ fn signals_restore_the_terminal_keep_the_session_and_exit_128_plus_n() {
         (libc::SIGQUIT, "SIGQUIT"),
         (libc::SIGINT, "SIGINT"),
     ] {
-        let mut w = spawn(None, &[]);
+        let state = tempfile::tempdir().unwrap();
+        let report = state.path().join("report.md");
+        let rules = common::mini();
+        let args = ["--rules", rules.to_str().unwrap(), "diagnose", "--report"];
+        let mut args = args.to_vec();
+        args.push(report.to_str().unwrap());
+        let mut w = spawn_with("en_US.UTF-8", &args, Some(state), &[]);
         w.expect("What is wrong?");
         w.pick(0); // Printing
         w.expect("Is there paper?");
@@ -84,6 +91,9 @@ fn signals_restore_the_terminal_keep_the_session_and_exit_128_plus_n() {
         let (code, state) = w.exit_code();
         assert_eq!(code, 128 + signal, "{name}");
         assert!(!state.path().join("session.lock").exists(), "{name}: lock left");
+        // The report of the walk so far is written.
+        let md = std::fs::read_to_string(&report).unwrap_or_default();
+        assert!(md.contains("| 1 | What is wrong? | Printing | you |"), "{name}: {md}");
         // The answer given before the signal is kept, and the walk resumes.
         let run = common::Test::new()
             .args(["--rules", common::mini().to_str().unwrap(), "diagnose", "--resume"])

@@ -16,7 +16,7 @@ use crate::history;
 use crate::lang::Lang;
 use crate::report::{
     CodeOut, Diagnosis, conclusion_table, describe_code, path_line, path_table, render_code,
-    render_diagnosis, write_report,
+    render_diagnosis, render_report, write_report,
 };
 use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
@@ -211,6 +211,11 @@ impl Interactive<'_> {
     fn save(&self, walk: &Walk<'_>, facts: &[Fact]) -> Result<(), Error> {
         let saved = SavedSession::from_walk(walk, facts, self.lang);
         session::save_or_warn(&saved, &self.session_path);
+        if let Some(path) = self.report
+            && let Ok(text) = render_report(path, &self.so_far(walk, facts))
+        {
+            crate::signals::keep_report(path, text);
+        }
         Ok(())
     }
 
@@ -223,17 +228,21 @@ impl Interactive<'_> {
         Ok(())
     }
 
+    /// The walk so far as a diagnosis, for a report.
+    fn so_far(&self, walk: &Walk<'_>, facts: &[Fact]) -> Diagnosis {
+        let outcome = match walk.position() {
+            Position::Question(n) => Outcome::NeedsInput(n),
+            Position::Conclusion(n) => Outcome::Concluded(n),
+            Position::Exhausted => Outcome::Exhausted,
+        };
+        Diagnosis::from_walk(walk, outcome, facts, self.lang).with_code(self.code.clone())
+    }
+
     /// Quit or Ctrl-C: save, write the report so far, say how to resume.
     fn stop(&self, walk: &Walk<'_>, facts: &[Fact], exit: Exit) -> Result<Exit, Error> {
         self.save(walk, facts)?;
         if let Some(path) = self.report {
-            let outcome = match walk.position() {
-                Position::Question(n) => Outcome::NeedsInput(n),
-                Position::Conclusion(n) => Outcome::Concluded(n),
-                Position::Exhausted => Outcome::Exhausted,
-            };
-            let d = Diagnosis::from_walk(walk, outcome, facts, self.lang);
-            write_report(path, &d.with_code(self.code.clone()))?;
+            write_report(path, &self.so_far(walk, facts))?;
         }
         let lang = self.lang;
         if !session::saved() {

@@ -18,4 +18,4 @@ pub use emv::{BitOut, EMV_VERSION, EmvReport, render_emv};
 pub use markdown::render_markdown;
 pub use table::{conclusion_table, path_table};
 pub use text::{actor_name, path_line, render_diagnosis, source_name};
-pub use write::{ReportError, check_report_path, write_report};
+pub use write::{ReportError, check_report_path, render_report, write_report};

@@ -52,7 +52,8 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     // a hang-up between two clients.
     let _keep_open = slave;
     let mut line = SerialTransport::from_port(&path, Box::new(master));
-    let mut session = Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
+    let mut session =
+        Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
     loop {
         match session.run(&mut line)? {
             End::HungUp => {
@@ -91,7 +92,8 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
         crate::eoutln!("client {peer} connected");
         let mut line = TcpTransport::from_stream(&peer, stream);
-        let mut session = Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
+        let mut session =
+            Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
         match session.run(&mut line) {
             Ok(End::HungUp) => crate::eoutln!("hung up on {peer} (disconnect_after)"),
             Ok(End::ClientGone) => crate::eoutln!("client {peer} left"),
