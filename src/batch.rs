@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::{
@@ -23,6 +23,9 @@ use crate::lang::Lang;
 use crate::mask::mask_pans;
 use crate::report::{Diagnosis, Status};
 use crate::rules::{NodeId, RuleSet, did_you_mean};
+
+mod echo;
+use echo::{echo_id, unique_keys};
 
 /// Longest line read; a longer one is an error record, and the reader
 /// skips to the next line without holding it in memory.
@@ -268,67 +271,6 @@ pub fn case_line(case: &crate::cases::CaseDef) -> String {
     line.to_string()
 }
 
-/// The `id` echoed back as written, with card numbers masked wherever
-/// they sit (a masked number becomes text).
-fn echo_id(raw: &RawValue) -> Box<RawValue> {
-    let text = raw.get();
-    let echoed = if text.starts_with(['{', '[', '"']) {
-        serde_json::from_str(text).map(mask_value).and_then(|v| serde_json::to_string(&v))
-    } else {
-        match mask_pans(text) {
-            std::borrow::Cow::Borrowed(_) => return raw.to_owned(),
-            std::borrow::Cow::Owned(m) => serde_json::to_string(&m),
-        }
-    };
-    echoed
-        .and_then(RawValue::from_string)
-        .unwrap_or_else(|_| RawValue::from_string("null".into()).unwrap_or_else(|_| raw.to_owned()))
-}
-
-/// A map of a line that says no key twice (as a line says `id` only once).
-fn unique_keys<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, serde_json::Value>, D::Error> {
-    struct Unique;
-    impl<'de> serde::de::Visitor<'de> for Unique {
-        type Value = BTreeMap<String, serde_json::Value>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of names and values")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
-                if out.contains_key(&k) {
-                    return Err(serde::de::Error::custom(format_args!("duplicate key `{k}`")));
-                }
-                out.insert(k, v);
-            }
-            Ok(out)
-        }
-    }
-    d.deserialize_map(Unique)
-}
-
-/// The `id` echoed back, with card numbers masked wherever they sit.
-fn mask_value(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => Value::String(mask_pans(&s).into_owned()),
-        Value::Number(n) => match mask_pans(&n.to_string()) {
-            std::borrow::Cow::Borrowed(_) => Value::Number(n),
-            std::borrow::Cow::Owned(m) => Value::String(m),
-        },
-        Value::Array(a) => Value::Array(a.into_iter().map(mask_value).collect()),
-        Value::Object(o) => Value::Object(
-            o.into_iter().map(|(k, v)| (mask_pans(&k).into_owned(), mask_value(v))).collect(),
-        ),
-        other => other,
-    }
-}
-
 enum Read {
     Line,
     TooLong,
@@ -409,14 +351,5 @@ mod tests {
     fn a_long_line_is_cut_and_the_next_one_read() {
         let got = lines(b"0123456789\nok\n", 5);
         assert_eq!(got, vec![Err(()), Ok(b"ok".to_vec())]);
-    }
-
-    #[test]
-    fn ids_are_masked() {
-        let v =
-            mask_value(serde_json::json!({"pan": "4111111111111111", "n": 4111111111111111u64}));
-        let text = v.to_string();
-        assert!(!text.contains("4111111111111111"), "{text}");
-        assert!(text.contains("411111******1111"), "{text}");
     }
 }
