@@ -156,3 +156,21 @@ fn a_card_number_typed_at_a_prompt_is_masked_on_screen_in_the_session_and_the_re
     }
     assert!(session.contains("411111******1111"), "{session}");
 }
+
+#[test]
+fn a_card_number_in_a_rule_file_is_masked_in_the_prompts() {
+    let triage = std::fs::read_to_string(common::mini().join("triage.yaml"))
+        .unwrap()
+        .replace("en: What is wrong?", "en: What is wrong? 4111 1111 1111 1111")
+        .replace("en: Printing", "en: Printing 4111111111111111");
+    let rules = common::mini_with("triage.yaml", &triage);
+    let mut w = spawn_with("en_US.UTF-8", &["--rules", rules.path().to_str().unwrap()], None, &[]);
+    let before = w.expect("What is wrong? 411111******1111");
+    let menu = w.expect("Printing 411111******1111");
+    w.keys(&[ESC]);
+    let rest = w.expect("Saved to");
+    for text in [before, menu, rest] {
+        assert!(!text.contains("4111111111111111") && !text.contains("4111 1111"), "{text}");
+    }
+    assert_eq!(w.exit_code().0, 3);
+}

@@ -5,6 +5,7 @@
 //! inquire draws on stderr and reads the terminal, so stdout stays clean for
 //! results.
 
+use crate::mask::mask_pans;
 use inquire::ui::RenderConfig;
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
@@ -82,8 +83,13 @@ impl Prompter {
         options: &[String],
         moves: Moves,
     ) -> Result<Reply<usize>, Stop> {
-        let mut items: Vec<(Item, String)> =
-            options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
+        // Texts from rule files are shown masked, as everything posdiag shows.
+        let message = &*mask_pans(message);
+        let mut items: Vec<(Item, String)> = options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (Item::Answer(i), mask_pans(o).into_owned()))
+            .collect();
         items.extend(self.moves(moves));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
         let help = self
@@ -120,8 +126,10 @@ impl Prompter {
         moves: Moves,
     ) -> Result<Reply<String>, Stop> {
         let l = self.lang;
+        let message = &*mask_pans(message);
+        let hint = hint.map(mask_pans);
         let mut help = String::new();
-        if let Some(h) = hint {
+        if let Some(h) = hint.as_deref() {
             help.push_str(h);
             help.push_str(" · ");
         }
@@ -140,12 +148,12 @@ impl Prompter {
             }
             Ok(match validate(input) {
                 Ok(()) => Validation::Valid,
-                Err(msg) => Validation::Invalid(crate::mask::mask_pans(&msg).into_owned().into()),
+                Err(msg) => Validation::Invalid(mask_pans(&msg).into_owned().into()),
             })
         };
         // The answer stays on the screen as the prompt's last line: masked,
         // as everything posdiag shows.
-        let shown = |s: &str| crate::mask::mask_pans(s).into_owned();
+        let shown = |s: &str| mask_pans(s).into_owned();
         let answer = Text::new(message)
             .with_formatter(&shown)
             .with_help_message(&help)
