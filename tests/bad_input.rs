@@ -103,3 +103,19 @@ fn a_port_that_is_no_terminal_device_says_so() {
             .stderr_has(&format!("`{path}` is not a serial port"));
     }
 }
+
+#[test]
+fn an_answers_file_of_many_unknown_ids_ends_fast_with_the_first_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    let text: String = (0..50_000).map(|i| format!("unknown.node_{i}: x\n")).collect();
+    std::fs::write(&answers, text).unwrap();
+    let start = std::time::Instant::now();
+    let run = Test::new()
+        .args(["diagnose", "--no-history", "--answers", answers.to_str().unwrap()])
+        .run()
+        .code(2);
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    assert!(run.stderr.lines().count() <= 22, "{}", run.stderr);
+    assert!(run.stderr.contains("… and 49980 more"), "{}", run.stderr);
+}

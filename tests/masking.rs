@@ -190,7 +190,7 @@ fn through_the_binary(s: &Spelled) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(12))]
+    #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn no_channel_of_the_binary_leaves_a_card_number(s in spelled()) {
