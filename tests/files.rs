@@ -151,3 +151,14 @@ fn history_lines_of_faults_the_rules_do_not_have_are_skipped() {
     assert_eq!(stats["sessions"], 1, "{}", run.stdout);
     assert_eq!(stats["skipped_lines"], 2, "{}", run.stdout);
 }
+
+#[test]
+fn a_batch_file_that_is_a_device_or_a_fifo_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = fifo(dir.path());
+    for path in [Path::new("/dev/zero"), fifo.as_path()] {
+        quick(Test::new().args(["diagnose", "--no-history", "--batch", path.to_str().unwrap()]))
+            .code(2)
+            .stderr_has("posdiag reads only regular files; for a stream use `--batch -`");
+    }
+}

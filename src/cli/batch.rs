@@ -31,8 +31,15 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
         }
         batch.run(&mut std::io::stdin().lock(), &mut out)
     } else {
-        let file = std::fs::File::open(input)
-            .map_err(|source| SourceError::File { path: input.to_path_buf(), source })?;
+        // A regular file only (a stream comes on stdin, `-`): a device such
+        // as `/dev/zero` would never end, a FIFO could block.
+        let file = crate::fsio::open_regular(input).map_err(|source| {
+            let hint = std::io::Error::new(
+                source.kind(),
+                format!("{source}; for a stream use `--batch -`"),
+            );
+            SourceError::File { path: input.to_path_buf(), source: hint }
+        })?;
         batch.run(&mut BufReader::with_capacity(64 * 1024, file), &mut out)
     };
     let summary = match summary {
