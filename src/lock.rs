@@ -12,6 +12,8 @@ use std::sync::Mutex;
 
 /// The lock this process holds, if any (taking it again is a no-op).
 static HELD: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// A lock that could not be made, already warned about.
+static UNMADE: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
@@ -69,7 +71,8 @@ pub fn held() -> Option<PathBuf> {
 /// stderr and a guard that holds nothing.
 pub fn lock(session: &Path) -> Result<SessionLock, LockError> {
     let path = lock_path(session);
-    if held().as_deref() == Some(path.as_path()) {
+    let unmade = || UNMADE.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    if held().as_deref() == Some(path.as_path()) || unmade().as_deref() == Some(path.as_path()) {
         return Ok(SessionLock { path: None });
     }
     for _ in 0..3 {
@@ -92,6 +95,7 @@ pub fn lock(session: &Path) -> Result<SessionLock, LockError> {
                 }
             }
             Err(e) => {
+                *UNMADE.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
                 crate::eoutln!(
                     "posdiag: warning: cannot lock the session at `{}`: {e}; another posdiag \
                      may walk in the same folder",

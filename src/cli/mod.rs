@@ -1,5 +1,6 @@
 //! The command line: argument parsing (clap), prompts (inquire), and the
-//! subcommands that wire the library together. The only layer that prints.
+//! subcommands that wire the library together. The only layer that prints,
+//! and only through [`crate::output`] (masked, write errors handled).
 
 mod arguments;
 mod batch;
