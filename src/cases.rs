@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, run_script};
-use crate::rules::{NodeId, Problem, RuleSet, SourceFile, parse_yaml};
+use crate::engine::{Answers, Fact, Facts, Outcome, Source, run_script};
+use crate::rules::{Problem, RuleSet, SourceFile, parse_yaml};
 
 /// One case as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -48,7 +48,10 @@ pub struct CaseResult {
     pub reached: Option<String>,
 }
 
-/// All results, plus conclusions that no case reaches.
+/// Version of the JSON shape of `posdiag test --format json`.
+pub const TEST_VERSION: u32 = 2;
+
+/// All results, plus conclusions that no case reaches, plus robustness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestReport {
     pub version: u32,
@@ -57,20 +60,9 @@ pub struct TestReport {
     pub cases: Vec<CaseResult>,
     /// Conclusion keys reached by no case (each counts as a failure).
     pub uncovered: Vec<String>,
-    /// How branch ordering shortens "don't know" walks over these cases.
-    pub effort: Effort,
-}
-
-/// The average walk of a person who answers "don't know" to everything and
-/// "not fixed" to every remedy until the case's expected fault comes up:
-/// how many remedies they see, in the authored order and in the
-/// probability-over-cost order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Effort {
-    /// Cases whose fault such a walk reaches in both orders.
-    pub cases: usize,
-    pub authored_remedies: f64,
-    pub ordered_remedies: f64,
+    /// How walks with a "don't know" still reach their fault (see
+    /// [`crate::robustness`]).
+    pub robustness: crate::robustness::Robustness,
 }
 
 /// Parse case files: each holds one case (a mapping) or a list of them.
@@ -117,65 +109,9 @@ pub fn run_cases(rules: &RuleSet, cases: &[Case]) -> TestReport {
     let uncovered: Vec<String> =
         rules.conclusions().map(|(_, c)| c.key.clone()).filter(|k| !reached.contains(k)).collect();
     let passed = results.iter().filter(|r| r.passed).count();
-    let failed = results.len() - passed + uncovered.len();
-    let effort = effort(rules, cases);
-    TestReport { version: 1, passed, failed, cases: results, uncovered, effort }
-}
-
-/// See [`Effort`].
-pub fn effort(rules: &RuleSet, cases: &[Case]) -> Effort {
-    let authored = Ordering { authored_only: true, ..Ordering::default() };
-    let ordered = Ordering::default();
-    let (mut n, mut a_sum, mut o_sum) = (0usize, 0usize, 0usize);
-    for case in cases {
-        let start = match &case.def.start {
-            Some(s) => match rules.find(s) {
-                Some(id) => id,
-                None => continue,
-            },
-            None => rules.root(),
-        };
-        let facts: Facts = case.def.facts.iter().map(|(k, v)| Fact::given(k, v)).collect();
-        let a = dont_know_walk(rules, start, &case.def.expect, &facts, authored.clone());
-        let o = dont_know_walk(rules, start, &case.def.expect, &facts, ordered.clone());
-        if let (Some(a), Some(o)) = (a, o) {
-            n += 1;
-            a_sum += a;
-            o_sum += o;
-        }
-    }
-    let avg = |sum: usize| if n == 0 { 0.0 } else { sum as f64 / n as f64 };
-    Effort { cases: n, authored_remedies: avg(a_sum), ordered_remedies: avg(o_sum) }
-}
-
-/// Remedies shown before and including `expect`, answering "don't know" to
-/// every question; `None` when the walk never offers it.
-fn dont_know_walk(
-    rules: &RuleSet,
-    start: NodeId,
-    expect: &str,
-    facts: &Facts,
-    mut ordering: Ordering,
-) -> Option<usize> {
-    ordering.facts = facts.clone();
-    let mut walk = Walk::new(rules, start);
-    walk.set_ordering(ordering);
-    let mut shown = 0;
-    for _ in 0..10_000 {
-        walk.answer_all_from_facts(facts);
-        match walk.position() {
-            Position::Question(q) => walk.answer_unknown(q).ok()?,
-            Position::Conclusion(c) => {
-                shown += 1;
-                if rules.conclusion(c).is_some_and(|k| k.key == expect) {
-                    return Some(shown);
-                }
-                walk.reject();
-            }
-            Position::Exhausted => return None,
-        }
-    }
-    None
+    let robustness = crate::robustness::measure(rules);
+    let failed = results.len() - passed + uncovered.len() + robustness.below.len();
+    TestReport { version: TEST_VERSION, passed, failed, cases: results, uncovered, robustness }
 }
 
 fn run_case(rules: &RuleSet, case: &Case) -> CaseResult {

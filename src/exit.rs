@@ -9,10 +9,13 @@ use std::process::ExitCode;
 pub enum Exit {
     /// A conclusion was reached; a check or test run was clean.
     Ok = 0,
-    /// The graph ended without a conclusion: escalate.
+    /// The graph ended without a conclusion: escalate. Also `posdiag test`
+    /// when a case fails, a conclusion is uncovered or robustness is below
+    /// the rules' thresholds.
     NoConclusion = 1,
     /// Usage or input error: bad arguments, rules, answers or files;
-    /// `check` or `test` found problems.
+    /// `check` found problems (and `test` when the rules or cases do not
+    /// load).
     Input = 2,
     /// The next question has no answer (scripted run).
     NeedsInput = 3,

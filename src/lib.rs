@@ -20,6 +20,7 @@ pub mod mask;
 pub mod output;
 pub mod probe;
 pub mod report;
+pub mod robustness;
 pub mod rules;
 pub mod session;
 pub mod signals;

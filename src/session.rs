@@ -34,7 +34,7 @@ static WARNED: AtomicBool = AtomicBool::new(false);
 /// Marks the file as ours.
 const FORMAT: &str = "posdiag-session";
 /// Bumped on an incompatible change of the file.
-pub const SESSION_VERSION: u32 = 1;
+pub const SESSION_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +54,7 @@ pub struct SavedSession {
 #[serde(deny_unknown_fields)]
 pub struct SavedStep {
     pub node: String,
-    /// `answer`, `rejected` or `skipped`.
+    /// `answer`, `unknown` or `rejected`.
     pub kind: String,
     #[serde(default)]
     pub value: Option<String>,
@@ -121,14 +121,16 @@ impl SavedSession {
                     },
                     (action, _) => SavedStep {
                         node: node.id.clone(),
-                        kind: if matches!(action, Action::Rejected { auto: true }) {
-                            "skipped"
-                        } else {
-                            "rejected"
+                        kind: match action {
+                            Action::Unknown { .. } => "unknown",
+                            _ => "rejected",
                         }
                         .into(),
                         value: None,
-                        source: None,
+                        source: match action {
+                            Action::Unknown { source } => Some(*source),
+                            _ => None,
+                        },
                         input: None,
                         fact: None,
                         jump: None,
@@ -180,15 +182,20 @@ impl SavedSession {
                         jump,
                     }
                 }
-                ("rejected", NodeBody::Conclusion(_)) => Action::Rejected { auto: false },
-                ("skipped", NodeBody::Conclusion(_)) => Action::Rejected { auto: true },
+                ("unknown", NodeBody::Question(_)) => {
+                    Action::Unknown { source: s.source.unwrap_or(Source::Interactive) }
+                }
+                ("rejected", NodeBody::Conclusion(_)) => Action::Rejected,
                 (kind, _) => {
                     return Err(outdated(format!("step `{kind}` does not fit node `{}`", s.node)));
                 }
             };
             steps.push(Step { node, action });
         }
-        Walk::replay(rules, start, steps).ok_or_else(|| outdated("the steps do not replay".into()))
+        // Which places are open does not depend on the weights, so the
+        // caller's ordering can be set afterwards.
+        Walk::replay(rules, start, crate::engine::Ordering::default(), steps)
+            .map_err(|e| outdated(format!("the steps no longer form a walk: {e}")))
     }
 }
 

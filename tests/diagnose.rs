@@ -19,7 +19,7 @@ fn exit_0_conclusion_with_path_and_sources() {
         .run()
         .code(0);
     let d: Diagnosis = run.json();
-    assert_eq!(d.version, 1);
+    assert_eq!(d.version, 2);
     assert_eq!(d.status, Status::Concluded);
     assert_eq!(d.lang, "en");
     assert_eq!(d.start, "triage.start");
@@ -35,7 +35,7 @@ fn exit_0_conclusion_with_path_and_sources() {
     assert_eq!(nodes, ["triage.start", "printer.paper"]);
     assert!(d.path.iter().all(|s| s.source.as_deref() == Some("command_line")));
     assert_eq!(d.path[1].answer.as_deref(), Some("no_paper"));
-    assert!(d.pending.is_none() && d.escalation.is_none() && !d.assumed);
+    assert!(d.pending.is_none() && d.handoff.is_none() && !d.assumed);
 }
 
 #[test]
@@ -70,14 +70,46 @@ fn exit_1_when_every_remedy_is_rejected() {
     let d: Diagnosis = run.json();
     assert_eq!(d.status, Status::NoConclusion);
     assert_eq!(d.rejected, ["PRINTER_POWER_CYCLE"]);
-    let e = d.escalation.expect("escalation");
-    assert_eq!(e.tried, ["Restart the terminal"]);
-    assert_eq!(e.tell, ["Tell the provider."]);
-    assert_eq!(e.checked, ["What is wrong? — Power"]);
+    let h = d.handoff.expect("hand-off");
+    assert_eq!(h.actor, "acquirer");
+    assert_eq!(h.tried, ["Restart the terminal"]);
+    assert_eq!(h.ask, ["Tell the provider."]);
+    assert_eq!(h.fault, None);
+    // Only what the walk did: one answer, by the command line; no code.
+    let checked: Vec<(&str, &str, &str)> = h
+        .checked
+        .iter()
+        .map(|c| (c.question.as_str(), c.answer.as_str(), c.source.as_str()))
+        .collect();
+    assert_eq!(checked, [("What is wrong?", "Power", "command_line")]);
+    assert!(h.not_checked.is_empty() && h.codes.is_empty());
 }
 
 #[test]
-fn dont_know_then_rejection_retries_the_next_likely_branch() {
+fn an_escalating_conclusion_hands_off_what_the_walk_did() {
+    let d: Diagnosis = diagnose()
+        .args([
+            "--answer",
+            "triage.start=code",
+            "--answer",
+            "triage.code=51",
+            "--answer",
+            "printer.paper=unknown",
+        ])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(d.conclusion.as_ref().unwrap().key, "PRINTER_POWER_CYCLE");
+    let h = d.handoff.expect("an escalating conclusion has a hand-off");
+    assert_eq!(h.fault.as_deref(), Some("Restart the terminal"));
+    assert_eq!(h.ask, ["Tell the provider."]);
+    assert!(h.tried.is_empty(), "nothing was tried: {:?}", h.tried);
+    let answers: Vec<&str> = h.checked.iter().map(|c| c.answer.as_str()).collect();
+    assert_eq!(answers, ["The screen shows a code", "Insufficient funds"]);
+}
+
+#[test]
+fn dont_know_keeps_every_branch_and_not_fixed_goes_to_the_next_candidate() {
     let d: Diagnosis = diagnose()
         .args([
             "--answer",
@@ -99,23 +131,25 @@ fn dont_know_then_rejection_retries_the_next_likely_branch() {
         d.path.iter().map(|s| (s.kind.clone(), s.node.clone(), s.source.clone())).collect();
     let s =
         |k: &str, n: &str, src: Option<&str>| (k.to_string(), n.to_string(), src.map(String::from));
+    // The likeliest branch first (printing, 0.7), its authored `otherwise`
+    // after the remedy fails, then the code branch that "don't know" kept
+    // open; no question twice, no remedy twice.
     assert_eq!(
         steps,
         [
-            s("answer", "triage.start", Some("assumed")),
+            s("unknown", "triage.start", Some("command_line")),
             s("answer", "printer.paper", Some("command_line")),
             s("rejected", "printer.out_of_paper", None),
             s("rejected", "printer.power_cycle", None),
-            s("answer", "triage.start", Some("retry")),
-            s("skipped", "printer.power_cycle", None),
-            s("answer", "triage.start", Some("retry")),
+            s("answer", "triage.code", Some("command_line")),
         ]
-        .into_iter()
-        .chain([s("answer", "triage.code", Some("command_line"))])
-        .chain([s("skipped", "printer.power_cycle", None)])
-        .collect::<Vec<_>>()
     );
+    assert_eq!(d.path[0].answer, None);
+    assert_eq!(d.path[0].label.as_deref(), Some("don't know"));
     assert_eq!(d.rejected, ["PRINTER_OUT_OF_PAPER", "PRINTER_POWER_CYCLE"]);
+    let h = d.handoff.expect("hand-off");
+    assert_eq!(h.not_checked, ["What is wrong?"]);
+    assert_eq!(h.tried, ["Out of paper", "Restart the terminal"]);
 }
 
 #[test]

@@ -98,26 +98,29 @@ fn why_explains_and_asks_again() {
 }
 
 #[test]
-fn dont_know_takes_the_default_and_says_so() {
+fn dont_know_keeps_every_branch_and_says_so() {
     let mut w = spawn("en_US.UTF-8", &[], None);
     w.expect("What is wrong?");
-    w.pick(3); // ? don't know → the rules' default, printer
+    w.pick(3); // ? don't know: printing (0.7) is the likeliest area
     w.expect("Is there paper?");
-    w.pick(2); // ? don't know → first answer, No
-    w.expect("Out of paper");
-    let rest = w.expect("Did this fix it?");
-    assert!(rest.contains("assumed (don't know)"), "{rest}");
-    assert!(rest.contains("rests on assumptions"), "{rest}");
-    // Not fixed: the next candidate the graph offers.
-    w.pick(1);
+    w.pick(2); // ? don't know: both answers stay open
+    // "Restart" is where both "paper loaded" and "power" lead: most likely.
     w.expect("Restart the terminal");
+    let rest = w.expect("Did this fix it?");
+    assert!(rest.contains("don't know"), "{rest}");
+    assert!(rest.contains("the next candidate follows"), "{rest}");
+    // Not fixed: the next candidate, the other branch of the paper question.
+    w.pick(1);
+    w.expect("Out of paper");
     w.expect("Did this fix it?");
-    w.pick(1); // still not fixed: the next likely branch of the assumption
+    w.pick(1); // still not fixed: the code branch "don't know" kept open
     w.expect("Which code does the screen show?");
     w.keys(&["51", ENTER]);
-    // Its only remedy was tried already: escalation.
+    // Its only remedy was tried already: the hand-off, from the walk.
     w.expect("No remedy fixed it");
-    w.expect("Tell them: Tell the provider.");
+    let sheet = w.expect("Please: Tell the provider.");
+    assert!(sheet.contains("Could not be checked:"), "{sheet}");
+    assert!(sheet.contains("Tried without success:"), "{sheet}");
     assert_eq!(w.exit_code().0, 1);
 }
 
@@ -201,7 +204,7 @@ fn corrupt_session_gets_a_clear_message() {
     assert!(run.stderr.contains("is damaged"), "{}", run.stderr);
     std::fs::write(
         state.path().join("session.json"),
-        r#"{"format":"posdiag-session","version":1,"lang":"en","start":"triage.start","steps":[{"node":"gone.node","kind":"answer","value":"x"}],"saved_at":0}"#,
+        r#"{"format":"posdiag-session","version":2,"lang":"en","start":"triage.start","steps":[{"node":"gone.node","kind":"answer","value":"x"}],"saved_at":0}"#,
     )
     .unwrap();
     common::Test::new()

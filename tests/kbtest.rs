@@ -18,7 +18,7 @@ fn kbtest(dir: &str) -> Test {
 fn passing_cases_print_the_closing_line() {
     kbtest(&cases_dir()).run().code(0).stdout_has("3 passed, 0 failed");
     let report: TestReport = kbtest(&cases_dir()).args(["--format", "json"]).run().code(0).json();
-    assert_eq!((report.version, report.passed, report.failed), (1, 3, 0));
+    assert_eq!((report.version, report.passed, report.failed), (2, 3, 0));
     assert!(report.uncovered.is_empty());
     assert!(report.cases.iter().all(|c| c.passed && c.message.is_none()));
     assert_eq!(report.cases[0].reached.as_deref(), Some("PRINTER_POWER_CYCLE"));

@@ -15,8 +15,8 @@ use crate::exit::Exit;
 use crate::history;
 use crate::lang::Lang;
 use crate::report::{
-    CodeOut, Diagnosis, conclusion_table, describe_code, path_line, path_table, render_code,
-    render_diagnosis, render_report, write_report,
+    CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_line, path_table,
+    render_code, render_diagnosis, render_handoff, render_report, write_report,
 };
 use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
@@ -171,7 +171,7 @@ impl Interactive<'_> {
                     crate::eoutln!("{}", explain(rules, walk, node, q, lang));
                     continue;
                 }
-                Reply::Unknown => walk.answer_unknown(node),
+                Reply::Unknown => walk.answer_unknown(node, Source::Interactive),
                 Reply::Value(Choice::Picked(i)) => {
                     walk.answer(node, &q.answers[i].value, Source::Interactive)
                 }
@@ -285,13 +285,10 @@ fn show_conclusion(d: &Diagnosis, lang: Lang) {
         crate::outln!("{}", path_table(&d.path, lang, None));
     }
     if d.assumed {
-        crate::outln!(
-            "{}",
-            lang.pick(
-                "注意: 部分回答为\"不确定\"，结论基于默认假设。",
-                "Note: some answers were \"don't know\"; this rests on assumptions."
-            )
-        );
+        crate::outln!("{}", assumed_note(lang));
+    }
+    if let Some(h) = &d.handoff {
+        crate::outln!("\n{}", render_handoff(h, lang));
     }
 }
 
@@ -339,7 +336,7 @@ pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lan
             )
         ));
     }
-    for (i, a) in q.answers.iter().enumerate() {
+    for a in &q.answers {
         let leads = match &rules.node(a.next).body {
             NodeBody::Conclusion(c) => {
                 format!("{} {}", lang.pick("结论:", "conclusion:"), c.title.get(lang))
@@ -348,12 +345,14 @@ pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lan
                 format!("{} {}", lang.pick("接着问:", "then asks:"), n.text.get(lang))
             }
         };
-        let default = if i == q.default {
-            lang.pick("（不确定时默认）", " (default on \"don't know\")")
-        } else {
-            ""
-        };
-        out.push_str(&format!("  • {} → {leads}{default}\n", a.label.get(lang)));
+        out.push_str(&format!("  • {} → {leads}\n", a.label.get(lang)));
     }
+    out.push_str(&format!(
+        "  • {}\n",
+        lang.pick(
+            "不确定 → 每种可能都保留，先查最可能、最省时的一项；没解决再查下一项",
+            "don't know → every possibility stays open: the likeliest, quickest check comes first, the next if it does not fix it"
+        )
+    ));
     out
 }

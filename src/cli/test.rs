@@ -6,6 +6,7 @@ use super::context::Context;
 use crate::cases::{parse_cases, run_cases};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::robustness::Robustness;
 use crate::rules::source;
 
 pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
@@ -30,17 +31,52 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
             for key in &report.uncovered {
                 crate::outln!("FAIL coverage — conclusion `{key}` is reached by no case");
             }
-            let e = &report.effort;
-            if e.cases > 0 {
-                crate::outln!(
-                    "ordering: over {} cases, a \"don't know\" walk meets the fault after {:.2} remedies in authored order, {:.2} in probability-over-cost order",
-                    e.cases,
-                    e.authored_remedies,
-                    e.ordered_remedies
-                );
-            }
+            print_robustness(&report.robustness);
             crate::outln!("{} passed, {} failed", report.passed, report.failed);
         }
     }
     Ok(if report.failed == 0 { Exit::Ok } else { Exit::NoConclusion })
+}
+
+/// The robustness figures: one line per group, then what fell short.
+fn print_robustness(r: &Robustness) {
+    crate::outln!(
+        "robustness: walks with one \"don't know\" (others off the path \"don't know\", wrong remedies \"not fixed\"; \"within 3\" counts conclusions beyond the path's own)"
+    );
+    for (name, f) in [
+        ("inside trees", &r.inside),
+        ("at the triage", &r.triage),
+        ("two unknowns", &r.two_unknowns),
+    ] {
+        crate::outln!(
+            "  {name:<14} {:>5} walks  within 3: {:5.1} % ({:5.1} % weighted)  ever: {:5.1} % ({:5.1} % weighted)  {:.1} questions, {:.1} remedies",
+            f.walks,
+            f.within_3 * 100.0,
+            f.within_3_weighted * 100.0,
+            f.ever * 100.0,
+            f.ever_weighted * 100.0,
+            f.mean_questions,
+            f.mean_remedies
+        );
+    }
+    for m in r.misses.iter().take(10) {
+        crate::outln!(
+            "  never reached: {} with \"don't know\" at {} ({})",
+            m.target,
+            m.unknown.join(", "),
+            m.ended
+        );
+    }
+    if r.misses.len() > 10 {
+        crate::outln!("  … and {} more never reached", r.misses.len() - 10);
+    }
+    if r.skipped > 0 {
+        crate::outln!(
+            "  {} walks not run: their unknown is the code that alone leads to the target",
+            r.skipped
+        );
+    }
+    for b in &r.below {
+        crate::outln!("FAIL robustness — {b}");
+    }
 }

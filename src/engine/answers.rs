@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::walk::{Source, select_input};
+use super::select::select_input;
+use super::walk::Source;
 use crate::rules::{NodeBody, RuleSet, did_you_mean};
 
 /// Values a conclusion takes in an answer file.

@@ -126,16 +126,6 @@ impl Ordering {
         all
     }
 
-    /// The branch "don't know" takes: the rules' `default` when given, else
-    /// the first in p/c order.
-    pub fn default_answer(&self, rules: &RuleSet, node: NodeId) -> Option<usize> {
-        let q = rules.question(node)?;
-        if q.explicit_default {
-            return Some(q.default);
-        }
-        self.rank(rules, node).first().map(|r| r.index)
-    }
-
     /// Whether a known fact answers the question at `node`.
     fn probed(&self, rules: &RuleSet, node: NodeId) -> bool {
         match &rules.node(node).body {

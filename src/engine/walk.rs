@@ -1,15 +1,21 @@
 //! One walk through the rule graph: where it started, every step taken, and
 //! from those, where it stands. Pure state: no prompts, no files, no clock.
 //!
-//! The position is derived from the steps, never stored beside them, so
-//! going back is just dropping steps and a saved session is just its steps.
+//! The steps are evidence (see [`super::belief`]): a definite answer keeps
+//! one branch, "don't know" keeps every branch open with its weight, a
+//! rejected remedy rules its fault out. The next place to go is decided in
+//! one place, [`Walk::position`]: the authored `otherwise` of a remedy just
+//! rejected, else the open place of highest probability over cost anywhere.
+//! No question is asked twice: questions that share a `fact` name are one
+//! question, answered from the first answer. Going back is just dropping
+//! steps, and a saved session is just its steps.
 
 use serde::{Deserialize, Serialize};
 
-use super::fact::{FactOrigin, Facts};
+use super::belief::{Belief, Evidence, Taken};
+use super::fact::Facts;
 use super::order::Ordering;
-use crate::codes::Lookup;
-use crate::rules::model::InputKind;
+use super::select::{code_jump, select_input, unknown_value};
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
 
 /// Who gave an answer.
@@ -26,17 +32,15 @@ pub enum Source {
     Probe,
     /// A fact given with `--fact` or in a case.
     Fact,
-    /// "Don't know": the rule's default branch was assumed.
-    Assumed,
-    /// An earlier assumption did not lead to a fix; its next branch is tried.
-    Retry,
+    /// The same question (the same `fact`) was answered earlier in the walk.
+    Earlier,
 }
 
 impl Source {
-    /// Whether a person (or a script in their place) chose this answer, as
-    /// opposed to the walk choosing it from facts.
+    /// Whether the walk took this answer by itself (from a fact or an earlier
+    /// answer), as opposed to a person (or a script in their place).
     pub fn is_automatic(self) -> bool {
-        matches!(self, Source::Probe | Source::Fact | Source::Retry)
+        matches!(self, Source::Probe | Source::Fact | Source::Earlier)
     }
 }
 
@@ -56,9 +60,10 @@ pub enum Action {
         /// there) sent the walk, instead of the answer's `next`.
         jump: Option<NodeId>,
     },
-    /// The remedy of a conclusion did not fix the fault. `auto` when the walk
-    /// arrived again at a remedy already rejected and passed it by itself.
-    Rejected { auto: bool },
+    /// "Don't know": every branch stays open.
+    Unknown { source: Source },
+    /// The remedy of a conclusion did not fix the fault.
+    Rejected,
 }
 
 /// One step: the node it was taken at and what was done there.
@@ -69,10 +74,12 @@ pub struct Step {
 }
 
 impl Step {
-    /// Whether the walk took this step by itself (from a fact, a retry, or
-    /// passing by a remedy already rejected).
+    /// Whether the walk took this step by itself.
     pub fn is_automatic(&self) -> bool {
-        is_automatic(self)
+        match self.action {
+            Action::Answer { source, .. } | Action::Unknown { source } => source.is_automatic(),
+            Action::Rejected => false,
+        }
     }
 }
 
@@ -81,16 +88,16 @@ impl Step {
 pub enum Position {
     /// A question waits for an answer.
     Question(NodeId),
-    /// A conclusion was reached.
+    /// A conclusion is offered.
     Conclusion(NodeId),
-    /// Every remedy offered was rejected and nothing is left to try.
+    /// Every remedy still possible was rejected: nothing is left to try.
     Exhausted,
 }
 
 /// Why an answer was refused. Messages name the allowed values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
-    #[error("`{node}` is not the current question")]
+    #[error("`{node}` is not a question open in this walk")]
     NotCurrent { node: String },
     #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
     UnknownValue { node: String, value: String, allowed: Vec<String> },
@@ -98,47 +105,102 @@ pub enum AnswerError {
     BadInput { node: String, value: String, reason: String },
 }
 
-/// Most steps a walk may take; far above any real walk, it only guards
-/// against a rule set that keeps offering retries.
-const MAX_STEPS: usize = 10_000;
+/// Why saved steps do not replay against the rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("step {number} at `{node}` {reason}")]
+pub struct ReplayError {
+    /// 1-based.
+    pub number: usize,
+    pub node: String,
+    pub reason: String,
+}
 
 #[derive(Debug, Clone)]
 pub struct Walk<'r> {
     rules: &'r RuleSet,
     start: NodeId,
     steps: Vec<Step>,
-    /// How "don't know" and retries order branches.
+    /// Priors and facts: how mass is shared and which questions answer
+    /// themselves.
     ordering: Ordering,
+    /// Derived from the steps after every change.
+    belief: Belief,
+    position: Position,
 }
 
 impl<'r> Walk<'r> {
     pub fn new(rules: &'r RuleSet, start: NodeId) -> Walk<'r> {
-        Walk { rules, start, steps: Vec::new(), ordering: Ordering::default() }
+        Walk::with_ordering(rules, start, Ordering::default())
     }
 
-    /// Rebuild a walk from saved steps, refusing steps that do not fit the
-    /// rules (an outdated session file).
-    pub fn replay(rules: &'r RuleSet, start: NodeId, steps: Vec<Step>) -> Option<Walk<'r>> {
-        let mut walk = Walk::new(rules, start);
-        for step in steps {
+    /// A walk whose branches are weighted by `ordering` and whose questions
+    /// are answered from its facts where they can be.
+    pub fn with_ordering(rules: &'r RuleSet, start: NodeId, ordering: Ordering) -> Walk<'r> {
+        let mut walk = Walk {
+            rules,
+            start,
+            steps: Vec::new(),
+            ordering,
+            belief: Belief::default(),
+            position: Position::Exhausted,
+        };
+        walk.settle();
+        walk
+    }
+
+    /// Rebuild a walk from saved steps. Every step must have been possible
+    /// where it stands: its question open and its answer one of the
+    /// question's, its remedy offered. The walk then answers from facts.
+    pub fn replay(
+        rules: &'r RuleSet,
+        start: NodeId,
+        ordering: Ordering,
+        steps: Vec<Step>,
+    ) -> Result<Walk<'r>, ReplayError> {
+        let mut walk = Walk {
+            rules,
+            start,
+            steps: Vec::new(),
+            ordering,
+            belief: Belief::default(),
+            position: Position::Exhausted,
+        };
+        walk.refresh();
+        for (i, step) in steps.into_iter().enumerate() {
+            let fail = |reason: &str| ReplayError {
+                number: i + 1,
+                node: rules.node(step.node).id.clone(),
+                reason: reason.to_string(),
+            };
             if step.node.index() >= rules.len() {
-                return None;
+                return Err(ReplayError {
+                    number: i + 1,
+                    node: format!("#{}", step.node.index()),
+                    reason: "is not in the rules".into(),
+                });
+            }
+            if !walk.belief.is_open(step.node) {
+                return Err(fail("is not reachable from the steps before it"));
             }
             match (&step.action, &rules.node(step.node).body) {
                 (Action::Answer { answer, jump, .. }, NodeBody::Question(q))
                     if *answer < q.answers.len()
                         && jump.is_none_or(|j| j.index() < rules.len()) => {}
-                (Action::Rejected { .. }, NodeBody::Conclusion(_)) => {}
-                _ => return None,
+                (Action::Unknown { .. }, NodeBody::Question(_)) => {}
+                (Action::Rejected, NodeBody::Conclusion(_)) => {}
+                _ => return Err(fail("does not fit the node")),
             }
             walk.steps.push(step);
+            walk.refresh();
         }
-        Some(walk)
+        walk.settle();
+        Ok(walk)
     }
 
-    /// Order branches with these priors and facts (see [`Ordering`]).
+    /// Weight branches with these priors and answer from these facts.
     pub fn set_ordering(&mut self, ordering: Ordering) {
         self.ordering = ordering;
+        self.settle();
     }
 
     pub fn ordering(&self) -> &Ordering {
@@ -157,49 +219,21 @@ impl<'r> Walk<'r> {
         &self.steps
     }
 
+    /// The faults still possible, most promising first.
+    pub fn belief(&self) -> &Belief {
+        &self.belief
+    }
+
     /// Where the walk stands now.
     pub fn position(&self) -> Position {
-        let node = match self.steps.last() {
-            None => self.start,
-            Some(step) => match (&step.action, &self.rules.node(step.node).body) {
-                (Action::Answer { answer, jump, .. }, NodeBody::Question(q)) => {
-                    jump.unwrap_or(q.answers[*answer].next)
-                }
-                (Action::Rejected { .. }, NodeBody::Conclusion(c)) => match c.otherwise {
-                    Some(next) => next,
-                    None => return Position::Exhausted,
-                },
-                _ => return Position::Exhausted,
-            },
-        };
-        match self.rules.node(node).body {
-            NodeBody::Question(_) => Position::Question(node),
-            NodeBody::Conclusion(_) => Position::Conclusion(node),
-        }
+        self.position
     }
 
-    fn current_question(&self, node: NodeId) -> Result<&'r Question, AnswerError> {
-        match self.position() {
-            Position::Question(at) if at == node => {}
-            _ => return Err(AnswerError::NotCurrent { node: self.rules.node(node).id.clone() }),
-        }
-        self.rules
-            .question(node)
-            .ok_or_else(|| AnswerError::NotCurrent { node: self.rules.node(node).id.clone() })
-    }
-
-    fn push(&mut self, step: Step) {
-        if self.steps.len() < MAX_STEPS {
-            self.steps.push(step);
-            self.settle();
-        }
-    }
-
-    /// Answer the current question `node` with one of its answer values.
+    /// Answer the open question `node` with one of its answer values.
     /// Free-text questions also take a value typed by the user (see
     /// [`Walk::answer_input`]), which is tried when `value` is no answer value.
     pub fn answer(&mut self, node: NodeId, value: &str, source: Source) -> Result<(), AnswerError> {
-        let q = self.current_question(node)?;
+        let q = self.open_question(node)?;
         if let Some((i, _)) = q.answer(value) {
             self.push(Step {
                 node,
@@ -222,7 +256,7 @@ impl<'r> Walk<'r> {
         raw: &str,
         source: Source,
     ) -> Result<(), AnswerError> {
-        let q = self.current_question(node)?;
+        let q = self.open_question(node)?;
         let i = select_input(self.rules, node, q, raw)?;
         self.push(Step {
             node,
@@ -237,244 +271,143 @@ impl<'r> Walk<'r> {
         Ok(())
     }
 
-    /// "Don't know": take the default branch, recorded as assumed.
-    pub fn answer_unknown(&mut self, node: NodeId) -> Result<(), AnswerError> {
-        let q = self.current_question(node)?;
-        self.push(Step {
-            node,
-            action: Action::Answer {
-                answer: q.default,
-                source: Source::Assumed,
-                input: None,
-                fact: None,
-                jump: None,
-            },
-        });
+    /// "Don't know": every branch of the question stays open.
+    pub fn answer_unknown(&mut self, node: NodeId, source: Source) -> Result<(), AnswerError> {
+        self.open_question(node)?;
+        self.push(Step { node, action: Action::Unknown { source } });
         Ok(())
     }
 
-    /// Answer the current question from a known fact, if it has one that
-    /// selects an answer. Returns whether it did.
-    pub fn answer_from_facts(&mut self, facts: &Facts) -> bool {
-        let Position::Question(node) = self.position() else { return false };
-        let Some(q) = self.rules.question(node) else { return false };
-        let Some(fact) = q.fact.as_deref().and_then(|name| facts.get(name)) else { return false };
-        let Some(i) = select_fact(self.rules, q, &fact.value) else { return false };
-        let source = match fact.origin {
-            FactOrigin::Probe => Source::Probe,
-            FactOrigin::Given => Source::Fact,
-        };
-        self.push(Step {
-            node,
-            action: Action::Answer {
-                answer: i,
-                source,
-                input: Some(fact.value.clone()),
-                fact: Some(fact.clone()),
-                jump: code_jump(self.rules, q, &fact.value),
-            },
-        });
-        true
-    }
-
-    /// Answer questions from facts for as long as facts answer them.
+    /// Add facts (a probe's, `--fact`) and answer every open question they
+    /// answer. Returns how many steps that took.
     pub fn answer_all_from_facts(&mut self, facts: &Facts) -> usize {
-        let mut n = 0;
-        while self.answer_from_facts(facts) {
-            n += 1;
+        let before = self.steps.len();
+        for fact in facts.iter() {
+            if self.ordering.facts.get(&fact.name) != Some(fact) {
+                self.ordering.facts.insert(fact.clone());
+            }
         }
-        n
-    }
-
-    /// The remedy of the current conclusion did not fix the fault: go on at
-    /// its `otherwise`, or else at the next branch of the latest assumed
-    /// answer. Returns the new position ([`Position::Exhausted`] when nothing
-    /// is left).
-    pub fn reject(&mut self) -> Position {
-        let Position::Conclusion(node) = self.position() else { return self.position() };
-        self.steps.push(Step { node, action: Action::Rejected { auto: false } });
         self.settle();
-        self.position()
+        self.steps.len() - before
     }
 
-    /// Never offer a remedy twice: pass by conclusions already rejected, and
-    /// when the graph runs out, retry the latest assumption's next branch.
-    fn settle(&mut self) {
-        while self.steps.len() < MAX_STEPS {
-            match self.position() {
-                Position::Conclusion(c) if self.was_rejected(c) => {
-                    self.steps.push(Step { node: c, action: Action::Rejected { auto: true } });
-                }
-                Position::Exhausted => match self.next_candidate() {
-                    Some((q, i)) => self.steps.push(Step {
-                        node: q,
-                        action: Action::Answer {
-                            answer: i,
-                            source: Source::Retry,
-                            input: None,
-                            fact: None,
-                            jump: None,
-                        },
-                    }),
-                    None => break,
-                },
-                _ => break,
-            }
+    /// The remedy of the offered conclusion did not fix the fault: rule it
+    /// out and go on. Returns the new position ([`Position::Exhausted`] when
+    /// nothing is left).
+    pub fn reject(&mut self) -> Position {
+        if let Position::Conclusion(node) = self.position {
+            self.push(Step { node, action: Action::Rejected });
         }
-    }
-
-    /// The latest assumed (or retried) question with a branch not yet taken,
-    /// and that branch: most likely first, authored order on ties.
-    fn next_candidate(&self) -> Option<(NodeId, usize)> {
-        for step in self.steps.iter().rev() {
-            let Action::Answer { source: Source::Assumed | Source::Retry, .. } = step.action else {
-                continue;
-            };
-            self.rules.question(step.node)?;
-            let taken: Vec<usize> = self
-                .steps
-                .iter()
-                .filter(|s| s.node == step.node)
-                .filter_map(|s| match s.action {
-                    Action::Answer { answer, .. } => Some(answer),
-                    Action::Rejected { .. } => None,
-                })
-                .collect();
-            let order = self.ordering.rank(self.rules, step.node);
-            if let Some(i) = order.into_iter().map(|r| r.index).find(|i| !taken.contains(i)) {
-                return Some((step.node, i));
-            }
-        }
-        None
+        self.position
     }
 
     /// Undo the latest thing a person did, an answer or a rejected remedy,
     /// with the automatic steps that followed it. Returns false when there is
     /// nothing to undo.
     pub fn back(&mut self) -> bool {
-        while self.steps.last().is_some_and(is_automatic) {
-            self.steps.pop();
+        let mut undone = false;
+        while let Some(step) = self.steps.pop() {
+            if !step.is_automatic() {
+                undone = true;
+                break;
+            }
         }
-        self.steps.pop().is_some()
-    }
-
-    /// Whether the remedy at conclusion `c` was rejected earlier in this walk
-    /// (no allocation: the settle loop asks this after every step).
-    fn was_rejected(&self, c: NodeId) -> bool {
-        self.steps.iter().any(|s| s.node == c && matches!(s.action, Action::Rejected { .. }))
+        self.settle();
+        undone
     }
 
     /// Conclusions whose remedies were rejected in this walk, in order.
     pub fn rejected(&self) -> Vec<NodeId> {
-        let mut out = Vec::new();
-        for s in &self.steps {
-            if matches!(s.action, Action::Rejected { .. }) && !out.contains(&s.node) {
-                out.push(s.node);
-            }
-        }
-        out
+        self.steps.iter().filter(|s| s.action == Action::Rejected).map(|s| s.node).collect()
     }
 
-    /// Whether any answer on the way was assumed rather than known.
+    /// Whether any question on the way was answered "don't know".
     pub fn has_assumptions(&self) -> bool {
-        self.steps.iter().any(|s| {
-            matches!(s.action, Action::Answer { source: Source::Assumed | Source::Retry, .. })
-        })
+        self.steps.iter().any(|s| matches!(s.action, Action::Unknown { .. }))
     }
-}
 
-fn is_automatic(step: &Step) -> bool {
-    match step.action {
-        Action::Answer { source, .. } => source.is_automatic(),
-        Action::Rejected { auto } => auto,
+    fn open_question(&self, node: NodeId) -> Result<&'r Question, AnswerError> {
+        let not_open = || AnswerError::NotCurrent { node: self.rules.node(node).id.clone() };
+        if !self.belief.is_open(node) {
+            return Err(not_open());
+        }
+        self.rules.question(node).ok_or_else(not_open)
     }
-}
 
-fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {
-    let value = crate::mask::mask_pans(value);
-    let mut allowed: Vec<String> = q.values().into_iter().map(String::from).collect();
-    allowed.push("unknown".into());
-    AnswerError::UnknownValue {
-        node: rules.node(node).id.clone(),
-        value: value.to_string(),
-        allowed,
+    fn push(&mut self, step: Step) {
+        self.steps.push(step);
+        self.settle();
     }
-}
 
-/// Check typed input against a free-text question and pick its answer.
-pub fn select_input(
-    rules: &RuleSet,
-    node: NodeId,
-    q: &Question,
-    raw: &str,
-) -> Result<usize, AnswerError> {
-    let value = raw.trim();
-    let bad = |reason: String| AnswerError::BadInput {
-        node: rules.node(node).id.clone(),
-        value: value.to_string(),
-        reason,
-    };
-    let Some(input) = &q.input else { return Err(unknown_value(rules, node, q, value)) };
-    if value.is_empty() {
-        return Err(bad("a value is required".into()));
-    }
-    if input.kind == InputKind::Number && value.parse::<f64>().is_err() {
-        return Err(bad("a number is required".into()));
-    }
-    if let Some(p) = &input.pattern
-        && !p.is_match(value)
-    {
-        let shape = p.as_str().trim_start_matches("^(?:").trim_end_matches(")$");
-        return Err(bad(format!("it must match `{shape}`")));
-    }
-    if input.kind == InputKind::Code {
-        return match rules.codes().lookup(value) {
-            Err(e) => Err(bad(e.to_string())),
-            Ok(found) => select_code(q, rules, &found, value)
-                .ok_or_else(|| bad("no answer of this question accepts it".into())),
+    /// Recompute the belief and the position from the steps, without taking
+    /// any step.
+    fn refresh(&mut self) {
+        let evidence = self.evidence();
+        self.belief = Belief::compute(self.rules, self.start, &evidence, &self.ordering);
+        self.position = match self.forced(&evidence).or_else(|| self.belief.best()) {
+            None => Position::Exhausted,
+            Some(n) => match self.rules.node(n).body {
+                NodeBody::Question(_) => Position::Question(n),
+                NodeBody::Conclusion(_) => Position::Conclusion(n),
+            },
         };
     }
-    q.select(value)
-        .map(|(i, _)| i)
-        .ok_or_else(|| bad("no answer of this question accepts it".into()))
-}
 
-/// The answer a fact's value selects; at a `code` question the value is
-/// looked up like typed input.
-fn select_fact(rules: &RuleSet, q: &Question, value: &str) -> Option<usize> {
-    if is_code(q)
-        && let Ok(found) = rules.codes().lookup(value)
-    {
-        return select_code(q, rules, &found, value);
-    }
-    q.select(value).map(|(i, _)| i)
-}
-
-fn is_code(q: &Question) -> bool {
-    q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code)
-}
-
-/// The answer recorded for a code: the first whose `when` accepts the code
-/// as its table writes it (so `5` counts as `05`), else for a known code the
-/// question's default (its node decides where the walk goes anyway). An
-/// unknown code takes the answer whose `when` accepts it as typed.
-fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -> Option<usize> {
-    match found {
-        Lookup::Known(k) => {
-            Some(q.select(&rules.codes().display(k.entry)).map_or(q.default, |(i, _)| i))
+    /// Answer every open question that a fact or an earlier answer answers,
+    /// most promising first, then decide where the walk stands. Each round
+    /// answers a question not answered before, so this ends.
+    fn settle(&mut self) {
+        loop {
+            self.refresh();
+            match self.automatic_step() {
+                Some(step) => self.steps.push(step),
+                None => break,
+            }
         }
-        Lookup::Unknown { .. } => q.select(typed).map(|(i, _)| i),
     }
-}
 
-/// Where a `code` question sends the walk for `value`: the node of a code
-/// the tables know; `None` otherwise (the selected answer's `next` then).
-pub fn code_jump(rules: &RuleSet, q: &Question, value: &str) -> Option<NodeId> {
-    if !is_code(q) {
-        return None;
+    fn evidence(&self) -> Evidence {
+        let mut evidence = Evidence::default();
+        for step in &self.steps {
+            match &step.action {
+                Action::Answer { answer, jump, .. } => {
+                    evidence
+                        .taken
+                        .insert(step.node, Taken::Branch { answer: *answer, jump: *jump });
+                }
+                Action::Unknown { .. } => {
+                    evidence.taken.insert(step.node, Taken::Unknown);
+                }
+                Action::Rejected => evidence.rejected.push(step.node),
+            }
+        }
+        evidence
     }
-    match rules.codes().lookup(value) {
-        Ok(Lookup::Known(k)) => Some(k.entry.node),
-        _ => None,
+
+    /// The authored `otherwise` of the remedy a person just rejected wins —
+    /// the first open place it leads to through what is already answered —
+    /// when the walk was sure of that remedy's branch: the place holds at
+    /// least half of the mass still open. A remedy guessed after a "don't
+    /// know" passes its mass on to its `otherwise`, which then competes
+    /// with every other open place.
+    fn forced(&self, evidence: &Evidence) -> Option<NodeId> {
+        let last = self.steps.iter().rev().find(|s| !s.is_automatic())?;
+        if last.action != Action::Rejected {
+            return None;
+        }
+        let mut at = self.rules.conclusion(last.node)?.otherwise?;
+        for _ in 0..self.rules.len() {
+            if let Some(open) = self.belief.open.iter().find(|o| o.node == at) {
+                return (open.mass >= 0.5 * self.belief.total()).then_some(at);
+            }
+            at = match (&self.rules.node(at).body, evidence.taken.get(&at)) {
+                (NodeBody::Question(q), Some(Taken::Branch { answer, jump })) => {
+                    jump.unwrap_or(q.answers[*answer].next)
+                }
+                (NodeBody::Conclusion(c), _) if evidence.rejected.contains(&at) => c.otherwise?,
+                _ => return None,
+            };
+        }
+        None
     }
 }

@@ -5,13 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::{CodeOut, describe_code};
+use super::handoff::{Handoff, handoff, needs_handoff};
 use crate::engine::{Action, Fact, Outcome, Ranked, Source, Walk, expected_minutes, is_weighted};
 use crate::lang::Lang;
 use crate::rules::model::{Actor, InputKind, Outcome as RuleOutcome};
 use crate::rules::{NodeBody, NodeId, RuleSet};
 
 /// Version of the JSON shape; bumped on any incompatible change.
-pub const DIAGNOSIS_VERSION: u32 = 1;
+pub const DIAGNOSIS_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,8 +55,9 @@ pub struct Diagnosis {
     pub assumed: bool,
     /// Facts known to the walk, with their evidence.
     pub facts: Vec<Fact>,
-    /// What to tell the provider or bank, when the walk ended without a fix.
-    pub escalation: Option<Escalation>,
+    /// What to hand the provider or bank when the fault goes further (no
+    /// remedy left, or a conclusion that escalates), composed from the walk.
+    pub handoff: Option<Handoff>,
     /// The code the walk started from (`posdiag code`), else `null`.
     pub code: Option<CodeOut>,
 }
@@ -77,10 +79,10 @@ pub struct ConclusionOut {
 pub enum StepKind {
     /// A question was answered.
     Answer,
+    /// A question was answered "don't know": every branch stayed open.
+    Unknown,
     /// A remedy did not fix the fault.
     Rejected,
-    /// The walk came again to a remedy already rejected and passed it by.
-    Skipped,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,18 +135,6 @@ pub struct PendingInput {
     pub hint: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Escalation {
-    /// Who to contact.
-    pub actor: Option<Actor>,
-    /// The checks done, as "question: answer" lines.
-    pub checked: Vec<String>,
-    /// The remedies tried without success.
-    pub tried: Vec<String>,
-    /// What to tell them.
-    pub tell: Vec<String>,
-}
-
 impl Diagnosis {
     /// Describe a walk and how it ended.
     pub fn from_walk(walk: &Walk<'_>, outcome: Outcome, facts: &[Fact], lang: Lang) -> Diagnosis {
@@ -155,10 +145,8 @@ impl Diagnosis {
             .into_iter()
             .filter_map(|id| rules.conclusion(id).map(|c| c.key.clone()))
             .collect();
-        let (status, conclusion, pending, escalation) = match outcome {
-            Outcome::Concluded(id) => {
-                (Status::Concluded, Some(conclusion(rules, id, lang)), None, None)
-            }
+        let (status, conclusion, pending) = match outcome {
+            Outcome::Concluded(id) => (Status::Concluded, Some(conclusion(rules, id, lang)), None),
             Outcome::NeedsInput(id) => {
                 let mut p = pending(rules, id, lang);
                 if rules.question(id).is_some_and(is_weighted) {
@@ -166,12 +154,16 @@ impl Diagnosis {
                     p.expected_minutes = expected_minutes(&order);
                     p.order = order;
                 }
-                (Status::NeedsInput, None, Some(p), None)
+                (Status::NeedsInput, None, Some(p))
             }
-            Outcome::Exhausted => {
-                (Status::NoConclusion, None, None, Some(escalation(walk, &path, lang)))
-            }
+            Outcome::Exhausted => (Status::NoConclusion, None, None),
         };
+        let concluded = match outcome {
+            Outcome::Concluded(id) => Some(id),
+            _ => None,
+        };
+        let handoff = (status != Status::NeedsInput && needs_handoff(rules, concluded))
+            .then(|| handoff(walk, &path, concluded, lang));
         Diagnosis {
             version: DIAGNOSIS_VERSION,
             status,
@@ -183,7 +175,7 @@ impl Diagnosis {
             rejected,
             assumed: walk.has_assumptions(),
             facts: facts.to_vec(),
-            escalation,
+            handoff,
             code: None,
         }
     }
@@ -234,15 +226,26 @@ fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                         code,
                     }
                 }
-                // A rejection is only ever taken at a conclusion (the walk
-                // never records one elsewhere); the question arm is for
-                // exhaustiveness and shows the question's text.
-                (action, body) => PathStep {
-                    kind: if matches!(action, Action::Rejected { auto: true }) {
-                        StepKind::Skipped
-                    } else {
-                        StepKind::Rejected
+                (Action::Unknown { source }, _) => PathStep {
+                    kind: StepKind::Unknown,
+                    node: node.id.clone(),
+                    tree,
+                    text: match &node.body {
+                        NodeBody::Question(q) => q.text.get(lang).to_string(),
+                        NodeBody::Conclusion(c) => c.title.get(lang).to_string(),
                     },
+                    answer: None,
+                    label: Some(lang.pick("不确定", "don't know").to_string()),
+                    source: Some(*source),
+                    input: None,
+                    fact: None,
+                    code: None,
+                },
+                // A remedy is only ever rejected at a conclusion, and an
+                // answer only given at a question; the other arms are for
+                // exhaustiveness and show the node's text.
+                (_, body) => PathStep {
+                    kind: StepKind::Rejected,
                     node: node.id.clone(),
                     tree,
                     text: match body {
@@ -324,40 +327,10 @@ pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
                 InputKind::Number => "number".into(),
                 InputKind::Code => "code".into(),
             },
-            pattern: i
-                .pattern
-                .as_ref()
-                .map(|p| p.as_str().trim_start_matches("^(?:").trim_end_matches(")$").to_string()),
+            pattern: i.pattern.as_ref().map(|p| p.source().to_string()),
             hint: i.hint.as_ref().map(|h| h.get(lang).to_string()),
         }),
         order: Vec::new(),
         expected_minutes: None,
     }
-}
-
-fn escalation(walk: &Walk<'_>, path: &[PathStep], lang: Lang) -> Escalation {
-    let rules = walk.rules();
-    let rejected: Vec<_> =
-        walk.rejected().into_iter().filter_map(|id| rules.conclusion(id)).collect();
-    let checked = path
-        .iter()
-        .filter(|s| s.kind == StepKind::Answer)
-        .map(|s| format!("{} — {}", s.text, s.label.as_deref().unwrap_or_default()))
-        .collect();
-    let tried = rejected.iter().map(|c| c.title.get(lang).to_string()).collect();
-    let mut tell: Vec<String> = rejected
-        .iter()
-        .filter_map(|c| c.escalate.as_ref().map(|e| e.get(lang).to_string()))
-        .collect();
-    if tell.is_empty() {
-        tell.push(match lang {
-            Lang::Zh => "请把以上检查过程和已尝试的处理告诉POS服务商或收单机构，并提供终端编号、商户编号和故障出现的时间。".into(),
-            Lang::En => "Give the POS provider or acquirer the checks and remedies above, with the terminal ID, merchant ID and when the fault began.".into(),
-        });
-    }
-    let actor = rejected.last().map(|c| match c.actor {
-        Actor::Merchant | Actor::Technician => Actor::Acquirer,
-        other => other,
-    });
-    Escalation { actor, checked, tried, tell }
 }

@@ -40,8 +40,8 @@ pub fn render_markdown(d: &Diagnosis) -> String {
             out,
             "- {}",
             lang.pick(
-                "部分回答为\"不确定\"，按默认假设。",
-                "Some answers were \"don't know\" and were assumed."
+                "部分问题回答了\"不确定\"：结论是其中最可能的原因。",
+                "Some answers were \"don't know\": the conclusion is the most likely cause."
             )
         );
     }
@@ -63,20 +63,39 @@ pub fn render_markdown(d: &Diagnosis) -> String {
             Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
         };
         let _ = writeln!(out, "- {} {outcome}", lang.pick("结果:", "Outcome:"));
-        if let Some(e) = &c.escalate {
-            let _ = writeln!(out, "- {} {e}", lang.pick("请告知:", "Tell them:"));
-        }
     }
-    if let Some(e) = &d.escalation {
-        let _ = writeln!(out, "\n## {}\n", lang.pick("转交说明", "Escalation"));
-        if let Some(a) = e.actor {
-            let _ = writeln!(out, "- {} {}", lang.pick("联系:", "Contact:"), actor_name(a, lang));
+    if let Some(h) = &d.handoff {
+        let _ = writeln!(out, "\n## {}\n", lang.pick("转交说明", "Hand-off"));
+        let _ = writeln!(out, "- {} {}", lang.pick("联系:", "Contact:"), actor_name(h.actor, lang));
+        if let Some(f) = &h.fault {
+            let _ = writeln!(out, "- {} {f}", lang.pick("故障:", "Fault:"));
         }
-        for t in &e.tried {
-            let _ = writeln!(out, "- {} {t}", lang.pick("已尝试:", "Tried:"));
+        for c in &h.codes {
+            let _ =
+                writeln!(out, "- {} `{}`", lang.pick("代码:", "Code seen:"), c.replace('`', "'"));
         }
-        for t in &e.tell {
-            let _ = writeln!(out, "- {} {t}", lang.pick("请告知:", "Tell them:"));
+        for c in &h.checked {
+            let _ = write!(
+                out,
+                "- {} {} → {} ({})",
+                lang.pick("已检查:", "Checked:"),
+                c.question,
+                c.answer,
+                source_name(c.source, lang)
+            );
+            if let Some(ev) = &c.evidence {
+                let _ = write!(out, " `{}`", ev.replace('`', "'"));
+            }
+            out.push('\n');
+        }
+        for q in &h.not_checked {
+            let _ = writeln!(out, "- {} {q}", lang.pick("未能确认:", "Could not be checked:"));
+        }
+        for t in &h.tried {
+            let _ = writeln!(out, "- {} {t}", lang.pick("已尝试但无效:", "Tried without success:"));
+        }
+        for a in &h.ask {
+            let _ = writeln!(out, "- {} {a}", lang.pick("请求:", "Please:"));
         }
     }
     if let Some(p) = &d.pending {
@@ -112,9 +131,10 @@ pub fn render_markdown(d: &Diagnosis) -> String {
             StepKind::Rejected => {
                 (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new())
             }
-            StepKind::Skipped => {
-                (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new())
-            }
+            StepKind::Unknown => (
+                lang.pick("不确定", "don't know").to_string(),
+                s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default(),
+            ),
         };
         let _ = writeln!(
             out,

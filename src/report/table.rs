@@ -33,11 +33,7 @@ pub fn conclusion_table(c: &ConclusionOut, lang: Lang, width: Option<u16>) -> St
         Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
         Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
     };
-    let mut outcome = outcome.to_string();
-    if let Some(e) = &c.escalate {
-        outcome.push_str(&format!("\n{} {e}", lang.pick("请告知:", "Tell them:")));
-    }
-    t.add_row(vec![lang.pick("结果", "Outcome").to_string(), outcome]);
+    t.add_row(vec![lang.pick("结果", "Outcome").to_string(), outcome.to_string()]);
     t.to_string()
 }
 
@@ -67,9 +63,10 @@ pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
             StepKind::Rejected => {
                 (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new())
             }
-            StepKind::Skipped => {
-                (lang.pick("↷ 已试过", "↷ already tried").to_string(), String::new())
-            }
+            StepKind::Unknown => (
+                lang.pick("不确定", "don't know").to_string(),
+                s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default(),
+            ),
         };
         t.add_row(vec![(i + 1).to_string(), s.text.clone(), answer, source]);
     }

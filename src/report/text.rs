@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::diagnosis::{Diagnosis, PathStep, Status, StepKind};
+use super::handoff::Handoff;
 use crate::engine::Source;
 use crate::lang::Lang;
 use crate::rules::model::{Actor, Outcome};
@@ -28,8 +29,7 @@ pub fn source_name(source: Source, lang: Lang) -> &'static str {
         Source::Interactive => lang.pick("您的回答", "you"),
         Source::Probe => lang.pick("终端探测", "probe"),
         Source::Fact => lang.pick("已知事实", "fact"),
-        Source::Assumed => lang.pick("不确定，按默认", "assumed (don't know)"),
-        Source::Retry => lang.pick("上一处理无效，改查下一项", "retry after a remedy failed"),
+        Source::Earlier => lang.pick("前面已回答过", "answered earlier"),
     }
 }
 
@@ -53,8 +53,12 @@ pub fn path_line(step: &PathStep, lang: Lang) -> String {
         StepKind::Rejected => {
             format!("{} {}", lang.pick("✗ 未解决:", "✗ did not fix it:"), step.text)
         }
-        StepKind::Skipped => {
-            format!("{} {}", lang.pick("↷ 已试过:", "↷ already tried:"), step.text)
+        StepKind::Unknown => {
+            let mut s = format!("{} → {}", step.text, lang.pick("不确定", "don't know"));
+            if step.source == Some(Source::Earlier) {
+                let _ = write!(s, "  [{}]", source_name(Source::Earlier, lang));
+            }
+            s
         }
     }
 }
@@ -87,18 +91,8 @@ pub fn render_diagnosis(d: &Diagnosis) -> String {
                     Outcome::Escalate => lang.pick("需要转交处理。", "This must be taken further."),
                 };
                 let _ = writeln!(out, "{outcome}");
-                if let Some(e) = &c.escalate {
-                    let _ = writeln!(out, "{} {e}", lang.pick("请告知:", "Tell them:"));
-                }
                 if d.assumed {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        lang.pick(
-                            "注意: 部分回答为\"不确定\"，结论基于默认假设。",
-                            "Note: some answers were \"don't know\"; this conclusion rests on assumptions."
-                        )
-                    );
+                    let _ = writeln!(out, "{}", assumed_note(lang));
                 }
             }
         }
@@ -138,28 +132,73 @@ pub fn render_diagnosis(d: &Diagnosis) -> String {
                     "No remedy fixed it: this must be escalated."
                 )
             );
-            if let Some(e) = &d.escalation {
-                if let Some(a) = e.actor {
-                    let _ =
-                        writeln!(out, "{} {}", lang.pick("联系:", "Contact:"), actor_name(a, lang));
-                }
-                if !e.tried.is_empty() {
-                    let _ = writeln!(out, "{}", lang.pick("已尝试:", "Tried:"));
-                    for t in &e.tried {
-                        let _ = writeln!(out, "  - {t}");
-                    }
-                }
-                for t in &e.tell {
-                    let _ = writeln!(out, "{} {t}", lang.pick("请告知:", "Tell them:"));
-                }
-            }
         }
+    }
+    if let Some(h) = &d.handoff {
+        let _ = write!(out, "\n{}", render_handoff(h, lang));
     }
     if !d.path.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("排查过程:", "How we got here:"));
         for step in &d.path {
             let _ = writeln!(out, "  - {}", path_line(step, lang));
         }
+    }
+    out
+}
+
+/// The note shown beside a conclusion reached through "don't know".
+pub fn assumed_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "注意: 有些问题回答了\"不确定\"，这是目前最可能的原因；如果没解决，请选\"没有解决\"，会接着查下一个可能。",
+        "Note: some answers were \"don't know\", so this is the most likely cause so far; if it does not fix it, say so and the next candidate follows.",
+    )
+}
+
+/// The hand-off sheet as text: for the provider or bank.
+pub fn render_handoff(h: &Handoff, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick("转交说明（可出示或发给服务商）:", "Hand-off (show or send it to them):")
+    );
+    let _ = writeln!(out, "  {} {}", lang.pick("联系:", "Contact:"), actor_name(h.actor, lang));
+    if let Some(f) = &h.fault {
+        let _ = writeln!(out, "  {} {f}", lang.pick("故障:", "Fault:"));
+    }
+    if !h.codes.is_empty() {
+        let _ = writeln!(out, "  {} {}", lang.pick("代码:", "Codes seen:"), h.codes.join("; "));
+    }
+    if !h.checked.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("已检查:", "Checked:"));
+        for c in &h.checked {
+            let _ = write!(
+                out,
+                "    - {} → {}  [{}]",
+                c.question,
+                c.answer,
+                source_name(c.source, lang)
+            );
+            if let Some(ev) = &c.evidence {
+                let _ = write!(out, "  {} {ev}", lang.pick("依据:", "evidence:"));
+            }
+            out.push('\n');
+        }
+    }
+    if !h.not_checked.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("未能确认:", "Could not be checked:"));
+        for q in &h.not_checked {
+            let _ = writeln!(out, "    - {q}");
+        }
+    }
+    if !h.tried.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("已尝试但无效:", "Tried without success:"));
+        for t in &h.tried {
+            let _ = writeln!(out, "    - {t}");
+        }
+    }
+    for a in &h.ask {
+        let _ = writeln!(out, "  {} {a}", lang.pick("请求:", "Please:"));
     }
     out
 }

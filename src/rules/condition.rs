@@ -11,7 +11,7 @@ pub enum Condition {
     Equals(String),
     OneOf(Vec<String>),
     Range { min: Option<f64>, max: Option<f64> },
-    Matches(Regex),
+    Matches(Pattern),
     Any,
 }
 
@@ -93,17 +93,38 @@ impl Condition {
                 (None, Some(hi)) => format!("≤ {hi}"),
                 (None, None) => "any number".into(),
             },
-            Condition::Matches(re) => format!("matches /{}/", re.as_str()),
+            Condition::Matches(re) => format!("matches /{}/", re.source()),
             Condition::Any => "anything else".into(),
         }
     }
 }
 
 /// A whole-value regular expression (anchored at both ends).
-pub fn compile_regex(re: &str) -> Result<Regex, ConditionError> {
-    Regex::new(&format!("^(?:{re})$")).map_err(|e| {
+pub fn compile_regex(re: &str) -> Result<Pattern, ConditionError> {
+    let regex = Regex::new(&format!("^(?:{re})$")).map_err(|e| {
         ConditionError::Regex(e.to_string().lines().last().unwrap_or_default().trim().into())
-    })
+    })?;
+    Ok(Pattern { source: re.to_string(), regex })
+}
+
+/// A regular expression that must match a whole value, with the text the
+/// rules wrote (what messages show: `(a)$` stays `(a)$`).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    source: String,
+    regex: Regex,
+}
+
+impl Pattern {
+    /// The pattern as the rules wrote it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the whole of `value` matches.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.regex.is_match(value)
+    }
 }
 
 fn norm(v: &str) -> String {
@@ -116,6 +137,18 @@ mod tests {
 
     fn cond(def: model::Condition) -> Condition {
         Condition::compile(&def).unwrap()
+    }
+
+    #[test]
+    fn a_pattern_keeps_its_source_text() {
+        for source in ["(a)$", "[0-9]{2}", "^x|y$", "a)|(b"] {
+            match compile_regex(source) {
+                Ok(p) => assert_eq!(p.source(), source),
+                Err(e) => assert!(source == "a)|(b", "{source}: {e}"),
+            }
+        }
+        let p = compile_regex("(a)$").unwrap();
+        assert!(p.is_match("a") && !p.is_match("ba"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod validate;
 
 use serde::Serialize;
 
-pub use condition::{Condition, ConditionError};
+pub use condition::{Condition, ConditionError, Pattern};
 pub use load::{Model, parse_model, parse_yaml};
 pub use problem::{Place, Problem, ProblemKind, did_you_mean};
 pub use ruleset::{Answer, Conclusion, Input, Node, NodeBody, NodeId, Question, RuleSet, Tree};

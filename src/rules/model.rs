@@ -26,6 +26,10 @@ pub struct RuleFile {
     pub root: bool,
     /// The node a walk of this tree starts at.
     pub entry: Option<Spanned<String>>,
+    /// Root tree only: how well walks with a "don't know" must still reach
+    /// their fault for `posdiag test` to pass (see [`Robustness`]).
+    #[serde(default)]
+    pub robustness: Option<Spanned<Robustness>>,
     /// The nodes, questions and conclusions, in authoring order.
     #[serde(default)]
     pub nodes: Vec<Spanned<NodeDef>>,
@@ -179,4 +183,39 @@ pub enum Outcome {
     Resolved,
     /// Someone else must take it further (provider, bank, repair shop).
     Escalate,
+}
+
+/// The least share of one-"don't know" walks that must reach their fault,
+/// per group: the unknown inside a tree, at the triage, and two unknowns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Robustness {
+    pub inside: Option<Thresholds>,
+    pub triage: Option<Thresholds>,
+    pub two_unknowns: Option<Thresholds>,
+}
+
+/// Shares between 0 and 1; absent ones are not checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// Within the first 3 conclusions offered.
+    pub within_3: Option<f64>,
+    /// The same, each target weighted by its priors.
+    pub within_3_weighted: Option<f64>,
+    /// Before the walk gives up (within 20 conclusions).
+    pub ever: Option<f64>,
+}
+
+impl Thresholds {
+    /// Every share given, with its name.
+    pub fn shares(&self) -> impl Iterator<Item = (&'static str, f64)> {
+        [
+            ("within_3", self.within_3),
+            ("within_3_weighted", self.within_3_weighted),
+            ("ever", self.ever),
+        ]
+        .into_iter()
+        .filter_map(|(n, v)| v.map(|v| (n, v)))
+    }
 }

@@ -4,8 +4,6 @@
 
 use foldhash::HashMap;
 
-use regex::Regex;
-
 use super::condition::Condition;
 use super::model::{Actor, Cost, InputKind, Outcome};
 use super::problem::Place;
@@ -29,6 +27,8 @@ pub struct RuleSet {
     pub(crate) root: NodeId,
     /// The code tables (empty until [`crate::codes::load`] adds them).
     pub(crate) codes: crate::codes::CodeBook,
+    /// What `posdiag test` demands of walks with a "don't know".
+    pub(crate) robustness: super::model::Robustness,
 }
 
 #[derive(Debug)]
@@ -72,7 +72,7 @@ pub struct Question {
 #[derive(Debug)]
 pub struct Input {
     pub kind: InputKind,
-    pub pattern: Option<Regex>,
+    pub pattern: Option<super::condition::Pattern>,
     pub hint: Option<Localized>,
 }
 
@@ -101,6 +101,11 @@ impl RuleSet {
     /// The start of every walk (the triage root's entry).
     pub fn root(&self) -> NodeId {
         self.root
+    }
+
+    /// The robustness thresholds the root tree sets (none by default).
+    pub fn robustness(&self) -> &super::model::Robustness {
+        &self.robustness
     }
 
     /// The code tables: response, terminal and modem codes, TVR/TSI bits.

@@ -495,6 +495,30 @@ impl Checker {
     }
 
     fn roots(&mut self, files: &[Parsed]) {
+        for f in files {
+            let Some(r) = &f.file.robustness else { continue };
+            let at = Place::new(f.name.as_str(), u64::from(r.line), u64::from(r.column));
+            if !f.file.root {
+                self.push(
+                    Problem::new(
+                        ProblemKind::MisplacedField,
+                        at.clone(),
+                        "`robustness` belongs to the root tree",
+                    )
+                    .hint("move it to the tree marked `root: true`"),
+                );
+            }
+            let groups = [r.value.inside, r.value.triage, r.value.two_unknowns];
+            for (name, share) in groups.iter().flatten().flat_map(|t| t.shares()) {
+                if !(0.0..=1.0).contains(&share) {
+                    self.push(Problem::new(
+                        ProblemKind::Yaml,
+                        at.clone(),
+                        format!("robustness `{name}` is {share}; a share lies between 0 and 1"),
+                    ));
+                }
+            }
+        }
         let roots: Vec<&Parsed> = files.iter().filter(|f| f.file.root).collect();
         match roots.len() {
             1 => {}
@@ -620,11 +644,13 @@ pub fn build(files: Vec<Parsed>) -> Option<RuleSet> {
     let mut trees = Vec::with_capacity(files.len());
     let mut nodes = Vec::with_capacity(i as usize);
     let mut root = None;
+    let mut robustness = super::model::Robustness::default();
     for (ti, f) in files.into_iter().enumerate() {
         let file = f.file;
         let entry = resolve(file.entry.as_ref()?)?;
         if file.root {
             root = Some(entry);
+            robustness = file.robustness.map(|r| r.value).unwrap_or_default();
         }
         let name = f.name;
         trees.push(ruleset::Tree {
@@ -694,7 +720,14 @@ pub fn build(files: Vec<Parsed>) -> Option<RuleSet> {
             nodes.push(ruleset::Node { id: n.id.value, tree: ti, place, body });
         }
     }
-    Some(RuleSet { nodes, by_id, trees, root: root?, codes: crate::codes::CodeBook::default() })
+    Some(RuleSet {
+        nodes,
+        by_id,
+        trees,
+        root: root?,
+        codes: crate::codes::CodeBook::default(),
+        robustness,
+    })
 }
 
 /// The answer with the highest prior; the first when none has one.

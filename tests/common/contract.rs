@@ -24,7 +24,7 @@ pub struct Diagnosis {
     pub rejected: Vec<String>,
     pub assumed: bool,
     pub facts: Vec<Fact>,
-    pub escalation: Option<Escalation>,
+    pub handoff: Option<Handoff>,
     pub code: Option<Code>,
 }
 
@@ -106,13 +106,26 @@ pub struct Fact {
     pub evidence: Option<String>,
 }
 
+/// The hand-off sheet, composed from the walk.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Escalation {
-    pub actor: Option<String>,
-    pub checked: Vec<String>,
+pub struct Handoff {
+    pub actor: String,
+    pub fault: Option<String>,
+    pub checked: Vec<Checked>,
+    pub not_checked: Vec<String>,
     pub tried: Vec<String>,
-    pub tell: Vec<String>,
+    pub codes: Vec<String>,
+    pub ask: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checked {
+    pub question: String,
+    pub answer: String,
+    pub source: String,
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,15 +180,38 @@ pub struct TestReport {
     pub failed: usize,
     pub cases: Vec<CaseResult>,
     pub uncovered: Vec<String>,
-    pub effort: Effort,
+    pub robustness: Robustness,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Effort {
-    pub cases: usize,
-    pub authored_remedies: f64,
-    pub ordered_remedies: f64,
+pub struct Robustness {
+    pub inside: Figures,
+    pub triage: Figures,
+    pub two_unknowns: Figures,
+    pub misses: Vec<Miss>,
+    pub skipped: usize,
+    pub below: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    pub walks: usize,
+    pub within_3: f64,
+    pub within_3_weighted: f64,
+    pub ever: f64,
+    pub ever_weighted: f64,
+    pub mean_questions: f64,
+    pub mean_remedies: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Miss {
+    pub target: String,
+    pub unknown: Vec<String>,
+    pub ended: String,
 }
 
 #[derive(Debug, Deserialize)]

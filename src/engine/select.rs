@@ -1,0 +1,97 @@
+//! How a value picks an answer: typed input checked against a free-text
+//! question, a fact's value through the answers' `when` conditions, and a
+//! code typed at a `code` question looked up in the code tables.
+
+use super::walk::AnswerError;
+use crate::codes::Lookup;
+use crate::rules::model::InputKind;
+use crate::rules::{NodeId, Question, RuleSet};
+
+pub fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {
+    let value = crate::mask::mask_pans(value);
+    let mut allowed: Vec<String> = q.values().into_iter().map(String::from).collect();
+    allowed.push("unknown".into());
+    AnswerError::UnknownValue {
+        node: rules.node(node).id.clone(),
+        value: value.to_string(),
+        allowed,
+    }
+}
+
+/// Check typed input against a free-text question and pick its answer.
+pub fn select_input(
+    rules: &RuleSet,
+    node: NodeId,
+    q: &Question,
+    raw: &str,
+) -> Result<usize, AnswerError> {
+    let value = raw.trim();
+    let bad = |reason: String| AnswerError::BadInput {
+        node: rules.node(node).id.clone(),
+        value: value.to_string(),
+        reason,
+    };
+    let Some(input) = &q.input else { return Err(unknown_value(rules, node, q, value)) };
+    if value.is_empty() {
+        return Err(bad("a value is required".into()));
+    }
+    if input.kind == InputKind::Number && value.parse::<f64>().is_err() {
+        return Err(bad("a number is required".into()));
+    }
+    if let Some(p) = &input.pattern
+        && !p.is_match(value)
+    {
+        let shape = p.source();
+        return Err(bad(format!("it must match `{shape}`")));
+    }
+    if input.kind == InputKind::Code {
+        return match rules.codes().lookup(value) {
+            Err(e) => Err(bad(e.to_string())),
+            Ok(found) => select_code(q, rules, &found, value)
+                .ok_or_else(|| bad("no answer of this question accepts it".into())),
+        };
+    }
+    q.select(value)
+        .map(|(i, _)| i)
+        .ok_or_else(|| bad("no answer of this question accepts it".into()))
+}
+
+/// The answer a fact's value selects; at a `code` question the value is
+/// looked up like typed input.
+pub fn select_fact(rules: &RuleSet, q: &Question, value: &str) -> Option<usize> {
+    if is_code(q)
+        && let Ok(found) = rules.codes().lookup(value)
+    {
+        return select_code(q, rules, &found, value);
+    }
+    q.select(value).map(|(i, _)| i)
+}
+
+fn is_code(q: &Question) -> bool {
+    q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code)
+}
+
+/// The answer recorded for a code: the first whose `when` accepts the code
+/// as its table writes it (so `5` counts as `05`), else for a known code the
+/// question's default (its node decides where the walk goes anyway). An
+/// unknown code takes the answer whose `when` accepts it as typed.
+fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -> Option<usize> {
+    match found {
+        Lookup::Known(k) => {
+            Some(q.select(&rules.codes().display(k.entry)).map_or(q.default, |(i, _)| i))
+        }
+        Lookup::Unknown { .. } => q.select(typed).map(|(i, _)| i),
+    }
+}
+
+/// Where a `code` question sends the walk for `value`: the node of a code
+/// the tables know; `None` otherwise (the selected answer's `next` then).
+pub fn code_jump(rules: &RuleSet, q: &Question, value: &str) -> Option<NodeId> {
+    if !is_code(q) {
+        return None;
+    }
+    match rules.codes().lookup(value) {
+        Ok(Lookup::Known(k)) => Some(k.entry.node),
+        _ => None,
+    }
+}
