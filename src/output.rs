@@ -156,18 +156,21 @@ impl<W: Write> Masked<W> {
     }
 }
 
-/// stdout as a [`Masked`] writer, buffered; its failures end the run as
-/// [`finish`] says.
-pub fn stdout_writer() -> Masked<io::BufWriter<io::StdoutLock<'static>>> {
-    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    Masked { inner: out, pending: Vec::new(), is_stdout: true }
+/// stdout as a [`Masked`] writer, buffered in front (so the masker sees
+/// large pieces, not each small write of a serializer); its failures end
+/// the run as [`finish`] says.
+pub fn stdout_writer() -> io::BufWriter<Masked<io::StdoutLock<'static>>> {
+    let masked = Masked { inner: io::stdout().lock(), pending: Vec::new(), is_stdout: true };
+    io::BufWriter::with_capacity(64 * 1024, masked)
 }
 
 impl<W: Write> Write for Masked<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let before = self.pending.len();
         self.pending.extend_from_slice(buf);
-        if let Some(end) = self.pending.iter().rposition(|&b| b == b'\n') {
-            self.pass(end + 1)?;
+        // Only the new bytes can hold a new line end.
+        if let Some(end) = buf.iter().rposition(|&b| b == b'\n') {
+            self.pass(before + end + 1)?;
         } else if self.pending.len() > MAX_PENDING {
             let cut = self
                 .pending
