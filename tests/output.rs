@@ -70,7 +70,6 @@ fn commands() -> Vec<Vec<String>> {
         "tvr 0000048000",
         "tsi E800 --format json",
         "test",
-        "test --format json",
         "ports",
         "ports --format json",
         "graph",
