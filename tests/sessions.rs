@@ -125,6 +125,7 @@ fn a_state_folder_that_cannot_be_written_lets_the_walk_go_on() {
     // Quitting says it is not saved instead of where it was saved.
     let mut w = spawn(None, &[("POSDIAG_STATE_DIR", dir)]);
     w.expect("What is wrong?");
+    w.expect("✕ quit (not saved)");
     w.keys(&[ESC]);
     w.expect("The session is not saved");
     assert_eq!(w.exit_code().0, 3);

@@ -69,10 +69,7 @@ impl Prompter {
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((
-            Item::Quit,
-            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
-        ));
+        items.push((Item::Quit, quit_label(l).to_string()));
         items
     }
 
@@ -184,10 +181,7 @@ impl Prompter {
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((
-            Item::Quit,
-            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
-        ));
+        items.push((Item::Quit, quit_label(l).to_string()));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
         let chosen =
             Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
@@ -240,5 +234,15 @@ fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {
         InquireError::OperationCanceled => Ok(Reply::Quit),
         InquireError::NotTTY => Err(Stop::Terminal("no terminal to ask on".into())),
         other => Err(Stop::Terminal(other.to_string())),
+    }
+}
+
+/// The quit entry: it promises a resume only when the session is saved (a
+/// state folder that cannot be written leaves it unsaved).
+fn quit_label(l: Lang) -> &'static str {
+    if crate::session::saved() {
+        l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)")
+    } else {
+        l.pick("✕ 退出（未保存）", "✕ quit (not saved)")
     }
 }
