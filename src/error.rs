@@ -12,8 +12,13 @@ use crate::rules::source::SourceError;
 pub enum Error {
     #[error(transparent)]
     Source(#[from] SourceError),
-    #[error("the rules have {} problem(s); run `posdiag check` to see them all:\n{}", problems.len(), first_lines(problems))]
-    Rules { problems: Vec<Problem> },
+    #[error("the rules have {} problem(s); run `{check}` to see them all:\n{}", problems.len(), first_lines(problems))]
+    Rules {
+        problems: Vec<Problem>,
+        /// The command that lists them: `posdiag check` with the same
+        /// `--rules` and `--codes`.
+        check: String,
+    },
     #[error("{0}")]
     Parse(Problem),
     #[error("{}", first_errors(errors))]

@@ -270,3 +270,21 @@ pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
 pub fn clear(path: &Path) {
     let _ = std::fs::remove_file(path);
 }
+
+/// Keep a saved session aside (`session-SECONDS.json` beside it) before a
+/// new walk takes its place: starting afresh never loses the old one.
+pub fn set_aside(path: &Path) -> Result<PathBuf, SessionError> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut aside = dir.join(format!("session-{secs}.json"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = dir.join(format!("session-{secs}-{n}.json"));
+        n += 1;
+    }
+    std::fs::rename(path, &aside)
+        .map_err(|source| SessionError::Write { path: aside.clone(), source })?;
+    Ok(aside)
+}

@@ -123,6 +123,54 @@ fn unknown_codes_walk_the_general_checks() {
 }
 
 #[test]
+fn screen_messages_in_both_languages() {
+    // 请签到 and "Please sign in" are one message, walked from its node.
+    for typed in [&["请签到"][..], &["Please", "sign", "in"], &["ＰＬＥＡＳＥ　ＳＩＧＮ　ＩＮ！"]]
+    {
+        let (d, c) = code_json(typed, 3);
+        assert!(c.known && c.message, "{c:?}");
+        assert_eq!(c.table.as_ref().map(|t| t.id.as_str()), Some("screen"));
+        assert_eq!((c.category.as_deref(), c.actor.as_deref()), (Some("keys"), Some("merchant")));
+        assert_eq!(d.pending.unwrap().node, "keys.sign_on_attempt");
+    }
+    let (d, _) = code_json(&["请签到", "--answer", "keys.sign_on_attempt=sign_on_ok"], 0);
+    assert_eq!(d.conclusion.unwrap().key, "KEYS_SIGN_ON_REQUIRED");
+    // Inside a longer text, the reason beats the general "transaction failed".
+    let (d, c) = code_json(&["交易失败：余额不足！"], 0);
+    assert_eq!(c.code.as_deref(), Some("余额不足"));
+    assert!(c.message);
+    // A code is no message.
+    assert!(!code_json(&["51"], 0).1.message);
+    assert_eq!(d.conclusion.unwrap().key, "CARD_INSUFFICIENT_FUNDS");
+    concludes("批次已满", "screen", "operation", Some("merchant"), "OPERATION_SETTLE_BATCH");
+    concludes("Out of paper", "screen", "printer", Some("merchant"), "PRINTER_OUT_OF_PAPER");
+    // A message nobody knows is said to be unknown.
+    Test::new()
+        .args(["--lang", "en", "code", "刷卡成功"])
+        .run()
+        .code(3)
+        .stdout_has("Unknown code `刷卡成功`");
+    Test::new().args(["code", "error"]).run().code(2).stderr_has("`MAC error` or `Key error`");
+    // The triage's code question takes a message too.
+    let d: Diagnosis = Test::new()
+        .args(["--lang", "en", "diagnose", "--format", "json"])
+        .args([
+            "--answer",
+            "triage.start=error_code",
+            "--answer",
+            "triage.error_code=response_code",
+        ])
+        .args(["--answer", "triage.response_code=MAC校验错，请重新签到"])
+        .args(["--answer", "keys.resign_retry=error_gone"])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(d.conclusion.unwrap().key, "KEYS_MAC_PIN_RESYNCED");
+    let step = &d.path[2].code.as_ref().unwrap();
+    assert_eq!((step.known, step.node.as_str()), (true, "keys.resign_retry"));
+}
+
+#[test]
 fn bad_codes_are_usage_errors() {
     Test::new().args(["code", " "]).run().code(2).stderr_has("no code given");
     Test::new().args(["code", &"7".repeat(60)]).run().code(2).stderr_has("at most 40");
@@ -369,7 +417,9 @@ fn check_validates_code_tables() {
     let dir = rules_copy();
     let (code, out) = check(dir.path());
     assert_eq!(code, 0, "{:#?}", out.problems);
-    assert_eq!(out.tables.len(), 7);
+    assert_eq!(out.tables.len(), 8);
+    let screen = out.tables.iter().find(|t| t.id == "screen").unwrap();
+    assert!(screen.codes >= 50, "one count per screen message: {}", screen.codes);
     let unionpay = out.tables.iter().find(|t| t.id == "unionpay").unwrap();
     assert_eq!(unionpay.codes, 63);
     assert_eq!(out.tables.iter().find(|t| t.id == "emv").unwrap().bits, 34);
@@ -398,12 +448,12 @@ fn check_validates_code_tables() {
     let p = find("missing-text");
     assert!(p.file.ends_with("codes/cme.yaml") && p.message.contains("`en`"), "{p:?}");
     assert_eq!(out.problems.len(), 3, "{:#?}", out.problems);
-    // Any problem refuses to walk, naming `check`.
+    // Any problem refuses to walk, naming `check` with the same rules.
     Test::new()
         .args(["--rules", dir.path().to_str().unwrap(), "code", "51"])
         .run()
         .code(2)
-        .stderr_has("posdiag check");
+        .stderr_has(&format!("--rules {} check", dir.path().display()));
 }
 
 #[test]

@@ -342,3 +342,16 @@ fn report_by_extension() {
     assert_eq!(d.conclusion.unwrap().key, "PRINTER_OUT_OF_PAPER");
     diagnose().args(["--report", "x.txt"]).run().code(2).stderr_has("must end in .md or .json");
 }
+
+#[test]
+fn facts_that_find_a_fault_put_its_area_first() {
+    let d: Diagnosis = diagnose().args(["--fact", "printer.paper=out"]).run().code(3).json();
+    let p = d.pending.expect("pending");
+    let order: Vec<(&str, bool)> = p.order.iter().map(|r| (r.value.as_str(), r.found)).collect();
+    // Paper out leads straight to a fault under "printing"; nothing under
+    // "power" or "code" is found by the facts.
+    assert_eq!(order, [("printer", true), ("power", false), ("code", false)]);
+    // Facts no question reads mark nothing.
+    let d: Diagnosis = diagnose().args(["--fact", "modem.csq=7"]).run().code(3).json();
+    assert!(d.pending.unwrap().order.iter().all(|r| !r.found));
+}

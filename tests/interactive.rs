@@ -146,7 +146,9 @@ fn ctrl_c_saves_and_resume_continues() {
     w.pick(0); // Printing
     w.expect("Is there paper?");
     w.keys(&[CTRL_C]);
-    w.expect("posdiag diagnose --resume");
+    // The hint names the program as it was started (here by its path, as
+    // it is not on the PATH), so it works as printed.
+    w.expect(&format!("To continue: {} --resume", common::BIN));
     assert!(w.saved());
     let (code, state) = w.exit_code();
     assert_eq!(code, 130);
@@ -213,4 +215,41 @@ fn corrupt_session_gets_a_clear_message() {
         .run()
         .code(2)
         .stderr_has("no longer fits the rules (unknown node `gone.node`)");
+}
+
+#[test]
+fn esc_at_the_resume_offer_keeps_the_session_and_afresh_keeps_it_aside() {
+    let mut w = spawn("en_US.UTF-8", &[], None);
+    w.expect("What is wrong?");
+    w.pick(0);
+    w.expect("Is there paper?");
+    w.keys(&[ESC]);
+    let (_, state) = w.exit_code();
+    let saved = std::fs::read(state.path().join("session.json")).unwrap();
+
+    // Esc at the offer: nothing is lost, and the hint resumes it.
+    let mut w = spawn("en_US.UTF-8", &[], Some(state));
+    w.expect("An unfinished diagnosis was found.");
+    w.keys(&[ESC]);
+    w.expect("The saved diagnosis is kept.");
+    w.expect("--resume");
+    let (code, state) = w.exit_code();
+    assert_eq!(code, 3);
+    assert_eq!(std::fs::read(state.path().join("session.json")).unwrap(), saved);
+
+    // Start afresh: the old session is kept beside, byte for byte.
+    let mut w = spawn("en_US.UTF-8", &[], Some(state));
+    w.expect("An unfinished diagnosis was found.");
+    w.pick(1);
+    w.expect("The earlier diagnosis was kept as");
+    w.expect("What is wrong?");
+    w.keys(&[ESC]);
+    let (_, state) = w.exit_code();
+    let aside: Vec<_> = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("session-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(std::fs::read(state.path().join(&aside[0])).unwrap(), saved);
 }

@@ -1,122 +1,12 @@
 //! Probing a terminal end to end: the real binary against `posdiag
-//! simulate` on a pseudo-terminal (and on loopback TCP), one test per
-//! fixture, plus every way the line can fail. JSON output is decoded into
-//! the library's own types, never compared as strings.
+//! simulate` on a pseudo-terminal, one test per fixture, probe then
+//! diagnose. JSON output is decoded into mirror types written apart from
+//! the library's (`tests/common`), never compared as strings.
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-use posdiag::cli::probe::ProbeReport;
-use posdiag::engine::{FactOrigin, Source};
-use posdiag::report::Diagnosis;
-
-const BIN: &str = env!("CARGO_BIN_EXE_posdiag");
-
-/// A running simulator, killed when dropped.
-struct Sim {
-    child: Child,
-    url: String,
-}
-
-impl Sim {
-    fn start(fixture: &str, listen: Option<&str>) -> Sim {
-        let path = format!("{}/fixtures/terminals/{fixture}.yaml", env!("CARGO_MANIFEST_DIR"));
-        let mut cmd = Command::new(BIN);
-        cmd.arg("simulate").arg(&path);
-        if let Some(addr) = listen {
-            cmd.args(["--listen", addr]);
-        }
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the simulator");
-        let mut line = String::new();
-        if let Some(out) = child.stdout.take() {
-            // The simulator prints its address as soon as the line is open.
-            let _ = BufReader::new(out).read_line(&mut line);
-        }
-        let url = line.trim().to_string();
-        assert!(!url.is_empty(), "the simulator printed no address for `{fixture}`");
-        Sim { child, url }
-    }
-
-    fn pty(fixture: &str) -> Sim {
-        Sim::start(fixture, None)
-    }
-
-    fn tcp(fixture: &str) -> Sim {
-        Sim::start(fixture, Some("127.0.0.1:0"))
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Run posdiag; no run may take longer than 20 s (none should near it).
-fn posdiag(args: &[&str]) -> Output {
-    assert_cmd::Command::new(BIN)
-        .args(["--lang", "en"])
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .expect("run posdiag")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn probe_json(url: &str, extra: &[&str]) -> ProbeReport {
-    let mut args = vec!["probe", url, "--format", "json"];
-    args.extend_from_slice(extra);
-    let out = posdiag(&args);
-    assert_eq!(out.status.code(), Some(0), "probe failed: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("probe JSON")
-}
-
-fn fact<'a>(r: &'a ProbeReport, name: &str) -> Option<&'a str> {
-    r.readings.facts.iter().find(|f| f.name == name).map(|f| f.value.as_str())
-}
-
-/// `diagnose --port` with answers for the questions no probe can answer.
-fn diagnose(url: &str, answers: &[&str]) -> Diagnosis {
-    let mut args = vec!["diagnose", "--port", url, "--format", "json"];
-    for a in answers {
-        args.push("--answer");
-        args.push(a);
-    }
-    let out = posdiag(&args);
-    let d: Diagnosis = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("diagnosis JSON ({e}); stderr: {}", stderr(&out)));
-    assert_eq!(out.status.code(), Some(0), "{d:?}");
-    d
-}
-
-fn key(d: &Diagnosis) -> &str {
-    d.conclusion.as_ref().map_or("", |c| c.key.as_str())
-}
-
-/// Steps answered by the probe, with the evidence behind each.
-fn probed_steps(d: &Diagnosis) -> Vec<(&str, &str)> {
-    d.path
-        .iter()
-        .filter(|s| s.source == Some(Source::Probe))
-        .map(|s| {
-            let evidence = s.fact.as_ref().and_then(|f| f.evidence.as_deref()).unwrap_or_default();
-            (s.node.as_str(), evidence)
-        })
-        .collect()
-}
-
-const MOBILE: [&str; 3] =
-    ["triage.start=no_connection", "connection.start=all_firm", "connection.link_type=mobile"];
+use common::contract::Diagnosis;
+use common::probe_sim::*;
 
 // ── Each fixture: probe, then diagnose ────────────────────────────────────
 
@@ -124,7 +14,7 @@ const MOBILE: [&str; 3] =
 fn healthy_probe_reads_both_protocols() {
     let sim = Sim::pty("healthy");
     let r = probe_json(&sim.url, &[]);
-    assert_eq!(r.version, 1);
+    assert_eq!(r.version, 2);
     for (name, value) in [
         ("modem.sim", "ready"),
         ("modem.csq", "24"),
@@ -145,11 +35,10 @@ fn healthy_probe_reads_both_protocols() {
     ] {
         assert_eq!(fact(&r, name), Some(value), "{name}");
     }
-    assert!(r.readings.facts.iter().all(|f| f.origin == FactOrigin::Probe && f.evidence.is_some()));
-    let csq =
-        r.readings.facts.iter().find(|f| f.name == "modem.csq").and_then(|f| f.evidence.clone());
+    assert!(r.facts.iter().all(|f| f.origin == "probe" && f.evidence.is_some()));
+    let csq = r.facts.iter().find(|f| f.name == "modem.csq").and_then(|f| f.evidence.clone());
     assert_eq!(csq.as_deref(), Some("AT+CSQ → +CSQ: 24,99"));
-    assert!(r.readings.unsupported.is_empty(), "{:?}", r.readings.unsupported);
+    assert!(r.unsupported.is_empty(), "{:?}", r.unsupported);
 }
 
 #[test]
@@ -180,8 +69,11 @@ fn weak_signal() {
     assert_eq!(fact(&r, "modem.csq"), Some("7"));
     assert_eq!(fact(&r, "modem.signal"), Some("marginal"));
     assert_eq!(fact(&r, "modem.dbm"), Some("-99"));
+    // A marginal signal points at a fault; the registration does not.
+    let alarm = |name: &str| r.facts.iter().find(|f| f.name == name).map(|f| f.alarm);
+    assert_eq!((alarm("modem.signal"), alarm("modem.registration")), (Some(true), Some(false)));
     // A 3G module without AT+CEREG: a missing fact, registration from CGREG.
-    assert!(r.readings.unsupported.iter().any(|u| u.command == "AT+CEREG?"));
+    assert!(r.unsupported.iter().any(|u| u.command == "AT+CEREG?"));
     assert_eq!(fact(&r, "modem.registration"), Some("home"));
     drop(sim);
     let sim = Sim::pty("weak_signal");
@@ -302,189 +194,5 @@ fn given_facts_override_probed_ones() {
     let d: Diagnosis = serde_json::from_slice(&out.stdout).expect("diagnosis JSON");
     assert_eq!(key(&d), "CONN_TEMPORARY_DROP");
     let signal = d.path.iter().find(|s| s.node == "connection.signal").expect("signal step");
-    assert_eq!(signal.source, Some(Source::Fact));
-}
-
-// ── Faults of the line ─────────────────────────────────────────────────────
-
-#[test]
-fn garbage_is_skipped() {
-    let sim = Sim::pty("garbage");
-    let r = probe_json(&sim.url, &[]);
-    assert_eq!(fact(&r, "modem.csq"), Some("24"));
-    assert_eq!(fact(&r, "modem.manufacturer"), Some("Quectel"));
-    assert_eq!(fact(&r, "printer.paper"), Some("ok"));
-    assert!(r.readings.notes.iter().any(|n| n.contains("noise")), "{:?}", r.readings.notes);
-}
-
-#[test]
-fn bad_lrc_and_nak_recover() {
-    let sim = Sim::pty("bad_lrc");
-    let r = probe_json(&sim.url, &["--protocol", "ecr"]);
-    assert_eq!(fact(&r, "printer.paper"), Some("out"));
-    assert!(
-        r.readings.notes.iter().any(|n| n.contains("3 retransmission")),
-        "{:?}",
-        r.readings.notes
-    );
-}
-
-#[test]
-fn nak_storm_fails_cleanly() {
-    let sim = Sim::pty("nak_storm");
-    let out = posdiag(&["probe", &sim.url, "--protocol", "ecr", "--timeout-ms", "1000"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("refused `ST` 3 times (NAK)"), "{}", stderr(&out));
-}
-
-#[test]
-fn silent_terminal_times_out() {
-    let sim = Sim::pty("silent");
-    let started = Instant::now();
-    let out = posdiag(&["probe", &sim.url, "--timeout-ms", "200"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
-    assert!(stderr(&out).contains("answered `AT` or an ECR status request"), "{}", stderr(&out));
-    let started = Instant::now();
-    let out = posdiag(&["probe", &sim.url, "--protocol", "at", "--timeout-ms", "200"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(started.elapsed() < Duration::from_secs(5));
-    assert!(
-        stderr(&out).contains("did not answer within 0.6 s while waiting for the reply to `AT`"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
-fn slow_answers_and_a_dropped_command() {
-    let sim = Sim::pty("slow");
-    let r = probe_json(&sim.url, &["--timeout-ms", "700"]);
-    // AT+CPIN? took 1 s, longer than the 0.7 s of ordinary commands.
-    assert_eq!(fact(&r, "modem.sim"), Some("ready"));
-    assert_eq!(fact(&r, "reader.chip"), Some("ok"));
-    // AT+CGMR never answered: the revision comes from ATI's text instead.
-    let revision = r.readings.facts.iter().find(|f| f.name == "modem.revision").expect("revision");
-    assert!(revision.evidence.as_deref().unwrap_or_default().starts_with("ATI → "), "{revision:?}");
-    let dropped =
-        r.readings.unsupported.iter().find(|u| u.command == "AT+CGMR").expect("AT+CGMR listed");
-    assert!(dropped.reply.starts_with("no answer within"), "{dropped:?}");
-}
-
-#[test]
-fn disconnect_mid_exchange() {
-    let sim = Sim::pty("disconnect");
-    let out = posdiag(&["probe", &sim.url]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("was disconnected during the probe"), "{}", stderr(&out));
-}
-
-#[test]
-fn disconnect_over_tcp() {
-    let sim = Sim::tcp("disconnect");
-    let out = posdiag(&["probe", &sim.url]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("was disconnected during the probe"), "{}", stderr(&out));
-}
-
-#[test]
-fn missing_device() {
-    let out = posdiag(&["probe", "/dev/ttyPOSDIAG_NOPE"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("`/dev/ttyPOSDIAG_NOPE` does not exist"), "{}", stderr(&out));
-    let out = posdiag(&[
-        "diagnose",
-        "--port",
-        "/dev/ttyPOSDIAG_NOPE",
-        "--answer",
-        "triage.start=printer",
-    ]);
-    assert_eq!(out.status.code(), Some(4));
-}
-
-#[test]
-fn busy_device() {
-    let sim = Sim::pty("healthy");
-    // Hold the port the way another program would.
-    let held = serialport::new(&sim.url, 9600).open().expect("open the pty");
-    let out = posdiag(&["probe", &sim.url]);
-    drop(held);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("is in use by another program"), "{}", stderr(&out));
-}
-
-#[test]
-fn nothing_listening_on_tcp() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    drop(listener);
-    let url = format!("tcp://127.0.0.1:{port}");
-    let out = posdiag(&["probe", &url]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("nothing accepts connections"), "{}", stderr(&out));
-}
-
-#[test]
-fn bad_urls_are_usage_errors() {
-    for (url, extra) in [
-        ("udp://x:1", None),
-        ("tcp://127.0.0.1", None),
-        ("tcp://127.0.0.1:9", Some("--baud=115200")),
-    ] {
-        let mut args = vec!["probe", url];
-        args.extend(extra);
-        let out = posdiag(&args);
-        assert_eq!(out.status.code(), Some(2), "{url}: {}", stderr(&out));
-    }
-}
-
-// ── TCP, recording, listing ────────────────────────────────────────────────
-
-#[test]
-fn simulator_over_loopback_tcp() {
-    let sim = Sim::tcp("printer_no_paper");
-    assert!(sim.url.starts_with("tcp://127.0.0.1:"), "{}", sim.url);
-    let r = probe_json(&sim.url, &[]);
-    assert_eq!(fact(&r, "printer.paper"), Some("out"));
-    assert_eq!(fact(&r, "modem.sim"), Some("ready"));
-    // The server takes the next client after the first has gone.
-    let d = diagnose(&sim.url, &["triage.start=printer"]);
-    assert_eq!(key(&d), "PRINTER_OUT_OF_PAPER");
-}
-
-#[test]
-fn record_writes_the_raw_exchange() {
-    let sim = Sim::pty("healthy");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("exchange.txt");
-    let path_text = path.to_string_lossy().into_owned();
-    let r = probe_json(&sim.url, &["--record", &path_text]);
-    assert_eq!(fact(&r, "modem.csq"), Some("24"));
-    let record = std::fs::read_to_string(&path).expect("record file");
-    assert!(record.starts_with("# posdiag exchange record\n"), "{record}");
-    assert!(record.contains(" tx 3 bytes\n  41 54 0d"), "{record}");
-    assert!(record.contains("AT+CSQ<CR>"), "{record}");
-    assert!(record.contains("+CSQ: 24,99"), "{record}");
-    assert!(record.contains("<STX><00>"), "{record}");
-    assert!(record.contains("# ended: "), "{record}");
-}
-
-#[test]
-fn text_output_is_a_table() {
-    let sim = Sim::pty("no_sim");
-    let out = posdiag(&["probe", &sim.url, "--protocol", "at"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("modem.sim") && text.contains("absent"), "{text}");
-    assert!(text.contains("AT+CPIN? → +CME ERROR: 10"), "{text}");
-}
-
-#[test]
-fn ports_lists_or_says_none() {
-    let out = posdiag(&["ports"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!out.stdout.is_empty());
-    let out = posdiag(&["ports", "--format", "json"]);
-    let ports: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("ports JSON");
-    assert!(ports.iter().all(|p| p.get("name").is_some()));
+    assert_eq!(signal.source.as_deref(), Some("fact"));
 }

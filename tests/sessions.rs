@@ -144,7 +144,7 @@ fn a_card_number_typed_at_a_prompt_is_masked_on_screen_in_the_session_and_the_re
     w.expect("Which code does the screen show?");
     w.type_line("4111 1111 1111 1111 2512");
     // While typed, the line shows as typed; once answered, masked.
-    w.expect("Type it as shown. 411111******1111 2512");
+    w.expect("shown. 411111******1111 2512");
     w.keys(&[ESC]);
     let rest = w.expect("Saved to");
     let (code, state) = w.exit_code();

@@ -12,8 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Diagnose faults of POS card-payment terminals",
     long_about = "Diagnose faults of POS card-payment terminals.\n\n\
         Run without a command on a terminal to be asked questions until the fault \
-        and its fix are found. Scripts use `posdiag diagnose` with answer files and \
-        `--format json`.",
+        and its fix are found; without a command posdiag takes the options of \
+        `posdiag diagnose` (`posdiag --resume`, `posdiag --format json`). Scripts \
+        use answer files and `--format json`.",
     after_help = "Exit codes: 0 conclusion reached · 1 no conclusion (escalate) · \
         2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted · \
         128+n stopped by signal n"
@@ -24,8 +25,13 @@ pub struct Arguments {
     pub rules: Option<PathBuf>,
 
     /// Language of questions and results [default: from the locale].
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, env = "POSDIAG_LANG")]
     pub lang: Option<LangArg>,
+
+    /// Colour in prompts: `auto` (a terminal, and neither NO_COLOR nor
+    /// CLICOLOR=0), `always` (also CLICOLOR_FORCE), `never`.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorArg,
 
     /// A vendor code table that adds or overrides codes (see rules/README.md).
     #[arg(long, global = true, value_name = "FILE")]
@@ -33,6 +39,38 @@ pub struct Arguments {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Names of the subcommands, and the options that come before one.
+const GLOBAL_WITH_VALUE: [&str; 4] = ["--rules", "--lang", "--codes", "--color"];
+
+/// Without a command, posdiag diagnoses, and takes `diagnose`'s options:
+/// `posdiag --resume`, `posdiag --port /dev/ttyUSB0`, `posdiag --format
+/// json`. Insert `diagnose` before the first argument that is neither a
+/// global option nor a command (nor help or version).
+pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory as _;
+    let command = Arguments::command();
+    let is_command = |s: &str| s == "help" || command.get_subcommands().any(|c| c.get_name() == s);
+    let mut i = 1;
+    while i < args.len() {
+        let Some(a) = args[i].to_str() else { break };
+        if GLOBAL_WITH_VALUE.contains(&a) {
+            i += 2;
+            continue;
+        }
+        if GLOBAL_WITH_VALUE.iter().any(|g| a.starts_with(&format!("{g}="))) {
+            i += 1;
+            continue;
+        }
+        if is_command(a) || ["-h", "--help", "-V", "--version"].contains(&a) {
+            return args;
+        }
+        let mut out = args;
+        out.insert(i, "diagnose".into());
+        return out;
+    }
+    args
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +99,26 @@ pub enum Command {
     Tvr(EmvArgs),
     /// Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits).
     Tsi(EmvArgs),
+    /// Print a shell completion script (`posdiag completions bash >
+    /// ~/.local/share/bash-completion/completions/posdiag`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (`posdiag man > posdiag.1`; `man ./posdiag.1`).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// What a walk is given ahead: answers, facts, and where to write the
@@ -166,7 +224,7 @@ pub struct DiagnoseArgs {
     /// Diagnose many terminals: one JSON answer set per line of FILE (`-`
     /// for stdin), one JSON result per line on stdout, in order. Answers,
     /// facts and `--start` given beside it apply to every line.
-    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["resume", "port", "report"])]
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["resume", "port", "replay", "report"])]
     pub batch: Option<PathBuf>,
 
     /// Neither learn from nor add to the local history of confirmed faults.
@@ -180,7 +238,7 @@ pub struct DiagnoseArgs {
     /// Probe the terminal on this port first (`/dev/ttyUSB0`,
     /// `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts
     /// answer questions without asking.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "POSDIAG_PORT")]
     pub port: Option<String>,
 
     #[command(flatten)]
@@ -221,9 +279,15 @@ pub struct PortOptions {
           value_parser = clap::value_parser!(u64).range(50..=600_000))]
     pub timeout_ms: u64,
 
-    /// Write every byte exchanged, timestamped, as hex and text, to FILE.
+    /// Write every byte exchanged, timestamped, as hex and text, to FILE
+    /// (a new file, mode 0600, card numbers masked).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+
+    /// Read the terminal from a `--record` file instead of a port: the
+    /// same facts, offline (with the record's protocol and timeout).
+    #[arg(long, value_name = "RECORD", conflicts_with = "record")]
+    pub replay: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -252,8 +316,8 @@ pub enum FlowArg {
 pub struct ProbeArgs {
     /// The terminal's port: `/dev/ttyUSB0`, `COM3`,
     /// `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`.
-    #[arg(value_name = "URL")]
-    pub url: String,
+    #[arg(value_name = "URL", env = "POSDIAG_PORT", required_unless_present = "replay")]
+    pub url: Option<String>,
 
     #[command(flatten)]
     pub line: PortOptions,

@@ -10,6 +10,8 @@ use crate::rules::{Loaded, RuleSet, SourceFile, source};
 
 pub struct Context {
     pub lang: Lang,
+    /// Colour in prompts, from `--color` and the environment.
+    pub colour: bool,
     pub rules_dir: Option<PathBuf>,
     /// `--codes FILE`: a vendor table that adds or overrides codes.
     pub codes_file: Option<PathBuf>,
@@ -32,7 +34,12 @@ impl Context {
             // seen before (the embedded rules are pre-parsed anyway).
             crate::rules::cache::enable();
         }
-        Context { lang, rules_dir: args.rules.clone(), codes_file: args.codes.clone() }
+        Context {
+            lang,
+            colour: super::interactive::colour(args.color),
+            rules_dir: args.rules.clone(),
+            codes_file: args.codes.clone(),
+        }
     }
 
     /// The rule files: `--rules DIR` or the embedded set.
@@ -64,12 +71,35 @@ impl Context {
         Ok(crate::codes::load(&self.rule_files()?, &self.code_files()?, &self.overlay_files()?))
     }
 
+    /// The `check` command for these rules, as a hint that works as printed.
+    pub fn check_command(&self) -> String {
+        let mut args = Vec::new();
+        if let Some(dir) = &self.rules_dir {
+            args.push(format!("--rules {}", shell_word(&dir.display().to_string())));
+        }
+        if let Some(file) = &self.codes_file {
+            args.push(format!("--codes {}", shell_word(&file.display().to_string())));
+        }
+        args.push("check".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        super::invocation::hint(&args)
+    }
+
     /// Load and check the rules; any problem is an error (exit 2).
     pub fn rules(&self) -> Result<RuleSet, Error> {
         let loaded = self.load()?;
         match loaded.rules {
             Some(r) => Ok(r),
-            None => Err(Error::Rules { problems: loaded.problems }),
+            None => Err(Error::Rules { problems: loaded.problems, check: self.check_command() }),
         }
+    }
+}
+
+/// A word as a POSIX shell reads it back: quoted when it needs to be.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }

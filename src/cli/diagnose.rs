@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::arguments::{DiagnoseArgs, Format};
 use super::context::Context;
-use super::interactive::{Interactive, colour};
-use super::prompt::{Prompter, Stop};
+use super::interactive::Interactive;
+use super::prompt::{Prompter, Resume, Stop};
 use crate::engine::{
     Answers, Fact, Facts, Ordering, Outcome, Position, Source, Walk, answer_text,
     run_script_ordered,
@@ -33,9 +33,14 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     let mut facts = gather_facts(&args.given.fact)?;
     // ── Probe first (issue 4): the terminal's facts, under the `--fact`s
     // given; its last response code picks the start unless the user did.
-    if let Some(url) = &args.port {
+    if args.port.is_some() || args.line.replay.is_some() {
         facts = super::probe::merge_facts(
-            super::probe::probe_facts(url, &args.line, ctx.lang)?,
+            super::probe::probe_facts(
+                args.port.as_deref(),
+                &args.line,
+                ctx.lang,
+                is_interactive(&answers, args),
+            )?,
             &facts,
         );
     }
@@ -73,16 +78,34 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         && let Ok(mut walk) = saved.to_walk(&rules, &session_path)
     {
         walk.set_ordering(ordering.clone());
-        let prompter = Prompter::new(ctx.lang, colour());
+        let prompter = Prompter::new(ctx.lang, ctx.colour);
         let when = humantime::format_rfc3339_seconds(
             std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
         )
         .to_string();
         match prompter.resume_saved(&when) {
-            Ok(true) => {
+            Ok(Resume::Continue) => {
                 return interactive_run(ctx, args, &facts, session_path, history, walk, None);
             }
-            Ok(false) => {}
+            Ok(Resume::Afresh) => {
+                let aside = session::set_aside(&session_path)?;
+                crate::eoutln!(
+                    "{} `{}`",
+                    ctx.lang.pick("上次的诊断已另存为", "The earlier diagnosis was kept as"),
+                    aside.display()
+                );
+            }
+            Ok(Resume::Keep) => {
+                crate::eoutln!(
+                    "{} {}",
+                    ctx.lang.pick(
+                        "已保留上次的诊断。继续:",
+                        "The saved diagnosis is kept. To continue:"
+                    ),
+                    super::invocation::hint(&["--resume"])
+                );
+                return Ok(Exit::NeedsInput);
+            }
             Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
             Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
         }
@@ -161,6 +184,7 @@ fn interactive_run(
     let _lock = guard_session(&session_path)?;
     let it = Interactive {
         lang: ctx.lang,
+        colour: ctx.colour,
         facts,
         session_path,
         report: args.given.report.as_deref(),
@@ -290,7 +314,11 @@ pub fn gather_facts(args: &[String]) -> Result<Facts, Error> {
             .split_once('=')
             .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
             .ok_or_else(|| Error::FactSyntax { arg: arg.clone() })?;
-        facts.insert(Fact::given(name.trim(), value.trim()));
+        let (name, value) = (name.trim(), value.trim());
+        // A stated fact that points at a fault leads the walk there first,
+        // as a probed one does.
+        let alarm = crate::probe::alarm::points_at_fault(name, value);
+        facts.insert(Fact::given(name, value).with_alarm(alarm));
     }
     Ok(facts)
 }

@@ -6,6 +6,7 @@
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
+use super::arguments::ColorArg;
 use super::prompt::{Moves, Prompter, Reply, Stop};
 use crate::engine::{
     Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
@@ -25,6 +26,8 @@ use crate::session::{self, SavedSession};
 /// What the interactive walk needs besides the walk itself.
 pub struct Interactive<'a> {
     pub lang: Lang,
+    /// Colour in prompts (see [`colour`]).
+    pub colour: bool,
     pub facts: &'a Facts,
     pub session_path: PathBuf,
     pub report: Option<&'a Path>,
@@ -34,10 +37,24 @@ pub struct Interactive<'a> {
     pub code: Option<CodeOut>,
 }
 
-/// Whether prompts may use colour: not with `NO_COLOR`, not when stderr is
-/// not a terminal.
-pub fn colour() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Whether prompts use colour: `--color always` or `CLICOLOR_FORCE` (not
+/// `0`) force it; `--color never`, `NO_COLOR` or `CLICOLOR=0` turn it off;
+/// otherwise only on a terminal (the conventions of bixense.com/clicolors
+/// and no-color.org).
+pub fn colour(when: ColorArg) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match when {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            set("NO_COLOR").is_none()
+                && set("CLICOLOR").is_none_or(|v| v != "0")
+                && std::io::stderr().is_terminal()
+        }
+    }
 }
 
 /// A reply to a question: a listed answer or typed text.
@@ -49,7 +66,7 @@ enum Choice {
 impl Interactive<'_> {
     pub fn run(&self, mut walk: Walk<'_>) -> Result<Exit, Error> {
         let lang = self.lang;
-        let prompter = Prompter::new(lang, colour());
+        let prompter = Prompter::new(lang, self.colour);
         let facts: Vec<Fact> = self.facts.iter().cloned().collect();
         if let Some(code) = &self.code {
             crate::outln!("{}", render_code(code, lang));
@@ -155,14 +172,30 @@ impl Interactive<'_> {
                     map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
                 }
                 None => {
-                    // Weighted questions list the likely, cheap checks first.
-                    let order: Vec<usize> = if is_weighted(q) {
-                        walk.ordering().rank(rules, node).into_iter().map(|r| r.index).collect()
+                    // Weighted questions list the likely, cheap checks first;
+                    // where the probe's facts found a fault, that comes first.
+                    let ranked = walk.ordering().rank(rules, node);
+                    let found: Vec<usize> =
+                        ranked.iter().filter(|r| r.found).map(|r| r.index).collect();
+                    let order: Vec<usize> = if is_weighted(q) || !found.is_empty() {
+                        ranked.iter().map(|r| r.index).collect()
                     } else {
                         (0..q.answers.len()).collect()
                     };
-                    let labels: Vec<String> =
-                        order.iter().map(|&i| q.answers[i].label.get(lang).to_string()).collect();
+                    let labels: Vec<String> = order
+                        .iter()
+                        .map(|&i| {
+                            let label = q.answers[i].label.get(lang);
+                            if found.contains(&i) {
+                                format!(
+                                    "{label}  {}",
+                                    lang.pick("← 终端探测发现", "← the probe found this")
+                                )
+                            } else {
+                                label.to_string()
+                            }
+                        })
+                        .collect();
                     map(prompter.choose(message, &labels, moves)?, |k| Choice::Picked(order[k]))
                 }
             };
@@ -256,10 +289,11 @@ impl Interactive<'_> {
             return Ok(exit);
         }
         crate::eoutln!(
-            "\n{} `{}`\n{} posdiag diagnose --resume",
+            "\n{} `{}`\n{} {}",
             lang.pick("已保存到", "Saved to"),
             self.session_path.display(),
             lang.pick("继续诊断:", "To continue:"),
+            super::invocation::hint(&["--resume"]),
         );
         Ok(exit)
     }

@@ -11,8 +11,10 @@ mod diagnose;
 mod emv;
 mod graph;
 mod interactive;
+mod invocation;
 mod ports;
 pub mod probe;
+mod probe_view;
 mod prompt;
 mod simulate;
 mod stats;
@@ -31,6 +33,7 @@ pub use arguments::{Arguments, Command, Format};
 /// Parse the arguments, run the command, print any error, return the exit
 /// code (see [`Exit`]).
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let args = arguments::with_default_command(args.into_iter().collect());
     let arguments = match Arguments::try_parse_from(args) {
         Ok(a) => a,
         Err(e) => {
@@ -62,6 +65,26 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Code(args)) => code::run(&ctx, &args),
         Some(Command::Tvr(args)) => emv::run(&ctx, crate::codes::emv::Word::Tvr, &args),
         Some(Command::Tsi(args)) => emv::run(&ctx, crate::codes::emv::Word::Tsi, &args),
+        Some(Command::Completions(args)) => {
+            let mut script = Vec::new();
+            let mut command = <Arguments as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "posdiag", &mut script);
+            print_bytes(&script)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            let man = clap_mangen::Man::new(<Arguments as clap::CommandFactory>::command());
+            man.render(&mut page)
+                .map_err(|source| Error::Write { path: "standard output".into(), source })?;
+            print_bytes(&page)
+        }
         None => diagnose::run(&ctx, &arguments::DiagnoseArgs::default()),
     }
+}
+
+/// Write generated text to stdout through the output layer (a reader that
+/// closed early ends the run quietly, see [`crate::output::finish`]).
+fn print_bytes(bytes: &[u8]) -> Result<Exit, Error> {
+    crate::output::stdout_str(&String::from_utf8_lossy(bytes));
+    Ok(Exit::Ok)
 }

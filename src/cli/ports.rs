@@ -21,19 +21,24 @@ pub struct PortOut {
 }
 
 pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
-    let ports = serialport::available_ports().map_err(|e| {
-        Error::Device(format!("cannot list serial ports: {}", e.to_string().to_lowercase()))
-    })?;
-    let ports: Vec<PortOut> = ports.into_iter().map(port_out).collect();
+    let ports = crate::probe::serial::list_ports()
+        .map_err(|e| Error::Device(format!("cannot list serial ports: {e}")))?;
+    let ports: Vec<PortOut> = ports
+        .into_iter()
+        .map(|p| PortOut { name: p.name, kind: p.kind.to_string(), detail: p.detail })
+        .collect();
     match args.format {
-        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&ports).unwrap_or_default()),
-        Format::Text if ports.is_empty() => crate::outln!(
-            "{}",
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&ports).unwrap_or_default();
+            super::probe_view::print_out(&format!("{json}\n"))?;
+        }
+        Format::Text if ports.is_empty() => super::probe_view::print_out(&format!(
+            "{}\n",
             lang.pick(
                 "没有找到串口。请检查数据线是否插好；USB 转串口线通常显示为 /dev/ttyUSB0 或 /dev/ttyACM0。串口服务器请用 tcp://主机:端口。",
                 "No serial ports found. Check that the cable is plugged in; a USB serial adapter usually appears as /dev/ttyUSB0 or /dev/ttyACM0. For a serial server use tcp://HOST:PORT."
             )
-        ),
+        ))?,
         Format::Text => {
             let mut t = Table::new();
             t.load_style(UTF8_FULL_CONDENSED);
@@ -41,25 +46,8 @@ pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
             for p in &ports {
                 t.add_row(vec![p.name.clone(), p.kind.clone(), p.detail.clone().unwrap_or_default()]);
             }
-            crate::outln!("{t}");
+            super::probe_view::print_out(&format!("{t}\n"))?;
         }
     }
     Ok(Exit::Ok)
-}
-
-fn port_out(p: serialport::SerialPortInfo) -> PortOut {
-    let (kind, detail) = match p.port_type {
-        serialport::SerialPortType::UsbPort(usb) => {
-            let mut d = format!("{:04x}:{:04x}", usb.vid, usb.pid);
-            for part in [usb.manufacturer, usb.product].into_iter().flatten() {
-                d.push(' ');
-                d.push_str(&part);
-            }
-            ("usb", Some(d))
-        }
-        serialport::SerialPortType::PciPort => ("pci", None),
-        serialport::SerialPortType::BluetoothPort => ("bluetooth", None),
-        serialport::SerialPortType::Unknown => ("unknown", None),
-    };
-    PortOut { name: p.port_name, kind: kind.to_string(), detail }
 }

@@ -4,10 +4,9 @@
 //! slow probe runs (only when stderr is a terminal).
 
 use std::io::IsTerminal as _;
-use std::time::Duration;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde::{Deserialize, Serialize};
 
 use super::arguments::{FlowArg, Format, ParityArg, PortOptions, ProbeArgs, ProtocolArg};
@@ -16,13 +15,17 @@ use crate::engine::{Answers, Fact, Facts};
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::lang::Lang;
-use crate::probe::record::Recorder;
+use crate::probe::record::{Header, Recorder};
+use crate::probe::replay::{Record, Replay};
 use crate::probe::url::{DataBits, FlowControl, Parity, StopBits};
-use crate::probe::{self, Options, PortUrl, Protocol, Readings, Transport, transport};
+use crate::probe::{
+    self, Options, PortUrl, Protocol, Readings, Transport, TransportError, transport,
+};
 use crate::rules::{NodeId, RuleSet};
 
-/// Version of `probe --format json`'s shape.
-pub const PROBE_VERSION: u32 = 1;
+/// Version of `probe --format json`'s shape (2: `absent`, and `kind` on
+/// each unsupported command).
+pub const PROBE_VERSION: u32 = 2;
 
 /// What `posdiag probe --format json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,13 +36,16 @@ pub struct ProbeReport {
 }
 
 pub fn run(ctx: &Context, args: &ProbeArgs) -> Result<Exit, Error> {
-    let readings = read_terminal(&args.url, &args.line, ctx.lang)?;
+    let readings = read_terminal(args.url.as_deref(), &args.line, ctx.lang)?;
     match args.format {
         Format::Json => {
             let report = ProbeReport { version: PROBE_VERSION, readings };
-            crate::outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+            super::probe_view::print_out(&format!("{json}\n"))?;
         }
-        Format::Text => crate::out!("{}", render(&readings, ctx.lang)),
+        Format::Text => {
+            super::probe_view::print_out(&super::probe_view::render(&readings, ctx.lang))?
+        }
     }
     Ok(Exit::Ok)
 }
@@ -47,8 +53,18 @@ pub fn run(ctx: &Context, args: &ProbeArgs) -> Result<Exit, Error> {
 /// Probe the terminal at `url` and return its facts: the probe step of
 /// `diagnose --port`, scripted or interactive. A terminal that cannot be
 /// reached is [`Error::Device`] (exit 4); a bad URL is a usage error.
-pub fn probe_facts(url: &str, opts: &PortOptions, lang: Lang) -> Result<Vec<Fact>, Error> {
-    Ok(read_terminal(url, opts, lang)?.facts)
+pub fn probe_facts(
+    url: Option<&str>,
+    opts: &PortOptions,
+    lang: Lang,
+    interactive: bool,
+) -> Result<Vec<Fact>, Error> {
+    let readings = read_terminal(url, opts, lang)?;
+    // Interactive: show what the probe found before the first question.
+    if interactive {
+        super::probe_view::print_err(&super::probe_view::render(&readings, lang));
+    }
+    Ok(readings.facts)
 }
 
 /// Probed facts first, then the given ones on top: what the user states
@@ -71,44 +87,90 @@ pub fn start_from_code(rules: &RuleSet, facts: &Facts, answers: &Answers) -> Opt
     let code = facts.get("last.response_code")?;
     let node = crate::codes::start_for_response_code(rules, &code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
-    crate::eoutln!(
-        "posdiag: the last transaction ended with response code {}; starting at `{}`{}",
+    super::probe_view::print_err(&format!(
+        "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",
         code.value,
         rules.node(node).id,
         code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
-    );
+    ));
     Some(node)
 }
 
-/// Parse the URL, apply the line flags, open the line, probe.
-pub fn read_terminal(url: &str, opts: &PortOptions, lang: Lang) -> Result<Readings, Error> {
-    let url = port_url(url, opts)?;
-    let options = Options {
-        protocol: match opts.protocol {
-            ProtocolArg::Auto => Protocol::Auto,
-            ProtocolArg::At => Protocol::At,
-            ProtocolArg::Ecr => Protocol::Ecr,
-        },
+fn protocol_of(arg: ProtocolArg) -> Protocol {
+    match arg {
+        ProtocolArg::Auto => Protocol::Auto,
+        ProtocolArg::At => Protocol::At,
+        ProtocolArg::Ecr => Protocol::Ecr,
+    }
+}
+
+/// Read the terminal: from the port `url` names (the line flags applied),
+/// or, with `--replay`, from a record.
+pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Result<Readings, Error> {
+    let mut options = Options {
+        protocol: protocol_of(opts.protocol),
         timeout: Duration::from_millis(if opts.timeout_ms == 0 { 2000 } else { opts.timeout_ms }),
     };
+    if let Some(path) = &opts.replay {
+        if url.is_some() {
+            return Err(Error::Usage(
+                "give a port or `--replay RECORD`, not both: a replay reads no port".into(),
+            ));
+        }
+        let settings = opts.baud.is_some()
+            || opts.data_bits.is_some()
+            || opts.parity.is_some()
+            || opts.stop_bits.is_some()
+            || opts.flow.is_some();
+        if settings {
+            return Err(Error::Usage(
+                "line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line".into(),
+            ));
+        }
+        return replay(path, &mut options);
+    }
+    let Some(url) = url else {
+        return Err(Error::Usage(
+            "give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`"
+                .into(),
+        ));
+    };
+    let url = port_url(url, opts)?;
     let device = url.to_string();
-    let spinner = Spinner::start(&device, lang);
-    let line = transport::open(&url).map_err(|e| Error::Device(e.to_string()));
-    let result = line.and_then(|line| match &opts.record {
+    let line = transport::open(&url).map_err(|e| Error::Device(e.to_string()))?;
+    let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));
+    let result = match &opts.record {
         Some(path) => {
-            let mut rec = Recorder::create(path, line, &device)
+            let header = Header {
+                device: device.clone(),
+                protocol: format!("{:?}", opts.protocol).to_lowercase(),
+                timeout_ms: u64::try_from(options.timeout.as_millis()).unwrap_or(u64::MAX),
+            };
+            let mut rec = Recorder::create(path, line, &header)
                 .map_err(|source| Error::Write { path: path.clone(), source })?;
             let result = probe::probe(&mut rec, &device, &options);
             rec.finish().map_err(|source| Error::Write { path: path.clone(), source })?;
-            Ok(result)
+            result
         }
-        None => {
-            let mut line: Box<dyn Transport> = line;
-            Ok(probe::probe(line.as_mut(), &device, &options))
-        }
-    });
-    spinner.stop();
-    result?.map_err(|e| Error::Device(e.to_string()))
+        None => probe::probe(line.as_mut(), &device, &options),
+    };
+    result.map_err(|e| Error::Device(e.to_string()))
+}
+
+/// Probe a record offline, with the protocol and timeout it was made with.
+fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
+    let record = Record::load(path).map_err(|e| Error::Usage(e.to_string()))?;
+    options.protocol = match record.header.protocol.as_str() {
+        "at" => Protocol::At,
+        "ecr" => Protocol::Ecr,
+        _ => Protocol::Auto,
+    };
+    options.timeout = Duration::from_millis(record.header.timeout_ms.max(1));
+    let mut line = Replay::new(&record.header.device, &record);
+    let mut readings = probe::probe(&mut line, &record.header.device, options)
+        .map_err(|e| Error::Device(e.to_string()))?;
+    readings.notes.push(format!("replayed from the record `{}`", path.display()));
+    Ok(readings)
 }
 
 /// The URL with `--baud` and friends applied over its own options.
@@ -160,67 +222,71 @@ fn port_url(url: &str, opts: &PortOptions) -> Result<PortUrl, Error> {
     Ok(url)
 }
 
-/// A spinner on stderr while the probe runs, when stderr is a terminal.
-struct Spinner(Option<indicatif::ProgressBar>);
+/// A spinner on stderr while the probe runs, when stderr is a terminal,
+/// naming the command it waits for. A wrapper of the line, so the probe
+/// does not know it is watched.
+struct Spinner {
+    inner: Box<dyn Transport>,
+    bar: Option<indicatif::ProgressBar>,
+    device: String,
+    lang: Lang,
+}
 
 impl Spinner {
-    fn start(device: &str, lang: Lang) -> Spinner {
-        if !std::io::stderr().is_terminal() {
-            return Spinner(None);
-        }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!("{} {device}…", lang.pick("正在读取终端", "probing")));
-        bar.enable_steady_tick(Duration::from_millis(120));
-        Spinner(Some(bar))
+    fn start(inner: Box<dyn Transport>, device: &str, lang: Lang) -> Spinner {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_message(format!("{} {device}…", lang.pick("正在读取终端", "probing")));
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Spinner { inner, bar, device: device.to_string(), lang }
     }
+}
 
-    fn stop(self) {
-        if let Some(bar) = self.0 {
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
     }
 }
 
-/// The readings as text: a header, the facts table, what was missing.
-pub fn render(r: &Readings, lang: Lang) -> String {
-    let protocols: Vec<&str> = r
-        .protocols
-        .iter()
-        .map(|p| match p {
-            Protocol::At => "AT",
-            Protocol::Ecr => "ECR",
-            Protocol::Auto => "auto",
-        })
-        .collect();
-    let mut out = format!(
-        "{} {}   {} {}\n",
-        lang.pick("设备:", "Device:"),
-        r.device,
-        lang.pick("协议:", "Protocols:"),
-        protocols.join(", ")
-    );
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(vec![
-        lang.pick("事实", "Fact"),
-        lang.pick("值", "Value"),
-        lang.pick("依据（收到的字节）", "Evidence (bytes received)"),
-    ]);
-    for f in &r.facts {
-        t.add_row(vec![f.name.clone(), f.value.clone(), f.evidence.clone().unwrap_or_default()]);
-    }
-    out.push_str(&t.to_string());
-    out.push('\n');
-    if !r.unsupported.is_empty() {
-        out.push_str(
-            lang.pick("未得到回答的命令（缺少的事实）:\n", "Not answered (missing facts):\n"),
-        );
-        for u in &r.unsupported {
-            out.push_str(&format!("  {} → {}\n", u.command, u.reply));
+/// What a sent chunk is, for the spinner: `AT+CSQ`, `ECR ST`.
+fn sent_command(bytes: &[u8]) -> Option<String> {
+    match bytes {
+        [crate::probe::ecr::frame::STX, _, _, a, b, ..] => {
+            Some(format!("ECR {}", String::from_utf8_lossy(&[*a, *b])))
         }
+        [b'A' | b'a', b'T' | b't', ..] => {
+            Some(String::from_utf8_lossy(bytes).trim_end().to_string())
+        }
+        _ => None,
     }
-    for note in &r.notes {
-        out.push_str(&format!("{} {note}\n", lang.pick("注意:", "Note:")));
+}
+
+impl Transport for Spinner {
+    fn name(&self) -> &str {
+        self.inner.name()
     }
-    out
+
+    fn read(&mut self, buf: &mut [u8], deadline: Instant) -> Result<usize, TransportError> {
+        self.inner.read(buf, deadline)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<(), TransportError> {
+        if let (Some(bar), Some(command)) = (&self.bar, sent_command(bytes)) {
+            bar.set_message(format!(
+                "{} {}: {} {command}…",
+                self.lang.pick("正在读取终端", "probing"),
+                self.device,
+                self.lang.pick("等待回答", "waiting for the answer to"),
+            ));
+        }
+        self.inner.write_all(bytes)
+    }
+
+    fn note(&mut self, text: &str) {
+        self.inner.note(text);
+    }
 }

@@ -205,8 +205,9 @@ impl Prompter {
         }
     }
 
-    /// "Continue the saved session?" when one is found.
-    pub fn resume_saved(&self, when: &str) -> Result<bool, Stop> {
+    /// "Continue the saved session?" when one is found. Esc keeps it and
+    /// quits: starting afresh is an explicit choice.
+    pub fn resume_saved(&self, when: &str) -> Result<Resume, Stop> {
         let l = self.lang;
         let cont = format!(
             "{} ({when})",
@@ -221,11 +222,22 @@ impl Prompter {
         .without_filtering()
         .prompt();
         match chosen {
-            Ok(label) => Ok(label == cont),
-            Err(InquireError::OperationCanceled) => Ok(false),
-            Err(e) => stop::<()>(e).map(|_| false),
+            Ok(label) if label == cont => Ok(Resume::Continue),
+            Ok(_) => Ok(Resume::Afresh),
+            Err(InquireError::OperationCanceled) => Ok(Resume::Keep),
+            Err(e) => stop::<()>(e).map(|_| Resume::Keep),
         }
     }
+}
+
+/// The answer to the resume offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    Continue,
+    /// Start a new walk; the old session is kept aside.
+    Afresh,
+    /// Esc: leave the saved session as it is and quit.
+    Keep,
 }
 
 fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {

@@ -15,7 +15,8 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
         Some(dir) => source::read_folder(dir)?,
         None => source::embedded_cases(),
     };
-    let cases = parse_cases(&files).map_err(|problems| Error::Rules { problems })?;
+    let cases = parse_cases(&files)
+        .map_err(|problems| Error::Rules { problems, check: ctx.check_command() })?;
     let report = run_cases(&rules, &cases);
     match args.format {
         Format::Json => {

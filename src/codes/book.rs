@@ -10,13 +10,18 @@
 //! a built-in one with the same key in the same namespace.
 //!
 //! A lookup tries the code as typed, then without leading zeros (`5` finds
-//! `05`, `051` finds `51`) when exactly one code fits.
+//! `05`, `051` finds `51`) when exactly one code fits. A text that is no
+//! code is matched against the screen messages (`请签到`, `Please sign in`;
+//! see `screen`); a text with Chinese characters is tried as a message
+//! first, so the Latin letters inside a message are not taken for a code,
+//! except that a code beside a general message (`交易失败 51`) wins.
 
 use foldhash::HashMap;
 
 use super::error::{CodeError, MAX_CODE_CHARS};
 use super::key::{compact, strip_zeros};
 use super::model::{Category, Class};
+use super::screen::{self, MAX_MESSAGE_CHARS};
 use crate::lang::Localized;
 use crate::rules::NodeId;
 use crate::rules::model::Actor;
@@ -86,12 +91,22 @@ pub struct CodeBook {
     pub(crate) by_stripped: HashMap<(usize, String), Vec<usize>>,
     /// Entry in force → the built-in entry it overrides.
     pub(crate) overrides: HashMap<usize, usize>,
+    /// Screen messages in force: (match key, node), and each one's entry.
+    pub(crate) sayings: Vec<screen::Saying>,
+    pub(crate) saying_entries: Vec<usize>,
     /// Compact prefixes, longest first, with their namespace.
     pub(crate) prefixes: Vec<(String, usize)>,
     /// Where a walk starts for an unknown code, and the table that says so.
     pub(crate) unknown: Option<(NodeId, usize)>,
     pub(crate) tvr: Vec<Bit>,
     pub(crate) tsi: Vec<Bit>,
+}
+
+impl CodeBook {
+    /// Whether `entry` is a screen message rather than a code.
+    pub fn is_message(&self, entry: &Entry) -> bool {
+        self.saying_entries.iter().any(|&i| std::ptr::eq(&self.entries[i], entry))
+    }
 }
 
 /// A code found in the book.
@@ -125,9 +140,11 @@ impl CodeBook {
         &self.tables[index]
     }
 
-    /// Every code in force (overridden ones left out), in table order.
+    /// Every code and screen message in force (overridden ones left out),
+    /// in table order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        let mut live: Vec<usize> = self.by_key.values().copied().collect();
+        let mut live: Vec<usize> =
+            self.by_key.values().chain(&self.saying_entries).copied().collect();
         live.sort_unstable();
         live.into_iter().map(|i| &self.entries[i])
     }
@@ -159,28 +176,52 @@ impl CodeBook {
         }
     }
 
-    /// Look a typed code up. Empty, overlong and ambiguous codes are errors;
-    /// an unknown one is [`Lookup::Unknown`].
+    /// Look a typed code or screen message up. Empty, overlong and
+    /// ambiguous texts are errors; an unknown one is [`Lookup::Unknown`].
     pub fn lookup(&self, typed: &str) -> Result<Lookup<'_>, CodeError> {
         let trimmed = typed.trim();
         if trimmed.is_empty() {
             return Err(CodeError::Empty);
         }
         let chars = trimmed.chars().count();
-        if chars > MAX_CODE_CHARS {
-            let shown: String = crate::mask::mask_pans(trimmed).chars().take(16).collect();
-            return Err(CodeError::TooLong { shown, chars });
+        let too_long = || CodeError::TooLong {
+            shown: crate::mask::mask_pans(trimmed).chars().take(16).collect(),
+            chars,
+        };
+        if chars > MAX_MESSAGE_CHARS {
+            return Err(too_long());
         }
-        let key = compact(trimmed);
-        let (namespace, rest) = self.split_prefix(&key);
         let ambiguous = |candidates: Vec<usize>| CodeError::Ambiguous {
             typed: crate::mask::mask_pans(trimmed).into_owned(),
             candidates: candidates.iter().map(|&i| self.display(&self.entries[i])).collect(),
         };
-        match self.find(namespace, rest) {
-            Found::One(i, by_zeros) => return Ok(Lookup::Known(self.known(i, by_zeros))),
-            Found::Many(c) => return Err(ambiguous(c)),
-            Found::None => {}
+        // A text with Chinese characters is a message first, unless the
+        // only message in it is a general one (交易失败) and it also holds
+        // a code (交易失败 51): the code says more.
+        let wordy = screen::is_wordy(trimmed);
+        let said = self.message(trimmed);
+        let general = matches!(said, Some(Ok((_, true))));
+        if wordy
+            && !general
+            && let Some(s) = said
+        {
+            return s.map(|(found, _)| found).map_err(ambiguous);
+        }
+        let key = compact(trimmed);
+        let (namespace, rest) = self.split_prefix(&key);
+        let fits = if wordy { key.len() <= MAX_CODE_CHARS } else { chars <= MAX_CODE_CHARS };
+        if fits {
+            match self.find(namespace, rest) {
+                Found::One(i, by_zeros) => return Ok(Lookup::Known(self.known(i, by_zeros))),
+                Found::Many(c) => return Err(ambiguous(c)),
+                Found::None => {}
+            }
+        }
+        if let Some(s) = said {
+            return s.map(|(found, _)| found).map_err(ambiguous);
+        }
+        if chars > MAX_CODE_CHARS {
+            return Err(too_long());
         }
         let mut elsewhere = Vec::new();
         if namespace == BARE {
@@ -194,6 +235,21 @@ impl CodeBook {
             }
         }
         Ok(Lookup::Unknown { elsewhere })
+    }
+
+    /// The screen message `typed` names, if any: known (with whether it is
+    /// a general message), or the entries it could be.
+    fn message(&self, typed: &str) -> Option<Result<(Lookup<'_>, bool), Vec<usize>>> {
+        match screen::best(&self.sayings, typed) {
+            screen::Match::None => None,
+            screen::Match::One(i) => Some(Ok((
+                Lookup::Known(self.known(self.saying_entries[i], false)),
+                self.sayings[i].general,
+            ))),
+            screen::Match::Many(m) => {
+                Some(Err(m.iter().map(|&i| self.saying_entries[i]).collect()))
+            }
+        }
     }
 
     fn known(&self, i: usize, by_zeros: bool) -> Known<'_> {

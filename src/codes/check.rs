@@ -1,6 +1,7 @@
 //! Checks over parsed code tables, for `posdiag check` and before any walk:
 //! every code points at an existing node, no code is defined twice in a
-//! namespace, both languages are present, prefixes and EMV bits make sense.
+//! namespace, both languages are present, prefixes and EMV bits make sense,
+//! and screen messages (in `messages`) are sound.
 //! Every problem is collected, with `file:line:column`.
 
 use std::collections::{HashMap, HashSet};
@@ -13,6 +14,8 @@ use super::key::compact;
 use super::load::ParsedTable;
 use super::model::BitDef;
 use super::namespace;
+
+mod messages;
 use crate::rules::model::Text;
 use crate::rules::{Place, Problem, ProblemKind, did_you_mean};
 
@@ -87,11 +90,11 @@ impl Checker<'_> {
                     format!("table `{id}` has no `title`"),
                 )),
             }
-            if f.codes.is_empty() && f.tvr.is_empty() && f.tsi.is_empty() {
+            if f.codes.is_empty() && f.tvr.is_empty() && f.tsi.is_empty() && f.messages.is_empty() {
                 self.push(Problem::new(
                     ProblemKind::MissingField,
                     place(file, &f.table),
-                    format!("table `{id}` has no `codes`, `tvr` or `tsi`"),
+                    format!("table `{id}` has no `codes`, `messages`, `tvr` or `tsi`"),
                 ));
             }
             for p in &f.prefix {
@@ -216,6 +219,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.messages(tables, &codes);
     }
 
     #[allow(clippy::too_many_arguments)]

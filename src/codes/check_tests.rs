@@ -184,3 +184,58 @@ fn bits() {
         "`check`",
     );
 }
+
+const MESSAGES: &str = "table: t\ntitle: {zh: 测试, en: Test}\nmessages:\n";
+
+fn message(says: &str, node: &str) -> String {
+    format!(
+        "  - says: [{says}]\n    meaning: {{zh: 含义, en: Meaning}}\n    actor: merchant\n    category: terminal\n    node: {node}\n"
+    )
+}
+
+#[test]
+fn screen_messages_are_checked() {
+    let clean =
+        format!("{MESSAGES}{}", message("\"柜台提示一\", Counter prompt one", "printer.start"));
+    assert_eq!(problems(&clean, false), []);
+    // Twice in this table, or a wording the built-in screen table has.
+    let twice = format!(
+        "{MESSAGES}{}{}",
+        message("\"提示甲\"", "printer.start"),
+        message("\"提示，甲！\"", "card.start")
+    );
+    finds(&twice, false, ProblemKind::DuplicateCode, "提示，甲", "already defined");
+    let builtin = format!("{MESSAGES}{}", message("\"请签到\"", "printer.start"));
+    finds(&builtin, false, ProblemKind::DuplicateCode, "请签到", "table `screen`");
+    // ...which an overlay may replace.
+    assert_eq!(problems(&builtin, true), []);
+    // Too short to match, a bare code in disguise, no wording, bad node.
+    finds(
+        &format!("{MESSAGES}{}", message("\"！甲\"", "printer.start")),
+        false,
+        ProblemKind::BadCode,
+        "！甲",
+        "2 to",
+    );
+    finds(
+        &format!("{MESSAGES}{}", message("\"A-0\"", "printer.start")),
+        false,
+        ProblemKind::DuplicateCode,
+        "A-0",
+        "always found first",
+    );
+    finds(
+        &format!("{MESSAGES}{}", message("", "printer.start")),
+        false,
+        ProblemKind::MissingField,
+        "says",
+        "`says`",
+    );
+    finds(
+        &format!("{MESSAGES}{}", message("\"提示乙\"", "printer.strt")),
+        false,
+        ProblemKind::UnknownNode,
+        "printer.strt",
+        "did you mean",
+    );
+}

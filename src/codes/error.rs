@@ -7,9 +7,13 @@ pub const MAX_CODE_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
-    #[error("no code given; type the code as the screen shows it, e.g. `51` or `A0`")]
+    #[error(
+        "no code given; type the code or message as the screen shows it, e.g. `51`, `A0` or `请签到`"
+    )]
     Empty,
-    #[error("`{shown}…` is {chars} characters long; a code has at most {MAX_CODE_CHARS}")]
+    #[error(
+        "`{shown}…` is {chars} characters long and no screen message; a code has at most {MAX_CODE_CHARS} characters"
+    )]
     TooLong { shown: String, chars: usize },
     #[error(
         "code `{typed}` could be {}; type it in full",

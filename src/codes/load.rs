@@ -13,6 +13,7 @@ use super::check::check;
 use super::key::{compact, strip_zeros};
 use super::model::{BitDef, CodeFile};
 use super::namespace;
+use super::screen;
 use crate::lang::Localized;
 use crate::rules::model::Text;
 use crate::rules::spanned::Spanned;
@@ -65,7 +66,7 @@ pub fn load(trees: &[SourceFile], tables: &[SourceFile], overlays: &[SourceFile]
             id: t.file.table.value.clone(),
             file: t.name.clone(),
             overlay: t.overlay,
-            codes: t.file.codes.len(),
+            codes: t.file.codes.len() + t.file.messages.len(),
             bits: t.file.tvr.len() + t.file.tsi.len(),
         })
         .collect();
@@ -86,6 +87,7 @@ fn targets(t: &ParsedTable) -> Vec<String> {
     f.codes
         .iter()
         .filter_map(|c| c.value.node.as_ref())
+        .chain(f.messages.iter().filter_map(|m| m.value.node.as_ref()))
         .chain(f.unknown.as_ref())
         .chain(f.tvr.iter().chain(&f.tsi).filter_map(|b| b.value.node.as_ref()))
         .map(|s| s.value.clone())
@@ -100,6 +102,7 @@ fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     let mut book = CodeBook { prefixes: ns.prefixes.clone(), ..CodeBook::default() };
     let mut tvr: HashMap<(u8, u8), Bit> = HashMap::new();
     let mut tsi: HashMap<(u8, u8), Bit> = HashMap::new();
+    let mut sayings: HashMap<String, (usize, bool)> = HashMap::new();
     for (ti, t) in parsed.iter().enumerate() {
         let f = &t.file;
         book.tables.push(Table {
@@ -141,12 +144,19 @@ fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
                 book.overrides.insert(index, previous);
             }
         }
+        messages(&mut book, t, ti, rules, &mut sayings);
         for (list, bits) in [(&f.tvr, &mut tvr), (&f.tsi, &mut tsi)] {
             for b in list {
                 let bit = to_bit(&b.value, ti, rules);
                 bits.insert((bit.byte, bit.bit), bit);
             }
         }
+    }
+    let mut live: Vec<(String, (usize, bool))> = sayings.into_iter().collect();
+    live.sort_by_key(|&(_, (i, _))| i);
+    for (key, (index, general)) in live {
+        book.sayings.push(screen::Saying { key, node: book.entries[index].node, general });
+        book.saying_entries.push(index);
     }
     for (&(space, ref key), &index) in &book.by_key {
         book.by_stripped.entry((space, strip_zeros(key).to_string())).or_default().push(index);
@@ -163,6 +173,47 @@ fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     book.tsi = ordered(tsi);
     debug_assert!(book.prefixes.iter().all(|(_, n)| *n != BARE));
     book
+}
+
+/// Each wording of each screen message becomes an entry of its own, shown
+/// as worded; an overlay's wording replaces a built-in one with its key.
+fn messages(
+    book: &mut CodeBook,
+    t: &ParsedTable,
+    ti: usize,
+    rules: &RuleSet,
+    sayings: &mut HashMap<String, (usize, bool)>,
+) {
+    for m in &t.file.messages {
+        let d = &m.value;
+        let (Some(node), Some(actor), Some(category)) = (
+            d.node.as_ref().and_then(|n| rules.find(&n.value)),
+            d.actor.as_ref(),
+            d.category.as_ref(),
+        ) else {
+            continue;
+        };
+        for said in &d.says {
+            let index = book.entries.len();
+            book.entries.push(Entry {
+                code: said.value.trim().to_string(),
+                table: ti,
+                meaning: d.meaning.as_ref().map(localized).unwrap_or_default(),
+                actor: actor.value.actor(),
+                category: category.value,
+                class: None,
+                node,
+                source: d.source.as_ref().map(|s| s.value.clone()),
+            });
+            let general = d.general.as_ref().is_some_and(|g| g.value);
+            if let Some((previous, _)) = sayings.insert(screen::key(&said.value), (index, general))
+                && t.overlay
+                && !book.tables[book.entries[previous].table].overlay
+            {
+                book.overrides.insert(index, previous);
+            }
+        }
+    }
 }
 
 fn to_bit(d: &BitDef, table: usize, rules: &RuleSet) -> Bit {

@@ -1,6 +1,7 @@
 //! Codes a terminal shows or logs, and where their diagnosis starts: field-39
 //! response codes (China UnionPay), terminal-local codes (card reader,
-//! printer), modem `+CME ERROR` codes, and the bits of the EMV TVR and TSI.
+//! printer), modem `+CME ERROR` codes, the terminal's screen messages
+//! (`请签到`, matched tolerantly), and the bits of the EMV TVR and TSI.
 //!
 //! The tables are part of the knowledge base (`rules/codes/*.yaml`, see
 //! `rules/README.md`) and load with it ([`load()`]); a vendor overlay
@@ -16,6 +17,7 @@ mod key;
 mod load;
 pub mod model;
 mod namespace;
+pub mod screen;
 
 pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
 pub use error::{CodeError, MAX_CODE_CHARS};
@@ -45,6 +47,8 @@ pub fn start_for_response_code(rules: &RuleSet, code: &str) -> Option<NodeId> {
 
 #[cfg(test)]
 mod check_tests;
+#[cfg(test)]
+mod screen_tests;
 #[cfg(test)]
 mod tests;
 

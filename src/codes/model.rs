@@ -32,6 +32,9 @@ pub struct CodeFile {
     pub unknown: Option<Spanned<String>>,
     #[serde(default)]
     pub codes: Vec<Spanned<CodeDef>>,
+    /// Screen messages, matched tolerantly (see `codes::screen`).
+    #[serde(default)]
+    pub messages: Vec<Spanned<MessageDef>>,
     /// Bits of the EMV Terminal Verification Results (tag 95, 5 bytes).
     #[serde(default)]
     pub tvr: Vec<Spanned<BitDef>>,
@@ -55,6 +58,27 @@ pub struct CodeDef {
     /// The node where the diagnosis of this code starts.
     pub node: Option<Spanned<String>>,
     /// Where this meaning comes from, when it differs from the table's.
+    pub source: Option<Spanned<String>>,
+}
+
+/// One screen message, in the ways terminals word it.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageDef {
+    /// What the screen says, each wording on its own (`请签到`,
+    /// `Please sign in`); any language.
+    #[serde(default)]
+    pub says: Vec<Spanned<String>>,
+    pub meaning: Option<Spanned<Text>>,
+    /// Who must act; `none` for a success.
+    pub actor: Option<Spanned<CodeActor>>,
+    pub category: Option<Spanned<Category>>,
+    /// The node where the diagnosis of this message starts.
+    pub node: Option<Spanned<String>>,
+    /// A general message (`交易失败`) that yields to any more specific
+    /// message found in the same text.
+    pub general: Option<Spanned<bool>>,
+    /// Where this message comes from, when it differs from the table's.
     pub source: Option<Spanned<String>>,
 }
 

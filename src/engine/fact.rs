@@ -30,6 +30,10 @@ pub struct Fact {
     /// What produced it: the exchange that was read, as printable text
     /// (e.g. `AT+CSQ → +CSQ: 7,99`), or `None` for given facts.
     pub evidence: Option<String>,
+    /// The value points at a fault (a probe's judgement: no paper, a weak
+    /// signal); the walk puts first the area such a fact leads to.
+    #[serde(default)]
+    pub alarm: bool,
 }
 
 impl Fact {
@@ -41,6 +45,7 @@ impl Fact {
             name,
             origin: FactOrigin::Given,
             evidence: None,
+            alarm: false,
         }
     }
 
@@ -56,7 +61,15 @@ impl Fact {
             name,
             origin: FactOrigin::Probe,
             evidence: Some(masked(evidence.into())),
+            alarm: false,
         }
+    }
+
+    /// The same fact, marked as pointing at a fault or not.
+    #[must_use]
+    pub fn with_alarm(mut self, alarm: bool) -> Fact {
+        self.alarm = alarm;
+        self
     }
 }
 

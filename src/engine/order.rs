@@ -20,6 +20,9 @@ use crate::rules::{NodeBody, NodeId, Question, RuleSet};
 pub const TECHNICIAN_MINUTES: f64 = 60.0;
 /// Cost of a branch whose rules give none.
 pub const DEFAULT_MINUTES: f64 = 1.0;
+/// How many questions deep [`Ordering::facts_find`] looks for a fault the
+/// facts point to.
+const FIND_DEPTH: u8 = 6;
 
 /// Priors per (question, answer index); absent entries use the authored
 /// prior.
@@ -74,6 +77,9 @@ pub struct Ranked {
     pub ratio: Option<f64>,
     /// A known fact answers the check this branch leads to: it costs nothing.
     pub probed: bool,
+    /// Known facts lead from this branch to a fault (a probe found it):
+    /// the branch goes first, and a person is told so.
+    pub found: bool,
 }
 
 impl Ordering {
@@ -94,7 +100,8 @@ impl Ordering {
                         + if technician { TECHNICIAN_MINUTES } else { 0.0 }
                 };
                 let prior = self.priors.get(rules, node, i);
-                let ratio = match (prior, probed) {
+                let found = self.facts.iter().any(|f| f.alarm) && self.facts_find(rules, a.next);
+                let ratio = match (prior, probed || found) {
                     (_, true) => Some(f64::INFINITY),
                     (Some(p), false) => Some(p / minutes.max(0.01)),
                     (None, false) => None,
@@ -107,12 +114,15 @@ impl Ordering {
                     technician,
                     ratio,
                     probed,
+                    found,
                 }
             })
             .collect();
         if self.authored_only {
             return all;
         }
+        // What the facts found comes first, in authored order.
+        all.sort_by_key(|r| !r.found);
         // Weighted branches are sorted among the places they hold; the others
         // stay where the author put them.
         let slots: Vec<usize> = (0..all.len()).filter(|&i| all[i].ratio.is_some()).collect();
@@ -124,6 +134,35 @@ impl Ordering {
             all[slot] = r;
         }
         all
+    }
+
+    /// Whether a known fact that points at a fault (see [`Fact::alarm`]),
+    /// from `node` on, selects an answer that leads straight to a
+    /// conclusion: the probe found a fault down there (paper out, no SIM).
+    /// Other questions are looked through, a few levels deep.
+    ///
+    /// [`Fact::alarm`]: super::fact::Fact::alarm
+    pub fn facts_find(&self, rules: &RuleSet, node: NodeId) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![(node, 0u8)];
+        while let Some((n, depth)) = stack.pop() {
+            let Some(q) = rules.question(n) else { continue };
+            if depth > FIND_DEPTH || !seen.insert(n) {
+                continue;
+            }
+            let picked = q
+                .fact
+                .as_deref()
+                .and_then(|f| self.facts.get(f))
+                .filter(|fact| fact.alarm)
+                .and_then(|fact| q.select(&fact.value));
+            match picked {
+                Some((_, a)) if rules.conclusion(a.next).is_some() => return true,
+                Some((_, a)) => stack.push((a.next, depth + 1)),
+                None => stack.extend(q.answers.iter().map(|a| (a.next, depth + 1))),
+            }
+        }
+        false
     }
 
     /// Whether a known fact answers the question at `node`.
@@ -181,6 +220,7 @@ mod tests {
             technician: false,
             ratio: prior.map(|p| p / minutes),
             probed: false,
+            found: false,
         }
     }
 

@@ -6,10 +6,15 @@
 //! A fault the terminal reports (no SIM, no paper, a declined transaction)
 //! is a fact in [`Readings`]; a failure to talk to it is a [`ProbeError`].
 
+pub mod alarm;
 pub mod at;
 pub mod bytes;
 pub mod ecr;
+pub mod memory;
 pub mod record;
+pub mod redact;
+pub mod replay;
+pub mod serial;
 pub mod transport;
 pub mod url;
 
@@ -55,13 +60,58 @@ impl Options {
     }
 }
 
+/// Why a command gave no fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// Refused: `ERROR`, `+CME ERROR: 4`, ECR status `01`.
+    #[default]
+    Refused,
+    /// No answer before the deadline.
+    Silent,
+    /// Answered, but not in a shape the standard gives (`+CPIN:0`).
+    NotUnderstood,
+}
+
 /// A command the terminal did not answer usefully: a missing fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unsupported {
     pub command: String,
-    /// What came back: `ERROR`, `+CME ERROR: 4`, `status 01`, or `no answer
-    /// within 2.0 s`.
+    /// What came back: `ERROR`, `+CME ERROR: 4`, `status 01`, `no answer
+    /// within 2.0 s`, or the lines not understood (`+CPIN:0`).
     pub reply: String,
+    #[serde(default)]
+    pub kind: Missing,
+}
+
+impl Unsupported {
+    pub fn refused(command: &str, reply: impl Into<String>) -> Unsupported {
+        Unsupported { command: command.to_string(), reply: reply.into(), kind: Missing::Refused }
+    }
+
+    pub fn silent(command: &str, after: Duration) -> Unsupported {
+        Unsupported {
+            command: command.to_string(),
+            reply: format!("no answer within {:.1} s", after.as_secs_f64()),
+            kind: Missing::Silent,
+        }
+    }
+
+    pub fn not_understood(command: &str, reply: impl Into<String>) -> Unsupported {
+        Unsupported {
+            command: command.to_string(),
+            reply: reply.into(),
+            kind: Missing::NotUnderstood,
+        }
+    }
+}
+
+/// A protocol tried in `auto` that did not answer: its facts are missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absent {
+    pub protocol: Protocol,
+    /// What happened, e.g. `no ACK for `ST` within 2.0 s`.
+    pub reason: String,
 }
 
 /// What a probe found.
@@ -71,9 +121,13 @@ pub struct Readings {
     pub device: String,
     /// The protocols that answered.
     pub protocols: Vec<Protocol>,
+    /// The protocols tried that did not answer (`auto` only).
+    #[serde(default)]
+    pub absent: Vec<Absent>,
     pub facts: Vec<Fact>,
     pub unsupported: Vec<Unsupported>,
-    /// Trouble on the line that was overcome (noise, retransmissions).
+    /// Trouble on the line that was overcome (noise, retransmissions, late
+    /// replies).
     pub notes: Vec<String>,
 }
 
@@ -85,10 +139,14 @@ pub enum ProbeError {
     #[error("`{device}`: {error}")]
     Link { device: String, error: ecr::LinkError },
     #[error(
-        "nothing on `{device}` answered `AT` or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
+        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
         format!("{:.1} s", after.as_secs_f64())
     )]
     NoProtocol { device: String, after: Duration },
+    #[error(
+        "`{device}` sends back only what posdiag sends and answers nothing: a loopback plug, a cable with send and receive joined, or a modem that ignores commands; check the cable and the port"
+    )]
+    EchoOnly { device: String },
 }
 
 impl From<ecr::ExchangeError> for ProbeError {
@@ -100,7 +158,9 @@ impl From<ecr::ExchangeError> for ProbeError {
     }
 }
 
-/// Probe the terminal on `line` (described as `device`).
+/// Probe the terminal on `line` (described as `device`). In `auto` every
+/// protocol that answers is read, and one that does not is listed as
+/// absent; only a line where nothing answers is an error.
 pub fn probe(
     line: &mut dyn Transport,
     device: &str,
@@ -109,6 +169,7 @@ pub fn probe(
     let mut readings = Readings {
         device: device.to_string(),
         protocols: Vec::new(),
+        absent: Vec::new(),
         facts: Vec::new(),
         unsupported: Vec::new(),
         notes: Vec::new(),
@@ -118,32 +179,88 @@ pub fn probe(
         ProbeError::Link { error, .. } => ProbeError::Link { device: name.clone(), error },
         other => other,
     };
-    let (at, ecr_first) = match opts.protocol {
-        Protocol::At => (Some(false), None),
-        Protocol::Ecr => (None, Some(None)),
-        Protocol::Auto => {
-            let at = at::detect(line, opts)?.then_some(true);
-            let ecr = ecr::detect(line, opts).map_err(&named)?.map(Some);
-            if at.is_none() && ecr.is_none() {
-                return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
+    let auto = opts.protocol == Protocol::Auto;
+    let mut echo_only = false;
+    if matches!(opts.protocol, Protocol::At | Protocol::Auto) {
+        let tries = if auto { 1 } else { at::WAKE_TRIES };
+        match at::probe(line, opts, tries) {
+            Ok(Some(outcome)) => {
+                readings.protocols.push(Protocol::At);
+                readings.facts.extend(outcome.findings.facts);
+                readings.unsupported.extend(outcome.findings.unsupported);
+                readings.notes.extend(outcome.notes);
             }
-            (at, ecr)
+            Ok(None) if auto => readings.absent.push(Absent {
+                protocol: Protocol::At,
+                reason: format!("no answer to `{}` within {:.1} s", at::SETUP, secs(opts.timeout)),
+            }),
+            Ok(None) => {
+                let what = format!("the reply to `{}`", at::SETUP);
+                return Err(at::silent(line, opts.timeout * at::WAKE_TRIES, &what).into());
+            }
+            Err(ProbeError::Transport(TransportError::Disconnected { device })) => {
+                return Err(TransportError::Disconnected { device }.into());
+            }
+            Err(e) if auto => {
+                echo_only = matches!(e, ProbeError::EchoOnly { .. });
+                readings.absent.push(Absent { protocol: Protocol::At, reason: e.to_string() })
+            }
+            Err(e) => return Err(named(e)),
         }
-    };
-    if let Some(woken) = at {
-        let findings = at::probe(line, opts, woken).map_err(&named)?;
-        readings.protocols.push(Protocol::At);
-        readings.facts.extend(findings.facts);
-        readings.unsupported.extend(findings.unsupported);
     }
-    if let Some(first) = ecr_first {
-        let (findings, note) = ecr::probe(line, opts, first).map_err(&named)?;
-        readings.protocols.push(Protocol::Ecr);
-        readings.facts.extend(findings.facts);
-        readings.unsupported.extend(findings.unsupported);
-        readings.notes.extend(note);
+    if matches!(opts.protocol, Protocol::Ecr | Protocol::Auto) {
+        // A modem answered on this line: end the frame so that a
+        // line-based peer does not glue it to what follows.
+        let line_based = readings.protocols.contains(&Protocol::At);
+        let first =
+            if auto { ecr::detect(line, opts, line_based).map_err(&named) } else { Ok(None) };
+        let result = match first {
+            Ok(None) if auto => Err(None),
+            Ok(first) => ecr::probe(line, opts, first).map_err(|e| Some(named(e))),
+            Err(e) => Err(Some(e)),
+        };
+        match result {
+            Ok((findings, note)) => {
+                readings.protocols.push(Protocol::Ecr);
+                readings.facts.extend(findings.facts);
+                readings.unsupported.extend(findings.unsupported);
+                readings.notes.extend(note);
+            }
+            Err(Some(ProbeError::Transport(TransportError::Disconnected { device }))) => {
+                return Err(TransportError::Disconnected { device }.into());
+            }
+            Err(Some(e)) if !auto => return Err(e),
+            Err(e) => readings.absent.push(Absent {
+                protocol: Protocol::Ecr,
+                reason: e.map_or_else(
+                    || format!("no ACK for `ST` within {:.1} s", secs(opts.timeout)),
+                    |e| e.to_string(),
+                ),
+            }),
+        }
     }
-    Ok(readings)
+    if readings.protocols.is_empty() {
+        // Only the echo came back to AT: say so rather than "nothing".
+        if echo_only {
+            return Err(ProbeError::EchoOnly { device: name });
+        }
+        return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
+    }
+    Ok(masked(readings))
+}
+
+/// Card numbers the terminal sent, masked in every text of the readings
+/// (facts mask their own values and evidence).
+fn masked(mut r: Readings) -> Readings {
+    let mask = |s: &mut String| *s = crate::mask::mask_pans(s).into_owned();
+    r.unsupported.iter_mut().for_each(|u| mask(&mut u.reply));
+    r.absent.iter_mut().for_each(|a| mask(&mut a.reason));
+    r.notes.iter_mut().for_each(mask);
+    r
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
 }
 
 #[cfg(test)]

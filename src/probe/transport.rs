@@ -1,5 +1,6 @@
 //! Moving bytes to and from the terminal, and nothing else: a serial device
-//! (serialport crate) or a raw TCP connection to a serial server. Every read
+//! ([`super::serial`], the only user of the serialport crate) or a raw TCP
+//! connection to a serial server. Every read
 //! has a deadline; every way the line can fail is a [`TransportError`] that
 //! names the device and says what to do. Frames and AT lines are the
 //! business of [`super::at`] and [`super::ecr`].
@@ -8,10 +9,11 @@ use std::io::{self, Read as _, Write as _};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
 
-use super::url::{DataBits, FlowControl, LineSettings, Parity, PortUrl, StopBits};
+pub use super::serial::{SerialTransport, open_error};
+use super::url::PortUrl;
 
 /// How long a write may wait for the line (flow control, a full buffer).
-const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
+pub(super) const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// How long a TCP connection may take to open.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -100,101 +102,6 @@ pub fn open(url: &PortUrl) -> Result<Box<dyn Transport>, TransportError> {
     }
 }
 
-/// A serial device.
-pub struct SerialTransport {
-    name: String,
-    port: Box<dyn serialport::SerialPort>,
-}
-
-impl SerialTransport {
-    pub fn open(path: &str, settings: &LineSettings) -> Result<SerialTransport, TransportError> {
-        let builder = serialport::new(path, settings.baud)
-            .data_bits(match settings.data_bits {
-                DataBits::Five => serialport::DataBits::Five,
-                DataBits::Six => serialport::DataBits::Six,
-                DataBits::Seven => serialport::DataBits::Seven,
-                DataBits::Eight => serialport::DataBits::Eight,
-            })
-            .parity(match settings.parity {
-                Parity::None => serialport::Parity::None,
-                Parity::Even => serialport::Parity::Even,
-                Parity::Odd => serialport::Parity::Odd,
-            })
-            .stop_bits(match settings.stop_bits {
-                StopBits::One => serialport::StopBits::One,
-                StopBits::Two => serialport::StopBits::Two,
-            })
-            .flow_control(match settings.flow {
-                FlowControl::None => serialport::FlowControl::None,
-                FlowControl::Software => serialport::FlowControl::Software,
-                FlowControl::Hardware => serialport::FlowControl::Hardware,
-            })
-            .timeout(WRITE_TIMEOUT)
-            // serialport ignores a refused DTR on open (a pseudo-terminal).
-            .dtr_on_open(true);
-        let mut port = builder.open().map_err(|e| open_error(path, &e))?;
-        // Modem-control lines: a pseudo-terminal or a 3-wire adapter answers
-        // ENOTTY or EINVAL; the data still flows, so this is not fatal.
-        if settings.flow != FlowControl::Hardware {
-            let _ = port.write_request_to_send(true);
-        }
-        let _ = port.clear(serialport::ClearBuffer::Input);
-        Ok(SerialTransport { name: path.to_string(), port })
-    }
-}
-
-impl SerialTransport {
-    /// Wrap a port opened elsewhere (the simulator's pseudo-terminal master).
-    pub fn from_port(name: &str, port: Box<dyn serialport::SerialPort>) -> SerialTransport {
-        SerialTransport { name: name.to_string(), port }
-    }
-}
-
-/// Map a failure to open a serial device to what the user can do about it.
-pub fn open_error(path: &str, e: &serialport::Error) -> TransportError {
-    let device = path.to_string();
-    match e.kind() {
-        serialport::ErrorKind::NoDevice if !device_exists(path) => {
-            TransportError::NotFound { device }
-        }
-        serialport::ErrorKind::NoDevice => TransportError::Busy { device },
-        serialport::ErrorKind::Io(io::ErrorKind::NotFound) => TransportError::NotFound { device },
-        serialport::ErrorKind::Io(io::ErrorKind::PermissionDenied) => {
-            TransportError::PermissionDenied { device }
-        }
-        serialport::ErrorKind::Io(io::ErrorKind::ResourceBusy) => TransportError::Busy { device },
-        // `/dev/null`, a file, a disk: ENOTTY ("not a typewriter").
-        _ if is_not_a_terminal(path) => TransportError::NotSerial { device },
-        _ => TransportError::Io { device, reason: e.to_string().to_lowercase() },
-    }
-}
-
-/// Whether `path` exists but is no terminal device (asked after an open
-/// failed, so opening it once more changes nothing).
-#[cfg(unix)]
-fn is_not_a_terminal(path: &str) -> bool {
-    use std::os::fd::AsRawFd as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let Ok(file) = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-    else {
-        return false;
-    };
-    // SAFETY: isatty only inspects an open descriptor.
-    unsafe { libc::isatty(file.as_raw_fd()) == 0 }
-}
-
-#[cfg(not(unix))]
-fn is_not_a_terminal(_path: &str) -> bool {
-    false
-}
-
-fn device_exists(path: &str) -> bool {
-    cfg!(windows) || std::path::Path::new(path).exists()
-}
-
 /// Whether an I/O error means the other end is gone.
 fn is_disconnect(e: &io::Error) -> bool {
     matches!(
@@ -212,7 +119,10 @@ fn is_disconnect(e: &io::Error) -> bool {
 /// interrupted it). A read that yields nothing without timing out is a
 /// hang-up (a tty that reports readable and then gives nothing, a closed
 /// socket).
-fn read_outcome(name: &str, read: io::Result<usize>) -> Option<Result<usize, TransportError>> {
+pub(super) fn read_outcome(
+    name: &str,
+    read: io::Result<usize>,
+) -> Option<Result<usize, TransportError>> {
     match read {
         Ok(0) => Some(Err(TransportError::Disconnected { device: name.to_string() })),
         Ok(n) => Some(Ok(n)),
@@ -222,53 +132,15 @@ fn read_outcome(name: &str, read: io::Result<usize>) -> Option<Result<usize, Tra
     }
 }
 
-fn is_timeout(e: &io::Error) -> bool {
+pub(super) fn is_timeout(e: &io::Error) -> bool {
     matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock)
 }
 
-fn io_error(name: &str, e: &io::Error) -> TransportError {
+pub(super) fn io_error(name: &str, e: &io::Error) -> TransportError {
     if is_disconnect(e) {
         TransportError::Disconnected { device: name.to_string() }
     } else {
         TransportError::Io { device: name.to_string(), reason: e.to_string().to_lowercase() }
-    }
-}
-
-impl Transport for SerialTransport {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn read(&mut self, buf: &mut [u8], deadline: Instant) -> Result<usize, TransportError> {
-        loop {
-            let now = Instant::now();
-            if now >= deadline {
-                return Ok(0);
-            }
-            self.port.set_timeout(deadline - now).map_err(|e| TransportError::Io {
-                device: self.name.clone(),
-                reason: e.to_string().to_lowercase(),
-            })?;
-            if let Some(result) = read_outcome(&self.name, self.port.read(buf)) {
-                return result;
-            }
-        }
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> Result<(), TransportError> {
-        let _ = self.port.set_timeout(WRITE_TIMEOUT);
-        // No flush: serialport's flush is tcdrain, which has no deadline (a
-        // line held by hardware flow control would block it for ever); the
-        // driver sends what write() accepted.
-        match self.port.write_all(bytes) {
-            Ok(()) => Ok(()),
-            Err(e) if is_timeout(&e) => Err(TransportError::Timeout {
-                device: self.name.clone(),
-                after: WRITE_TIMEOUT,
-                waiting_for: "the line to accept data (check the flow control setting)".into(),
-            }),
-            Err(e) => Err(io_error(&self.name, &e)),
-        }
     }
 }
 
@@ -360,23 +232,6 @@ impl Transport for TcpTransport {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn maps_open_failures() {
-        let busy = serialport::Error::new(serialport::ErrorKind::NoDevice, "locked");
-        assert!(matches!(open_error("/dev/null", &busy), TransportError::Busy { .. }));
-        assert!(matches!(open_error("/no/such/tty", &busy), TransportError::NotFound { .. }));
-        let denied = serialport::Error::new(
-            serialport::ErrorKind::Io(io::ErrorKind::PermissionDenied),
-            "no",
-        );
-        let e = open_error("/dev/ttyS0", &denied);
-        assert!(matches!(e, TransportError::PermissionDenied { .. }));
-        assert!(e.to_string().contains("dialout"));
-        let missing =
-            serialport::Error::new(serialport::ErrorKind::Io(io::ErrorKind::NotFound), "x");
-        assert!(matches!(open_error("/dev/ttyS9", &missing), TransportError::NotFound { .. }));
-    }
 
     #[test]
     fn messages_name_the_device() {

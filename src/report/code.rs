@@ -18,6 +18,8 @@ pub struct CodeOut {
     pub typed: String,
     /// Whether a code table knows it.
     pub known: bool,
+    /// It is a screen message (`请签到`), not a code.
+    pub message: bool,
     /// The code as its table writes it, with the table's prefix (`05`,
     /// `+CME ERROR: 10`).
     pub code: Option<String>,
@@ -97,6 +99,7 @@ pub fn describe_code(
         Lookup::Unknown { elsewhere } => CodeOut {
             typed: typed_shown,
             known: false,
+            message: false,
             code: None,
             leading_zeros: false,
             meaning: None,
@@ -126,6 +129,7 @@ fn known(
     CodeOut {
         typed,
         known: true,
+        message: rules.codes().is_message(e),
         code: Some(rules.codes().display(e)),
         leading_zeros: k.by_zeros,
         meaning: Some(e.meaning.get(lang).to_string()),
@@ -168,12 +172,12 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         return out;
     }
     let code = c.code.as_deref().unwrap_or(&c.typed);
-    let _ = writeln!(
-        out,
-        "{} {code}: {}",
-        lang.pick("代码", "Code"),
-        c.meaning.as_deref().unwrap_or_default()
-    );
+    let what = if c.message {
+        lang.pick("屏幕提示", "Screen message")
+    } else {
+        lang.pick("代码", "Code")
+    };
+    let _ = writeln!(out, "{what} {code}: {}", c.meaning.as_deref().unwrap_or_default());
     if c.leading_zeros {
         let _ = writeln!(
             out,

@@ -149,8 +149,8 @@ impl Diagnosis {
             Outcome::Concluded(id) => (Status::Concluded, Some(conclusion(rules, id, lang)), None),
             Outcome::NeedsInput(id) => {
                 let mut p = pending(rules, id, lang);
-                if rules.question(id).is_some_and(is_weighted) {
-                    let order = walk.ordering().rank(rules, id);
+                let order = walk.ordering().rank(rules, id);
+                if rules.question(id).is_some_and(is_weighted) || order.iter().any(|r| r.found) {
                     p.expected_minutes = expected_minutes(&order);
                     p.order = order;
                 }

@@ -55,6 +55,10 @@ pub enum Sim {
 pub struct Modem {
     /// Echo commands back until `ATE0`.
     pub echo: bool,
+    /// Verbose result codes (`OK`) until `ATV0`; `false`: digits (`0`).
+    pub verbose: bool,
+    /// Result codes suppressed (`ATQ1`) until `ATQ0`.
+    pub quiet: bool,
     pub line_end: LineEnd,
     /// Answer `ERROR` to commands not in upper case.
     pub case_sensitive: bool,
@@ -82,6 +86,8 @@ impl Default for Modem {
     fn default() -> Modem {
         Modem {
             echo: true,
+            verbose: true,
+            quiet: false,
             line_end: LineEnd::Crlf,
             case_sensitive: false,
             manufacturer: "Quectel".into(),
@@ -238,6 +244,11 @@ pub struct Faults {
     pub delays: BTreeMap<String, u64>,
     /// After N replies, send half of the next one and hang up.
     pub disconnect_after: Option<u32>,
+    /// Echo every byte received (frames too) while the modem's echo is on,
+    /// as a software modem does; otherwise only AT command lines echo.
+    pub echo_all: bool,
+    /// No modem on this line (an ECR port): AT command lines go unanswered.
+    pub no_modem: bool,
 }
 
 impl Faults {

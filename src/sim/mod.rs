@@ -6,6 +6,7 @@
 //! handles the line and the injected faults; this module opens the line.
 
 pub mod fixture;
+pub mod line;
 pub mod modem;
 pub mod session;
 pub mod terminal;
@@ -15,7 +16,7 @@ use std::net::TcpListener;
 pub use fixture::{Fixture, FixtureError, load, names};
 use session::{End, Session};
 
-use crate::probe::transport::{SerialTransport, TcpTransport, TransportError};
+use crate::probe::transport::{TcpTransport, TransportError};
 
 /// Why the simulator could not run.
 #[derive(Debug, thiserror::Error)]
@@ -35,29 +36,32 @@ fn announce(address: &str) {
     crate::output::flush_stdout();
 }
 
+/// The simulator's log line on stderr; a closed stderr does not stop it.
+fn say(text: &str) {
+    crate::eoutln!("{text}");
+}
+
 /// Play `fixture` on a new pseudo-terminal; its path is printed on stdout.
 /// Runs until killed, or until a `disconnect_after` fault hangs up (the
 /// pseudo-terminal is then closed, as an unplugged cable would be).
 #[cfg(unix)]
 pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
-    let pty_error = |e: serialport::Error| SimError::Pty { reason: e.to_string().to_lowercase() };
-    let (master, slave) = serialport::TTYPort::pair().map_err(pty_error)?;
-    let path = serialport::SerialPort::name(&slave).unwrap_or_default();
+    let (mut line, path, keep_open) =
+        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
     announce(&path);
-    crate::eoutln!(
+    say(&format!(
         "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}   (Ctrl-C stops the simulator)",
         fixture.description
-    );
+    ));
     // The simulator keeps the slave side open too, so the master never sees
     // a hang-up between two clients.
-    let _keep_open = slave;
-    let mut line = SerialTransport::from_port(&path, Box::new(master));
+    let _keep_open = keep_open;
     let mut session =
         Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
     loop {
         match session.run(&mut line)? {
             End::HungUp => {
-                crate::eoutln!("hung up (disconnect_after); the pseudo-terminal is closed");
+                say("hung up (disconnect_after); the pseudo-terminal is closed");
                 return Ok(());
             }
             End::ClientGone => {}
@@ -83,21 +87,21 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     let local = listener.local_addr().map_err(listen_error)?;
     let url = format!("tcp://{local}");
     announce(&url);
-    crate::eoutln!(
+    say(&format!(
         "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}   (Ctrl-C stops the simulator)",
         fixture.description
-    );
+    ));
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-        crate::eoutln!("client {peer} connected");
+        say(&format!("client {peer} connected"));
         let mut line = TcpTransport::from_stream(&peer, stream);
         let mut session =
             Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
         match session.run(&mut line) {
-            Ok(End::HungUp) => crate::eoutln!("hung up on {peer} (disconnect_after)"),
-            Ok(End::ClientGone) => crate::eoutln!("client {peer} left"),
-            Err(e) => crate::eoutln!("client {peer}: {e}"),
+            Ok(End::HungUp) => say(&format!("hung up on {peer} (disconnect_after)")),
+            Ok(End::ClientGone) => say(&format!("client {peer} left")),
+            Err(e) => say(&format!("client {peer}: {e}")),
         }
     }
     Ok(())

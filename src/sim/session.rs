@@ -4,15 +4,21 @@
 //! (garbage, bad LRC, NAKs, silence, delays, a hang-up mid-reply).
 //!
 //! It speaks through the same [`Transport`] trait as the probes, so its
-//! reads have deadlines too and it never spins.
+//! reads have deadlines too and it never spins, and it reads with the
+//! probe's decoders: [`LineSplitter`] for command lines, [`Decoder`] for
+//! frames.
 
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::fixture::Fixture;
+use super::line::EchoAll;
 use super::modem::SimModem;
 use super::terminal;
+use crate::probe::at::parser::LineSplitter;
 use crate::probe::bytes::printable;
 use crate::probe::ecr::frame::{ACK, Decoder, Event, Frame, NAK, STX};
 use crate::probe::transport::{Transport, TransportError};
@@ -43,13 +49,18 @@ pub struct Session<'f> {
     naks_sent: u32,
     bad_lrcs_sent: u32,
     log: Box<dyn Write + Send>,
+    /// The modem's echo, for the line's [`EchoAll`] (`faults.echo_all`).
+    echo: Arc<AtomicBool>,
 }
 
 impl<'f> Session<'f> {
     pub fn new(fixture: &'f Fixture, log: Box<dyn Write + Send>) -> Session<'f> {
+        let mut modem = SimModem::new(&fixture.modem);
+        modem.echo_elsewhere = fixture.faults.echo_all;
         Session {
             fixture,
-            modem: SimModem::new(&fixture.modem),
+            echo: Arc::new(AtomicBool::new(fixture.faults.echo_all && modem.echoes())),
+            modem,
             input: Vec::new(),
             replies: 0,
             naks_sent: 0,
@@ -60,6 +71,14 @@ impl<'f> Session<'f> {
 
     /// Serve until the client goes away or a fault hangs up.
     pub fn run(&mut self, line: &mut dyn Transport) -> Result<End, TransportError> {
+        if self.fixture.faults.echo_all {
+            let mut echoing = EchoAll::new(line, Arc::clone(&self.echo));
+            return self.serve(&mut echoing);
+        }
+        self.serve(line)
+    }
+
+    fn serve(&mut self, line: &mut dyn Transport) -> Result<End, TransportError> {
         let mut buf = [0u8; 1024];
         loop {
             let n = match line.read(&mut buf, Instant::now() + Duration::from_secs(1)) {
@@ -114,9 +133,14 @@ impl<'f> Session<'f> {
             }
             return Ok(None);
         };
-        let text: Vec<u8> = self.input.drain(..end).collect();
-        let text = String::from_utf8_lossy(&text).trim().to_string();
-        if text.len() >= 2 && text[..2].eq_ignore_ascii_case("AT") {
+        // The probe's own line decoder: line noise before the text dropped,
+        // the rest trimmed.
+        let mut text: Vec<u8> = self.input.drain(..end).collect();
+        text.push(b'\r');
+        let Some(text) = LineSplitter::new().push(&text).pop() else { return Ok(Some(None)) };
+        // A command line starts with `AT`; anything else is dropped, as a
+        // modem does (by bytes: the line may hold any character).
+        if text.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"AT")) {
             return self.at(line, &text).map(Some);
         }
         Ok(Some(None))
@@ -168,12 +192,17 @@ impl<'f> Session<'f> {
         command: &str,
     ) -> Result<Option<End>, TransportError> {
         self.say(&format!("<- {command}"));
+        if self.fixture.faults.no_modem {
+            self.say("   (no answer: no modem on this line)");
+            return Ok(None);
+        }
         if self.dropped(command) {
             self.say("   (no answer: drop)");
             return Ok(None);
         }
         self.delay(command);
         let reply = self.modem.answer(command);
+        self.echo.store(self.fixture.faults.echo_all && self.modem.echoes(), Ordering::Relaxed);
         self.say(&format!("-> {}", printable(&reply)));
         self.send(line, &reply)
     }
@@ -244,5 +273,35 @@ impl<'f> Session<'f> {
             }
             self.input.extend_from_slice(&buf[..n]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::memory::pair;
+
+    #[test]
+    fn survives_any_bytes_and_answers_after_them() {
+        let fixture = Fixture::default();
+        let (mut client, mut server) = pair("mem");
+        std::thread::scope(|s| {
+            s.spawn(|| Session::new(&fixture, Box::new(std::io::sink())).run(&mut server));
+            // Non-ASCII in a command line, a lone high byte, then a command.
+            client.write_all("Aé\r\u{fffd}\r\u{ff}\u{0}é\rAT\r".as_bytes()).expect("write");
+            client.write_all(&[0xc3, b'\r', 0xff, 0xfe, b'\n']).expect("write");
+            client.write_all(b"AT\r").expect("write");
+            let mut got = Vec::new();
+            let deadline = Instant::now() + Duration::from_secs(2);
+            let mut buf = [0u8; 64];
+            while got.windows(2).filter(|w| w == b"OK").count() < 2 {
+                match client.read(&mut buf, deadline).expect("read") {
+                    0 => break,
+                    n => got.extend_from_slice(&buf[..n]),
+                }
+            }
+            drop(client);
+            assert_eq!(got, b"AT\r\r\nOK\r\nAT\r\r\nOK\r\n", "{}", printable(&got));
+        });
     }
 }

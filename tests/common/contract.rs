@@ -79,6 +79,7 @@ pub struct Ranked {
     pub technician: bool,
     pub ratio: Option<f64>,
     pub probed: bool,
+    pub found: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +105,7 @@ pub struct Fact {
     pub value: String,
     pub origin: String,
     pub evidence: Option<String>,
+    pub alarm: bool,
 }
 
 /// The hand-off sheet, composed from the walk.
@@ -230,6 +232,7 @@ pub struct CaseResult {
 pub struct Code {
     pub typed: String,
     pub known: bool,
+    pub message: bool,
     pub code: Option<String>,
     pub leading_zeros: bool,
     pub meaning: Option<String>,

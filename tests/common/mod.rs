@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 pub mod contract;
+pub mod probe_json;
+pub mod probe_sim;
 pub mod pty;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_posdiag");

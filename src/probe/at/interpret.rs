@@ -1,6 +1,9 @@
 //! AT replies to facts (names in `rules/README.md`, *Fact names*): SIM
 //! state, signal, registration, operator, packet attach, modem identity.
-//! A command the modem refused is a missing fact, listed as unsupported.
+//! A command the modem refused is a missing fact, listed as unsupported;
+//! one it answered in a shape 27.007 does not give (`+CPIN:0`, a bare
+//! `OK`) is listed as not understood, with its lines, so that nothing the
+//! modem said vanishes.
 
 use super::parser::{Final, Reply};
 use crate::engine::Fact;
@@ -14,8 +17,17 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
-        self.facts.push(Fact::probed(name, value, reply.evidence()));
+    pub(super) fn fact(&mut self, name: &str, value: impl Into<String>, reply: &Reply) {
+        let value = value.into();
+        let alarm = crate::probe::alarm::points_at_fault(name, &value);
+        self.facts.push(Fact::probed(name, value, reply.evidence()).with_alarm(alarm));
+    }
+
+    /// An `OK` reply that gave no fact: listed with what it said.
+    pub(super) fn not_understood(&mut self, reply: &Reply) {
+        let said = reply.evidence();
+        let said = said.split_once(" → ").map_or(said.as_str(), |(_, s)| s);
+        self.unsupported.push(Unsupported::not_understood(&reply.command, said));
     }
 }
 
@@ -25,8 +37,7 @@ pub fn interpret(replies: &[Reply]) -> Findings {
     let find = |cmd: &str| replies.iter().find(|r| r.command == cmd);
     for reply in replies.iter().filter(|r| !r.end.is_ok()) {
         if !(reply.command == "AT+CPIN?" && sim_from_error(&reply.end).is_some()) {
-            out.unsupported
-                .push(Unsupported { command: reply.command.clone(), reply: reply.end.to_string() });
+            out.unsupported.push(Unsupported::refused(&reply.command, reply.end.to_string()));
         }
     }
     if let Some(r) = find("AT+CPIN?") {
@@ -35,20 +46,18 @@ pub fn interpret(replies: &[Reply]) -> Findings {
     if let Some(r) = find("AT+CSQ").filter(|r| r.end.is_ok()) {
         signal(&mut out, r);
     }
-    registration(&mut out, ["AT+CEREG?", "AT+CGREG?", "AT+CREG?"].iter().filter_map(|c| find(c)));
-    if let Some(r) = find("AT+COPS?").filter(|r| r.end.is_ok())
-        && let Some(op) = r.values("+COPS").find_map(|v| field(v, 2))
-        && !op.is_empty()
-    {
-        out.fact("modem.operator", op, r);
+    super::registration::registration(
+        &mut out,
+        ["AT+CEREG?", "AT+CGREG?", "AT+CREG?"].iter().filter_map(|c| find(c)),
+    );
+    if let Some(r) = find("AT+COPS?").filter(|r| r.end.is_ok()) {
+        operator(&mut out, r);
     }
-    if let Some(r) = find("AT+CGATT?").filter(|r| r.end.is_ok())
-        && let Some(state) = r.values("+CGATT").find_map(|v| field(v, 0))
-    {
-        match state.as_str() {
-            "1" => out.fact("modem.attach", "attached", r),
-            "0" => out.fact("modem.attach", "detached", r),
-            _ => {}
+    if let Some(r) = find("AT+CGATT?").filter(|r| r.end.is_ok()) {
+        match r.values("+CGATT").find_map(|v| field(v, 0)).as_deref() {
+            Some("1") => out.fact("modem.attach", "attached", r),
+            Some("0") => out.fact("modem.attach", "detached", r),
+            _ => out.not_understood(r),
         }
     }
     identity(&mut out, find("AT+CGMI"), find("AT+CGMM"), find("AT+CGMR"), find("ATI"));
@@ -78,8 +87,11 @@ fn sim(out: &mut Findings, r: &Reply) {
     } else {
         sim_from_error(&r.end)
     };
-    if let Some(state) = state {
-        out.fact("modem.sim", state, r);
+    match state {
+        Some(state) => out.fact("modem.sim", state, r),
+        // `NOT READY` (the SIM still starting) is listed with its words.
+        None if r.end.is_ok() => out.not_understood(r),
+        None => {}
     }
 }
 
@@ -97,9 +109,13 @@ fn sim_from_error(end: &Final) -> Option<&'static str> {
 }
 
 fn signal(out: &mut Findings, r: &Reply) {
-    let Some(rssi) = r.values("+CSQ").find_map(|v| field(v, 0)).and_then(|f| f.parse::<u32>().ok())
+    let Some(rssi) = r
+        .values("+CSQ")
+        .find_map(|v| field(v, 0))
+        .and_then(|f| f.parse::<u32>().ok())
+        .filter(|rssi| *rssi <= 31 || *rssi == 99)
     else {
-        return;
+        return out.not_understood(r);
     };
     out.fact("modem.csq", rssi.to_string(), r);
     if rssi <= 31 {
@@ -115,10 +131,13 @@ pub fn dbm(rssi: u32) -> i32 {
     -113 + 2 * i32::try_from(rssi.min(31)).unwrap_or(31)
 }
 
-/// The quality band of an rssi (pos-domain.md §3).
+/// The quality band of an rssi (pos-domain.md §3); 99 is "not known or
+/// not detectable" (TS 27.007 §8.5), which LTE modules answer while
+/// registered: `unknown`, never `none`.
 pub fn band(rssi: u32) -> Option<&'static str> {
     Some(match rssi {
-        0 | 1 | 99 => "none",
+        99 => "unknown",
+        0 | 1 => "none",
         2..=9 => "marginal",
         10..=14 => "ok",
         15..=19 => "good",
@@ -127,51 +146,20 @@ pub fn band(rssi: u32) -> Option<&'static str> {
     })
 }
 
-/// Registration: the first of CEREG, CGREG, CREG that says registered;
-/// otherwise the most telling failure (denied, then searching, then not
-/// registered, then unknown), so a 2G module's `+CEREG: 0,0` does not hide
-/// a `+CGREG: 0,1`.
-fn registration<'r>(out: &mut Findings, replies: impl Iterator<Item = &'r Reply>) {
-    const ORDER: [&str; 6] =
-        ["home", "roaming", "denied", "searching", "not_registered", "unknown"];
-    let mut best: Option<(usize, &'static str, &Reply)> = None;
-    for r in replies.filter(|r| r.end.is_ok()) {
-        let prefix = r.command.trim_start_matches("AT").trim_end_matches('?');
-        let Some(state) = r.values(prefix).filter_map(stat).max_by_key(|(solicited, _)| *solicited)
-        else {
-            continue;
-        };
-        let state = state.1;
-        let rank = ORDER.iter().position(|s| *s == state).unwrap_or(ORDER.len());
-        let rank = if rank < 2 { 0 } else { rank };
-        if best.is_none_or(|(b, _, _)| rank < b) {
-            best = Some((rank, state, r));
-        }
-    }
-    if let Some((_, state, r)) = best {
-        out.fact("modem.registration", state, r);
-    }
-}
-
-/// `<n>,<stat>[,…]` (the read command's answer, `true`) or `<stat>[,…]` (a
-/// URC that arrived instead, `false`) → the state.
-fn stat(values: &str) -> Option<(bool, &'static str)> {
+/// `+COPS: <mode>,<format>,<oper>[,<AcT>]`; `+COPS: <mode>` alone means no
+/// operator is selected, which is a fact (`none`).
+fn operator(out: &mut Findings, r: &Reply) {
+    let Some(values) = r.values("+COPS").next() else { return out.not_understood(r) };
     let fields: Vec<&str> = values.split(',').map(str::trim).collect();
-    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let (solicited, raw) = match fields.as_slice() {
-        [_, second, ..] if plain(second) => (true, *second),
-        [first, ..] if plain(first) => (false, *first),
-        _ => return None,
-    };
-    let state = match raw.parse::<u32>().ok()? {
-        1 | 6 | 9 => "home",
-        5 | 7 | 10 => "roaming",
-        2 => "searching",
-        3 => "denied",
-        0 | 8 => "not_registered",
-        _ => "unknown",
-    };
-    Some((solicited, state))
+    match fields.as_slice() {
+        [mode] if !mode.is_empty() && mode.bytes().all(|b| b.is_ascii_digit()) => {
+            out.fact("modem.operator", "none", r)
+        }
+        [_, _, op, ..] if !op.trim_matches('"').trim().is_empty() => {
+            out.fact("modem.operator", op.trim_matches('"').trim(), r)
+        }
+        _ => out.not_understood(r),
+    }
 }
 
 fn identity(
@@ -291,9 +279,15 @@ mod tests {
             assert_eq!(band(rssi), Some(band_name), "{rssi}");
             assert_eq!(dbm(rssi), dbm_value, "{rssi}");
         }
+        // 99: not known (LTE modules say so while registered), never "none".
         let f = interpret(&replies(&[("AT+CSQ", "+CSQ: 99,99\r\nOK\r\n")]));
-        assert_eq!(value(&f, "modem.signal"), Some("none"));
+        assert_eq!(value(&f, "modem.signal"), Some("unknown"));
+        assert_eq!(value(&f, "modem.csq"), Some("99"));
         assert_eq!(value(&f, "modem.dbm"), None);
+        assert!(f.unsupported.is_empty());
+        let f = interpret(&replies(&[("AT+CSQ", "+CSQ: 64,99\r\nOK\r\n")]));
+        assert!(f.facts.is_empty());
+        assert_eq!(f.unsupported, [Unsupported::not_understood("AT+CSQ", "+CSQ: 64,99")]);
     }
 
     #[test]
@@ -313,10 +307,7 @@ mod tests {
             ("AT+CEREG?", "ERROR\r\n"),
         ]));
         assert_eq!(value(&f, "modem.registration"), Some("denied"));
-        assert_eq!(
-            f.unsupported,
-            [Unsupported { command: "AT+CEREG?".into(), reply: "ERROR".into() }]
-        );
+        assert_eq!(f.unsupported, [Unsupported::refused("AT+CEREG?", "ERROR")]);
 
         // A URC in place of the read command's answer still tells the state.
         let f =
@@ -330,8 +321,35 @@ mod tests {
             ("AT+COPS?", "+COPS: 0\r\nOK\r\n"),
             ("AT+CGATT?", "+CGATT:0\r\nOK\r\n"),
         ]));
-        assert_eq!(value(&f, "modem.operator"), None);
+        assert_eq!(value(&f, "modem.operator"), Some("none"));
         assert_eq!(value(&f, "modem.attach"), Some("detached"));
+    }
+
+    #[test]
+    fn what_iaxmodem_says_is_listed_not_guessed() {
+        // Captured from iaxmodem (spandsp): one stored value, no space.
+        let f = interpret(&replies(&[
+            ("AT+CPIN?", "+CPIN:0\r\nOK\r\n"),
+            ("AT+CREG?", "+CREG:0\r\nOK\r\n"),
+            ("AT+CGREG?", "+CGREG:0\r\nOK\r\n"),
+            ("AT+CEREG?", "OK\r\n"),
+            ("AT+CGATT?", "+CGATT:0\r\nOK\r\n"),
+        ]));
+        assert_eq!(value(&f, "modem.sim"), None);
+        assert_eq!(value(&f, "modem.registration"), None);
+        assert_eq!(value(&f, "modem.attach"), Some("detached"));
+        assert_eq!(
+            f.unsupported,
+            [
+                Unsupported::not_understood("AT+CPIN?", "+CPIN:0"),
+                Unsupported::not_understood("AT+CEREG?", "OK"),
+                Unsupported::not_understood("AT+CGREG?", "+CGREG:0"),
+                Unsupported::not_understood("AT+CREG?", "+CREG:0"),
+            ]
+        );
+        // A URC with a location is still a state; a read answer of two.
+        let f = interpret(&replies(&[("AT+CGREG?", "+CGREG: 5,\"1A2B\"\r\nOK\r\n")]));
+        assert_eq!(value(&f, "modem.registration"), Some("roaming"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! with what real modems send: the command echoed back or not, `\r\n`,
 //! `\r\r\n` or bare `\r` line ends, no space after the colon, unsolicited
 //! result codes (URCs) between the lines, and `ERROR` / `+CME ERROR: n` as
-//! the end of a reply (a modem's answer, not a failure).
+//! the end of a reply (a modem's answer, not a failure). A modem left in
+//! numeric mode (`ATV0`) ends its replies with a digit (`0` for `OK`): a
+//! reader told so ([`ReplyReader::numeric`]) reads those too.
 
 /// Longest line kept; a modem never sends more, noise might.
 const MAX_LINE: usize = 1024;
@@ -125,6 +127,8 @@ pub struct ReplyReader {
     /// The echo comes first and once; a later line that merely ends like
     /// the command (`LUMATI` after `ATI`) is information.
     echo_seen: bool,
+    /// Accept V.250 numeric result codes (`0` OK, `4` ERROR…).
+    numeric: bool,
 }
 
 impl ReplyReader {
@@ -136,14 +140,32 @@ impl ReplyReader {
             info: Vec::new(),
             urcs: Vec::new(),
             echo_seen: false,
+            numeric: false,
         }
+    }
+
+    /// Also take V.250 numeric result codes (`ATV0`) as the end of a reply.
+    pub fn numeric(mut self, numeric: bool) -> ReplyReader {
+        self.numeric = numeric;
+        self
+    }
+
+    /// Whether the command's echo has come back (a sign of life even when
+    /// no result code follows: `ATQ1`).
+    pub fn echo_seen(&self) -> bool {
+        self.echo_seen
+    }
+
+    /// Whether any line has arrived besides the echo.
+    pub fn heard(&self) -> bool {
+        !self.info.is_empty() || !self.urcs.is_empty()
     }
 
     /// Feed bytes; the reply once its final result code has arrived. Bytes
     /// after the final result code are ignored.
     pub fn push(&mut self, bytes: &[u8]) -> Option<Reply> {
         for line in self.lines.push(bytes) {
-            if let Some(end) = final_code(&line) {
+            if let Some(end) = result_code(&line, self.numeric) {
                 return Some(Reply {
                     command: self.command.clone(),
                     info: std::mem::take(&mut self.info),
@@ -194,6 +216,26 @@ fn final_code(line: &str) -> Option<Final> {
         return Some(Final::CmeError(e.to_string()));
     }
     strip_prefix(line, "+CMS ERROR").map(|e| Final::CmsError(e.to_string()))
+}
+
+/// The final result code a line is, if any; `numeric`: also the digits
+/// of `ATV0`.
+pub fn result_code(line: &str, numeric: bool) -> Option<Final> {
+    final_code(line).or_else(|| numeric.then(|| numeric_code(line))?)
+}
+
+/// A V.250 numeric result code (`ATV0`): `0` OK, `4` ERROR, and the
+/// call progress codes.
+fn numeric_code(line: &str) -> Option<Final> {
+    Some(match line {
+        "0" => Final::Ok,
+        "4" => Final::Error,
+        "3" => Final::Other("NO CARRIER".into()),
+        "6" => Final::Other("NO DIALTONE".into()),
+        "7" => Final::Other("BUSY".into()),
+        "8" => Final::Other("NO ANSWER".into()),
+        _ => return None,
+    })
 }
 
 /// The command echoed back (echo on), possibly after line noise.
@@ -296,6 +338,23 @@ mod tests {
         // Lower-case echo, noise before it; noise alone on a line.
         case("AT", b"\xff\x00at\r\nOK\r\n", &[], &[], Final::Ok);
         case("AT+CGMI", b"\xfe\x80\x7f\r\n\xffQuectel\r\n\xfeOK\r\n", &["Quectel"], &[], Final::Ok);
+    }
+
+    #[test]
+    fn reads_numeric_result_codes_when_told() {
+        // iaxmodem in ATV0: the echo, then `0<CR>`.
+        let reply = ReplyReader::new("AT").numeric(true).push(b"AT\r0\r").expect("reply");
+        assert_eq!(reply.end, Final::Ok);
+        let reply = ReplyReader::new("AT+CSQ").numeric(true).push(b"4\r").expect("reply");
+        assert_eq!(reply.end, Final::Error);
+        // Not told: a digit alone is information, and the reply goes on.
+        let mut r = ReplyReader::new("AT");
+        assert_eq!(r.push(b"AT\r0\r"), None);
+        assert!(r.echo_seen() && r.heard());
+        // Quiet mode: only the echo.
+        let mut r = ReplyReader::new("AT").numeric(true);
+        assert_eq!(r.push(b"AT\r"), None);
+        assert!(r.echo_seen() && !r.heard());
     }
 
     #[test]

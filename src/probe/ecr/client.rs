@@ -2,7 +2,9 @@
 //! rules of `docs/ecr-protocol.md`: the terminal ACKs a good request (NAK:
 //! resend), then sends its response frame, which posdiag ACKs (bad LRC:
 //! NAK, and the terminal resends). Three tries each way, a deadline on
-//! every wait. Garbage between frames is skipped and counted.
+//! every wait. Garbage between frames is skipped and counted. The request
+//! coming back byte for byte (a modem or a cable that echoes) is no
+//! response: a response is a frame with a status field.
 
 use std::time::{Duration, Instant};
 
@@ -54,6 +56,10 @@ pub struct EcrClient<'t> {
     pub garbage: usize,
     /// Frames resent or re-requested so far.
     pub retries: u32,
+    /// Our own frames heard back (an echoing line).
+    pub echoes: u32,
+    /// Sent after every request frame (a CR for a line-based peer).
+    pub suffix: &'static [u8],
 }
 
 /// What came back while waiting.
@@ -64,7 +70,15 @@ enum Heard {
 
 impl<'t> EcrClient<'t> {
     pub fn new(line: &'t mut dyn Transport, ack_timeout: Duration) -> EcrClient<'t> {
-        EcrClient { line, decoder: Decoder::new(), ack_timeout, garbage: 0, retries: 0 }
+        EcrClient {
+            line,
+            decoder: Decoder::new(),
+            ack_timeout,
+            garbage: 0,
+            retries: 0,
+            echoes: 0,
+            suffix: b"",
+        }
     }
 
     pub fn line(&mut self) -> &mut dyn Transport {
@@ -94,7 +108,9 @@ impl<'t> EcrClient<'t> {
         reply_timeout: Duration,
         tries: u32,
     ) -> Result<Response, ExchangeError> {
-        let bytes = request.encode();
+        let frame_bytes = request.encode();
+        let mut bytes = frame_bytes.clone();
+        bytes.extend_from_slice(self.suffix);
         let command = request.command.clone();
         let mut naks = 0;
         let mut acked = false;
@@ -117,8 +133,11 @@ impl<'t> EcrClient<'t> {
                             .note(&format!("`{command}` refused (NAK), try {attempt} of {tries}"));
                         continue 'send;
                     }
+                    Heard::Event(Event::Frame { raw, .. }) if raw == frame_bytes => {
+                        self.echoes += 1;
+                    }
                     // A response without an ACK first acknowledges the request.
-                    Heard::Event(Event::Frame { frame, raw }) if frame.command == command => {
+                    Heard::Event(Event::Frame { frame, raw }) if is_response(&frame, &command) => {
                         self.line.write_all(&[ACK])?;
                         early = Some(Response { frame, raw });
                         break 'send;
@@ -160,7 +179,7 @@ impl<'t> EcrClient<'t> {
         let mut bad = 0;
         loop {
             match self.next(deadline)? {
-                Heard::Event(Event::Frame { frame, raw }) if frame.command == command => {
+                Heard::Event(Event::Frame { frame, raw }) if is_response(&frame, command) => {
                     self.line.write_all(&[ACK])?;
                     return Ok(Response { frame, raw });
                 }
@@ -188,4 +207,10 @@ impl<'t> EcrClient<'t> {
             }
         }
     }
+}
+
+/// A response to `command`: the same command code and a status field of
+/// two characters first (`00`, `01`); a request heard back has none.
+fn is_response(frame: &Frame, command: &str) -> bool {
+    frame.command == command && frame.fields.first().is_some_and(|s| s.len() == 2)
 }

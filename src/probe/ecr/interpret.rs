@@ -43,10 +43,10 @@ pub fn interpret(responses: &[Response]) -> Findings {
         let command = r.frame.command.as_str();
         let status = r.frame.fields.first().map(String::as_str).unwrap_or_default();
         if status != "00" {
-            out.unsupported.push(Unsupported {
-                command: command.to_string(),
-                reply: format!("status {}", if status.is_empty() { "missing" } else { status }),
-            });
+            out.unsupported.push(Unsupported::refused(
+                command,
+                format!("status {}", if status.is_empty() { "missing" } else { status }),
+            ));
             continue;
         }
         let frame_text = super::frame::frame_text(&r.raw);
@@ -59,11 +59,9 @@ pub fn interpret(responses: &[Response]) -> Findings {
                 continue;
             };
             if let Some(value) = map(raw.trim()) {
-                out.facts.push(Fact::probed(
-                    *name,
-                    value,
-                    format!("{command} → {field} in {frame_text}"),
-                ));
+                let alarm = crate::probe::alarm::points_at_fault(name, &value);
+                let evidence = format!("{command} → {field} in {frame_text}");
+                out.facts.push(Fact::probed(*name, value, evidence).with_alarm(alarm));
             }
         }
     }
@@ -192,10 +190,7 @@ mod tests {
     fn a_refused_command_is_unsupported() {
         let f = interpret(&[response("EL", &["01"])]);
         assert!(f.facts.is_empty());
-        assert_eq!(
-            f.unsupported,
-            [Unsupported { command: "EL".into(), reply: "status 01".into() }]
-        );
+        assert_eq!(f.unsupported, [Unsupported::refused("EL", "status 01")]);
     }
 
     #[test]

@@ -18,10 +18,20 @@ use super::{Options, ProbeError};
 /// (self-test runs the printer and readers).
 pub const COMMANDS: [(&str, bool); 4] = [("ST", false), ("LT", false), ("SE", true), ("EL", false)];
 
-/// Whether an ECR terminal answers on the line: one status request, one try.
-pub fn detect(line: &mut dyn Transport, opts: &Options) -> Result<Option<Response>, ProbeError> {
+/// Whether an ECR terminal answers on the line: one status request, one
+/// try. `line_based`: a modem answered AT commands on this line, so the
+/// frame is followed by a CR, which ends the modem's command line (an
+/// ECR terminal skips it as noise between frames).
+pub fn detect(
+    line: &mut dyn Transport,
+    opts: &Options,
+    line_based: bool,
+) -> Result<Option<Response>, ProbeError> {
     line.discard_input()?;
     let mut client = EcrClient::new(line, opts.timeout);
+    if line_based {
+        client.suffix = b"\r";
+    }
     match client.transact(&Frame::new("ST", &[]), opts.timeout, 1) {
         Ok(r) => Ok(Some(r)),
         Err(ExchangeError::Transport(super::TransportError::Timeout { .. })) => Ok(None),
