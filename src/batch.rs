@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::engine::{
     Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
@@ -23,6 +24,9 @@ use crate::mask::mask_pans;
 use crate::report::{Diagnosis, Status};
 use crate::rules::{NodeId, RuleSet, did_you_mean};
 
+mod echo;
+use echo::{echo_id, unique_keys};
+
 /// Longest line read; a longer one is an error record, and the reader
 /// skips to the next line without holding it in memory.
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
@@ -31,11 +35,12 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Line {
-    /// Echoed in the result, to match results to terminals.
-    id: Option<serde_json::Value>,
-    #[serde(default)]
+    /// Echoed in the result, to match results to terminals: as written
+    /// (a number keeps its digits), card numbers masked.
+    id: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "unique_keys")]
     answers: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     facts: BTreeMap<String, serde_json::Value>,
     /// Start node; else the run's `--start`, else the triage root.
     start: Option<String>,
@@ -47,7 +52,7 @@ pub struct Record {
     /// 1-based line number in the input.
     pub line: u64,
     /// The line's `id`, as given (card numbers masked).
-    pub id: Option<serde_json::Value>,
+    pub id: Option<Box<RawValue>>,
     /// The exit code a single `posdiag diagnose` would have ended with.
     pub exit: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,7 +75,9 @@ pub struct LineError {
 
 impl LineError {
     fn new(kind: &'static str, message: impl AsRef<str>) -> LineError {
-        LineError { kind, message: mask_pans(message.as_ref()).into_owned(), errors: Vec::new() }
+        let message = mask_pans(message.as_ref());
+        let message = crate::output::clip_quotes(&message).into_owned();
+        LineError { kind, message, errors: Vec::new() }
     }
 }
 
@@ -173,7 +180,7 @@ impl Batch<'_> {
                 return Record::error(number, LineError::new("json", text));
             }
         };
-        let id = line.id.clone().map(mask_value);
+        let id = line.id.as_deref().map(echo_id);
         match self.diagnose(line) {
             Ok(diagnosis) => Record {
                 line: number,
@@ -201,8 +208,10 @@ impl Batch<'_> {
         }
         bad.extend(answers.validate(self.rules));
         if !bad.is_empty() {
-            let errors: Vec<String> =
-                bad.iter().map(|e| mask_pans(&e.to_string()).into_owned()).collect();
+            let errors: Vec<String> = bad
+                .iter()
+                .map(|e| crate::output::clip_quotes(&mask_pans(&e.to_string())).into_owned())
+                .collect();
             let mut e = LineError::new("answers", errors.join("; "));
             e.errors = errors;
             return Err(e);
@@ -260,21 +269,6 @@ pub fn case_line(case: &crate::cases::CaseDef) -> String {
         line["start"] = serde_json::json!(start);
     }
     line.to_string()
-}
-
-/// The `id` echoed back, with card numbers masked wherever they sit.
-fn mask_value(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => Value::String(mask_pans(&s).into_owned()),
-        Value::Number(n) => match mask_pans(&n.to_string()) {
-            std::borrow::Cow::Borrowed(_) => Value::Number(n),
-            std::borrow::Cow::Owned(m) => Value::String(m),
-        },
-        Value::Array(a) => Value::Array(a.into_iter().map(mask_value).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, mask_value(v))).collect()),
-        other => other,
-    }
 }
 
 enum Read {
@@ -357,14 +351,5 @@ mod tests {
     fn a_long_line_is_cut_and_the_next_one_read() {
         let got = lines(b"0123456789\nok\n", 5);
         assert_eq!(got, vec![Err(()), Ok(b"ok".to_vec())]);
-    }
-
-    #[test]
-    fn ids_are_masked() {
-        let v =
-            mask_value(serde_json::json!({"pan": "4111111111111111", "n": 4111111111111111u64}));
-        let text = v.to_string();
-        assert!(!text.contains("4111111111111111"), "{text}");
-        assert!(text.contains("411111******1111"), "{text}");
     }
 }

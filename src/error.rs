@@ -21,7 +21,7 @@ pub enum Error {
     },
     #[error("{0}")]
     Parse(Problem),
-    #[error("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", first_errors(errors))]
     Answers { errors: Vec<GivenError> },
     #[error(transparent)]
     Answer(#[from] AnswerError),
@@ -36,6 +36,8 @@ pub enum Error {
     #[error(transparent)]
     Session(#[from] crate::session::SessionError),
     #[error(transparent)]
+    Lock(#[from] crate::lock::LockError),
+    #[error(transparent)]
     History(#[from] crate::history::HistoryError),
     #[error(transparent)]
     Code(#[from] crate::codes::CodeError),
@@ -47,6 +49,15 @@ pub enum Error {
     Device(String),
     #[error("interrupted")]
     Interrupted,
+}
+
+/// The first 20 answer errors, and how many more there are.
+fn first_errors(errors: &[GivenError]) -> String {
+    let mut s: Vec<String> = errors.iter().take(20).map(ToString::to_string).collect();
+    if errors.len() > 20 {
+        s.push(format!("… and {} more", errors.len() - 20));
+    }
+    s.join("\n")
 }
 
 fn first_lines(problems: &[Problem]) -> String {

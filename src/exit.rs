@@ -21,7 +21,9 @@ pub enum Exit {
     NeedsInput = 3,
     /// The terminal could not be reached or did not answer.
     Device = 4,
-    /// Interrupted by Ctrl-C (the session was saved).
+    /// Interrupted by Ctrl-C (the session was saved). SIGTERM, SIGHUP and
+    /// SIGQUIT during an interactive walk end it with 128 + the signal's
+    /// number too (143, 129, 131; see [`crate::signals`]).
     Interrupted = 130,
 }
 

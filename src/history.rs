@@ -6,6 +6,12 @@
 //! the time, the conclusion key, its node and tree. Nothing else: no answers,
 //! no typed text, no card numbers. `--no-history` neither reads nor writes it.
 //!
+//! The history stays small however long posdiag is used: only its last
+//! [`TAIL_BYTES`] are read (about 40,000 sessions), and an append that finds
+//! the file past twice that rewrites it to that tail. A line counts only
+//! when it names a conclusion of the current rules by key, node and tree; a
+//! well-formed line of anything else is skipped like a damaged one.
+//!
 //! Learning is a Dirichlet update: a question's authored priors act as
 //! [`PSEUDO_COUNTS`] pseudo-counts, and each confirmed fault reachable
 //! through a branch adds one, so a few sessions nudge the order and many
@@ -19,6 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Priors;
 use crate::rules::{NodeId, RuleSet};
+
+/// The most of the history that is read: its last lines, this many bytes.
+pub const TAIL_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How many sessions the authored priors are worth.
 pub const PSEUDO_COUNTS: f64 = 10.0;
@@ -75,21 +84,40 @@ impl Entry {
 }
 
 /// Append one entry. One `write` of one line on a file opened for
-/// appending, so concurrent runs interleave whole lines.
+/// appending, so concurrent runs interleave whole lines; masked like every
+/// byte posdiag writes. Only a regular file is appended to; one grown past
+/// twice [`TAIL_BYTES`] is first cut to its tail.
 pub fn append(path: &Path, entry: &Entry) -> Result<(), HistoryError> {
     let err = |source| HistoryError::Write { path: path.to_path_buf(), source };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(err)?;
     }
-    let mut line = serde_json::to_vec(entry).map_err(|e| err(std::io::Error::other(e)))?;
-    line.push(b'\n');
+    let line = serde_json::to_string(entry).map_err(|e| err(std::io::Error::other(e)))? + "\n";
+    let line = crate::mask::mask_pans(&line).into_owned();
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is not a regular file; posdiag writes only regular files",
+            )));
+        }
+        Ok(meta) if meta.len() > 2 * TAIL_BYTES => compact(path).map_err(err)?,
+        _ => {}
+    }
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(err)?;
-    file.write_all(&line).map_err(err)
+    file.write_all(line.as_bytes()).map_err(err)
 }
 
-/// Read the history; a missing file is an empty history.
+/// Cut the history to its last [`TAIL_BYTES`], whole lines, atomically.
+fn compact(path: &Path) -> std::io::Result<()> {
+    let tail = crate::fsio::read_tail(path, TAIL_BYTES)?;
+    crate::fsio::write_atomic(path, &tail)
+}
+
+/// Read the history's last [`TAIL_BYTES`]; a missing file is an empty
+/// history, a FIFO or a device an error.
 pub fn read(path: &Path) -> Result<History, HistoryError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::fsio::read_tail(path, TAIL_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(History::default()),
         Err(source) => return Err(HistoryError::Read { path: path.to_path_buf(), source }),
@@ -108,6 +136,14 @@ pub fn read(path: &Path) -> Result<History, HistoryError> {
 }
 
 impl History {
+    /// Keep only the entries that name a conclusion of `rules` by key, node
+    /// and tree; the others count as skipped lines.
+    pub fn retain_known(&mut self, rules: &RuleSet) {
+        let before = self.entries.len();
+        self.entries.retain(|e| is_known(rules, e));
+        self.skipped += before - self.entries.len();
+    }
+
     /// Confirmed faults by conclusion key.
     pub fn counts(&self) -> BTreeMap<&str, usize> {
         let mut counts = BTreeMap::new();
@@ -142,7 +178,10 @@ pub fn priors(rules: &RuleSet, history: &History) -> Priors {
 pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) {
     let mut priors = Priors::authored();
     let mut review = Vec::new();
-    let counts = history.counts();
+    let mut counts = BTreeMap::new();
+    for e in history.entries.iter().filter(|e| is_known(rules, e)) {
+        *counts.entry(e.key.as_str()).or_insert(0) += 1;
+    }
     let reach = Reach::new(rules, &counts);
     for (node, _) in rules.nodes() {
         let Some(q) = rules.question(node) else { continue };
@@ -170,6 +209,14 @@ pub fn learn(rules: &RuleSet, history: &History) -> (Priors, Vec<LearnedPrior>) 
         }
     }
     (priors, review)
+}
+
+/// Whether `e` names a conclusion of `rules`: its key at its node, in its
+/// tree.
+fn is_known(rules: &RuleSet, e: &Entry) -> bool {
+    rules.find(&e.node).is_some_and(|n| {
+        rules.conclusion(n).is_some_and(|c| c.key == e.key) && rules.tree_of(n).id == e.tree
+    })
 }
 
 /// The conclusion keys reachable from each node through answers, computed
@@ -245,6 +292,25 @@ mod tests {
         assert_eq!(h.entries.len(), 400);
         assert_eq!(h.skipped, 0);
         assert_eq!(h.counts()["KEY_3"], 50);
+    }
+
+    #[test]
+    fn a_long_history_is_cut_to_its_tail_on_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let line = "{\"time\":1,\"key\":\"OLD\",\"node\":\"a.b\",\"tree\":\"a\"}\n";
+        let n = (2 * TAIL_BYTES as usize) / line.len() + 10;
+        std::fs::write(&path, line.repeat(n)).unwrap();
+        let e = Entry { time: 2, key: "NEW".into(), node: "a.b".into(), tree: "a".into() };
+        append(&path, &e).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(size <= TAIL_BYTES + 100, "{size}");
+        let h = read(&path).unwrap();
+        assert_eq!(h.skipped, 0, "whole lines only");
+        assert_eq!(h.entries.last().unwrap().key, "NEW");
+        // Read back at its tail: at most the first line is dropped.
+        assert!(size / line.len() as u64 - h.entries.len() as u64 <= 1);
+        assert!(h.entries.len() > 50_000);
     }
 
     #[test]

@@ -14,17 +14,29 @@ pub enum Lang {
 impl Lang {
     /// The language the user's locale asks for.
     pub fn from_locale() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(value) = std::env::var(var)
-                && !value.is_empty()
-            {
-                return Lang::from_tag(&value);
-            }
+        match locale_env() {
+            Some(value) if Lang::from_tag(&value) == Lang::Zh && !is_utf8(&value) => Lang::En,
+            Some(value) => Lang::from_tag(&value),
+            None => sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_tag(&l)),
         }
-        sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_tag(&l))
+    }
+
+    /// Why [`Lang::from_locale`] chose English for a Chinese locale: its
+    /// codeset is not UTF-8 (`zh_TW.Big5`, `zh_CN.GB18030`), and posdiag
+    /// writes UTF-8 only, so Chinese would be garbled.
+    pub fn locale_warning() -> Option<String> {
+        let value = locale_env()?;
+        (Lang::from_tag(&value) == Lang::Zh && !is_utf8(&value)).then(|| {
+            format!(
+                "locale `{value}` is not UTF-8, and posdiag writes UTF-8 only, so it speaks \
+                 English here; for Chinese use a UTF-8 locale (LANG=zh_CN.UTF-8) or --lang zh"
+            )
+        })
     }
 
     /// `zh_CN.UTF-8`, `zh-Hans`, `zh` → Chinese; anything else → English.
+    /// (A locale whose codeset is not UTF-8, `zh_TW.Big5`, is English in
+    /// [`Lang::from_locale`].)
     pub fn from_tag(tag: &str) -> Lang {
         if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
@@ -61,6 +73,25 @@ impl Localized {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
+        }
+    }
+}
+
+/// The locale the environment names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+fn locale_env() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+}
+
+/// Whether a locale's codeset (`zh_CN.UTF-8@euro` → `UTF-8`) is UTF-8;
+/// a locale that names none is taken to be.
+fn is_utf8(locale: &str) -> bool {
+    match locale.split_once('.') {
+        None => true,
+        Some((_, rest)) => {
+            let codeset = rest.split('@').next().unwrap_or_default().to_ascii_lowercase();
+            codeset == "utf-8" || codeset == "utf8"
         }
     }
 }

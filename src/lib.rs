@@ -15,12 +15,15 @@ pub mod exit;
 pub mod fsio;
 pub mod history;
 pub mod lang;
+pub mod lock;
 pub mod mask;
+pub mod output;
 pub mod probe;
 pub mod report;
 pub mod robustness;
 pub mod rules;
 pub mod session;
+pub mod signals;
 pub mod sim;
 
 pub use cli::run;

@@ -5,14 +5,31 @@
 //! Steps are saved by node id and answer value, not by index, so a session
 //! survives a rebuilt binary; one that no longer fits the rules is refused
 //! with a clear message, never replayed into the wrong branch.
+//!
+//! The file is read bounded ([`MAX_SESSION_BYTES`]; a FIFO or a device is
+//! refused), written masked like every byte posdiag writes, and guarded by
+//! a lock per state directory ([`crate::lock`]). A folder where it cannot
+//! be saved lets the walk go on, with a warning ([`save_or_warn`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Action, Fact, Source, Step, Walk};
 use crate::lang::Lang;
 use crate::rules::{NodeBody, RuleSet};
+
+/// Largest session file read: far more steps than any walk takes.
+pub const MAX_SESSION_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Held while a session is written, so a signal lets a save finish.
+static SAVING: Mutex<()> = Mutex::new(());
+/// Whether the last save succeeded.
+static SAVED: AtomicBool = AtomicBool::new(false);
+/// Whether the user was told that the session cannot be saved.
+static WARNED: AtomicBool = AtomicBool::new(false);
 
 /// Marks the file as ours.
 const FORMAT: &str = "posdiag-session";
@@ -188,13 +205,43 @@ pub fn save(session: &SavedSession, path: &Path) -> Result<(), SessionError> {
         |source: std::io::Error| SessionError::Write { path: path.to_path_buf(), source };
     let json =
         serde_json::to_vec_pretty(session).map_err(|e| write_err(std::io::Error::other(e)))?;
-    crate::fsio::write_atomic(path, &json).map_err(write_err)
+    let _saving = hold_saves();
+    let result = crate::fsio::write_atomic(path, &json).map_err(write_err);
+    SAVED.store(result.is_ok(), Ordering::SeqCst);
+    result
+}
+
+/// Save; a failure (a read-only or full state folder) is a warning, said
+/// once, and the walk goes on unsaved. Returns whether it was saved.
+pub fn save_or_warn(session: &SavedSession, path: &Path) -> bool {
+    match save(session, path) {
+        Ok(()) => true,
+        Err(e) => {
+            if !WARNED.swap(true, Ordering::SeqCst) {
+                crate::eoutln!(
+                    "posdiag: warning: {e}; the walk goes on, but it is not saved \
+                     (set POSDIAG_STATE_DIR to a folder that can be written)"
+                );
+            }
+            false
+        }
+    }
+}
+
+/// Whether the last save succeeded.
+pub fn saved() -> bool {
+    SAVED.load(Ordering::SeqCst)
+}
+
+/// Wait for a save under way, and keep others from starting while held.
+pub fn hold_saves() -> MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Load a saved session, with a clear error for a missing, damaged or foreign
 /// file.
 pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::fsio::read_bounded(path, MAX_SESSION_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(SessionError::Missing { path: path.to_path_buf() });

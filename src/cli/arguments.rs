@@ -16,7 +16,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         `posdiag diagnose` (`posdiag --resume`, `posdiag --format json`). Scripts \
         use answer files and `--format json`.",
     after_help = "Exit codes: 0 conclusion reached · 1 no conclusion (escalate) · \
-        2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted"
+        2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted · \
+        128+n stopped by signal n"
 )]
 pub struct Arguments {
     /// Load rules from this folder instead of the embedded ones.

@@ -2,7 +2,7 @@
 //! for `-`), run [`crate::batch::Batch`] over it to stdout, and sum the run
 //! up on stderr. The line-by-line work lives in the library.
 
-use std::io::{BufReader, BufWriter, IsTerminal as _};
+use std::io::{BufReader, IsTerminal as _};
 use std::path::Path;
 
 use super::arguments::DiagnoseArgs;
@@ -22,16 +22,24 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
     let from_stdin = input == Path::new("-");
     let stream = from_stdin && !stdin_is_a_file();
     let batch = Batch { rules: &rules, ordering, answers, facts, start, lang: ctx.lang, stream };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = crate::output::stdout_writer();
     let summary = if from_stdin {
         if std::io::stdin().is_terminal() {
-            eprintln!("posdiag: reading answer sets from the terminal, one JSON object per line");
+            crate::eoutln!(
+                "posdiag: reading answer sets from the terminal, one JSON object per line"
+            );
         }
         batch.run(&mut std::io::stdin().lock(), &mut out)
     } else {
-        let file = std::fs::File::open(input)
-            .map_err(|source| SourceError::File { path: input.to_path_buf(), source })?;
+        // A regular file only (a stream comes on stdin, `-`): a device such
+        // as `/dev/zero` would never end, a FIFO could block.
+        let file = crate::fsio::open_regular(input).map_err(|source| {
+            let hint = std::io::Error::new(
+                source.kind(),
+                format!("{source}; for a stream use `--batch -`"),
+            );
+            SourceError::File { path: input.to_path_buf(), source: hint }
+        })?;
         batch.run(&mut BufReader::with_capacity(64 * 1024, file), &mut out)
     };
     let summary = match summary {
@@ -40,7 +48,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
         Err(e) => return Err(Error::Usage(format!("batch stopped: {e}"))),
     };
-    eprintln!("posdiag: {}", describe(&summary));
+    crate::eoutln!("posdiag: {}", describe(&summary));
     Ok(summary.exit())
 }
 

@@ -29,11 +29,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
                 summary: &loaded.summary,
                 problems: &loaded.problems,
             };
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            crate::outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Text => {
             for p in &loaded.problems {
-                println!("{p}");
+                crate::outln!("{p}");
             }
             let s = &loaded.summary;
             let trees: Vec<&str> = s.trees.iter().map(|t| t.id.as_str()).collect();
@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
                 )
             };
             if ok {
-                println!(
+                crate::outln!(
                     "ok: {} trees ({}), {} nodes, {} conclusions{tables}",
                     trees.len(),
                     trees.join(", "),
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
                     s.conclusions
                 );
             } else {
-                println!(
+                crate::outln!(
                     "{} problem(s) in {} file(s); {} nodes, {} conclusions{tables}",
                     loaded.problems.len(),
                     s.files,

@@ -22,7 +22,12 @@ impl Context {
         let lang = match args.lang {
             Some(LangArg::Zh) => Lang::Zh,
             Some(LangArg::En) => Lang::En,
-            None => Lang::from_locale(),
+            None => {
+                if let Some(warning) = Lang::locale_warning() {
+                    crate::eoutln!("posdiag: warning: {warning}");
+                }
+                Lang::from_locale()
+            }
         };
         if args.rules.is_some() || args.codes.is_some() {
             // Large rule files from disk load from their parsed form when

@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     let (ordering, history) = ordering(&rules, &facts, args.no_history);
     let interactive = is_interactive(&answers, args);
     let session_path = session::default_path()?;
+    let _lock = if interactive { Some(guard_session(&session_path)?) } else { None };
     if args.resume {
         let saved = session::load(&session_path)?;
         for fact in &saved.facts {
@@ -88,14 +89,14 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             }
             Ok(Resume::Afresh) => {
                 let aside = session::set_aside(&session_path)?;
-                eprintln!(
+                crate::eoutln!(
                     "{} `{}`",
                     ctx.lang.pick("上次的诊断已另存为", "The earlier diagnosis was kept as"),
                     aside.display()
                 );
             }
             Ok(Resume::Keep) => {
-                eprintln!(
+                crate::eoutln!(
                     "{} {}",
                     ctx.lang.pick(
                         "已保留上次的诊断。继续:",
@@ -180,6 +181,7 @@ fn interactive_run(
     walk: Walk<'_>,
     code: Option<CodeOut>,
 ) -> Result<Exit, Error> {
+    let _lock = guard_session(&session_path)?;
     let it = Interactive {
         lang: ctx.lang,
         colour: ctx.colour,
@@ -190,6 +192,14 @@ fn interactive_run(
         code,
     };
     it.run(walk)
+}
+
+/// One interactive walk per state folder ([`crate::lock`]), and signals
+/// that end it cleanly ([`crate::signals`]).
+fn guard_session(session_path: &Path) -> Result<crate::lock::SessionLock, Error> {
+    let lock = crate::lock::lock(session_path)?;
+    crate::signals::guard_interactive(session_path.to_path_buf());
+    Ok(lock)
 }
 
 /// How branches are ordered: the priors learned from the local history
@@ -203,13 +213,13 @@ pub fn ordering(rules: &RuleSet, facts: &Facts, no_history: bool) -> (Ordering, 
     let path = match history::default_path() {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("posdiag: warning: {e}; priors are the authored ones");
+            crate::eoutln!("posdiag: warning: {e}; priors are the authored ones");
             return (ordering, None);
         }
     };
     match history::read(&path) {
         Ok(h) => ordering.priors = history::priors(rules, &h),
-        Err(e) => eprintln!("posdiag: warning: {e}; priors are the authored ones"),
+        Err(e) => crate::eoutln!("posdiag: warning: {e}; priors are the authored ones"),
     }
     (ordering, Some(path))
 }
@@ -255,8 +265,8 @@ pub fn exit_for(d: &Diagnosis) -> Exit {
 
 pub fn print(d: &Diagnosis, format: Format) {
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(d).unwrap_or_default()),
-        Format::Text => print!("{}", render_diagnosis(d)),
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(d).unwrap_or_default()),
+        Format::Text => crate::out!("{}", render_diagnosis(d)),
     }
 }
 
@@ -281,7 +291,7 @@ pub fn gather_answers(rules: &RuleSet, args: &DiagnoseArgs) -> Result<Answers, E
 /// A YAML mapping of node id to value. Values may be written as numbers
 /// (`triage.code: 51`); they are taken as text.
 pub fn read_answers_file(path: &Path) -> Result<BTreeMap<String, String>, Error> {
-    let file = source::read_file(path)?;
+    let file = source::read_file_limited(path, source::MAX_ANSWERS_BYTES)?;
     let map: BTreeMap<String, serde_json::Value> = parse_yaml(&file).map_err(Error::Parse)?;
     let mut out = BTreeMap::new();
     for (k, v) in map {

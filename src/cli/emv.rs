@@ -18,8 +18,10 @@ pub fn run(ctx: &Context, word: Word, args: &EmvArgs) -> Result<Exit, Error> {
     };
     let report = EmvReport::new(&rules, word, &bytes, &decode(&bytes, table), ctx.lang);
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
-        Format::Text => print!("{}", render_emv(&report, ctx.lang)),
+        Format::Json => {
+            crate::outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default())
+        }
+        Format::Text => crate::out!("{}", render_emv(&report, ctx.lang)),
     }
     Ok(Exit::Ok)
 }

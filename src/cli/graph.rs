@@ -28,9 +28,7 @@ pub fn run(ctx: &Context, args: &GraphArgs) -> Result<Exit, Error> {
         GraphFormat::Mermaid => picture.to_mermaid(),
         GraphFormat::Svg => svg(&picture.to_dot())?,
     };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
-    let _ = stdout.flush();
+    crate::output::stdout_str(&out);
     Ok(Exit::Ok)
 }
 

@@ -17,7 +17,7 @@ use crate::history;
 use crate::lang::Lang;
 use crate::report::{
     CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_line, path_table,
-    render_code, render_diagnosis, render_handoff, write_report,
+    render_code, render_diagnosis, render_handoff, render_report, write_report,
 };
 use crate::rules::model::InputKind;
 use crate::rules::{NodeBody, NodeId, Question, RuleSet};
@@ -69,7 +69,7 @@ impl Interactive<'_> {
         let prompter = Prompter::new(lang, self.colour);
         let facts: Vec<Fact> = self.facts.iter().cloned().collect();
         if let Some(code) = &self.code {
-            println!("{}", render_code(code, lang));
+            crate::outln!("{}", render_code(code, lang));
         }
         loop {
             walk.answer_all_from_facts(self.facts);
@@ -87,7 +87,7 @@ impl Interactive<'_> {
                         Ok(Reply::Value(true)) => {
                             self.remember(walk.rules(), node);
                             self.finish(&d)?;
-                            eprintln!(
+                            crate::eoutln!(
                                 "{}",
                                 lang.pick("好的，诊断结束。", "Good. Diagnosis finished.")
                             );
@@ -105,7 +105,7 @@ impl Interactive<'_> {
                 Position::Exhausted => {
                     let d = Diagnosis::from_walk(&walk, Outcome::Exhausted, &facts, lang)
                         .with_code(self.code.clone());
-                    println!("{}", render_diagnosis(&d));
+                    crate::outln!("{}", render_diagnosis(&d));
                     self.finish(&d)?;
                     return Ok(Exit::NoConclusion);
                 }
@@ -114,7 +114,7 @@ impl Interactive<'_> {
                 Ok(Reply::Value(())) | Ok(Reply::Why) | Ok(Reply::Unknown) => {}
                 Ok(Reply::Back) => {
                     if !walk.back() {
-                        eprintln!(
+                        crate::eoutln!(
                             "{}",
                             lang.pick("已经是第一个问题。", "This is the first question.")
                         );
@@ -124,6 +124,9 @@ impl Interactive<'_> {
                 Err(Stop::Interrupted) => return self.stop(&walk, &facts, Exit::Interrupted),
                 Err(Stop::Terminal(msg)) => {
                     self.save(&walk, &facts)?;
+                    if !session::saved() {
+                        return Err(Error::Usage(format!("{msg}; the session is not saved")));
+                    }
                     return Err(Error::Usage(format!(
                         "{msg}; the session was saved to `{}`",
                         self.session_path.display()
@@ -145,11 +148,11 @@ impl Interactive<'_> {
         let rules = walk.rules();
         let lang = self.lang;
         let Some(q) = rules.question(node) else { return Ok(Reply::Quit) };
-        eprintln!("\n── {} ──", rules.tree_of(node).title.get(lang));
+        crate::eoutln!("\n── {} ──", rules.tree_of(node).title.get(lang));
         if is_weighted(q)
             && let Some(minutes) = expected_minutes(&walk.ordering().rank(rules, node))
         {
-            eprintln!(
+            crate::eoutln!(
                 "{} ≈ {minutes:.0} {}",
                 lang.pick(
                     "可能性大、检查快的排在前面；预计用时",
@@ -198,7 +201,7 @@ impl Interactive<'_> {
             };
             let answered = match reply {
                 Reply::Why => {
-                    eprintln!("{}", explain(rules, walk, node, q, lang));
+                    crate::eoutln!("{}", explain(rules, walk, node, q, lang));
                     continue;
                 }
                 Reply::Unknown => walk.answer_unknown(node, Source::Interactive),
@@ -212,7 +215,7 @@ impl Interactive<'_> {
                         && q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code)
                         && let Ok(code) = describe_code(rules, &s, None, lang)
                     {
-                        eprintln!("\n{}", render_code(&code, lang));
+                        crate::eoutln!("\n{}", render_code(&code, lang));
                     }
                     answered
                 }
@@ -221,7 +224,7 @@ impl Interactive<'_> {
             };
             match answered {
                 Ok(()) => return Ok(Reply::Value(())),
-                Err(e) => eprintln!("{e}"),
+                Err(e) => crate::eoutln!("{e}"),
             }
         }
     }
@@ -232,13 +235,20 @@ impl Interactive<'_> {
         if let (Some(path), Some(entry)) = (&self.history, history::Entry::now(rules, node))
             && let Err(e) = history::append(path, &entry)
         {
-            eprintln!("posdiag: warning: {e}");
+            crate::eoutln!("posdiag: warning: {e}");
         }
     }
 
+    /// Save the session; a folder where it cannot be saved is a warning
+    /// (said once) and the walk goes on.
     fn save(&self, walk: &Walk<'_>, facts: &[Fact]) -> Result<(), Error> {
         let saved = SavedSession::from_walk(walk, facts, self.lang);
-        session::save(&saved, &self.session_path)?;
+        session::save_or_warn(&saved, &self.session_path);
+        if let Some(path) = self.report
+            && let Ok(text) = render_report(path, &self.so_far(walk, facts))
+        {
+            crate::signals::keep_report(path, text);
+        }
         Ok(())
     }
 
@@ -251,20 +261,34 @@ impl Interactive<'_> {
         Ok(())
     }
 
+    /// The walk so far as a diagnosis, for a report.
+    fn so_far(&self, walk: &Walk<'_>, facts: &[Fact]) -> Diagnosis {
+        let outcome = match walk.position() {
+            Position::Question(n) => Outcome::NeedsInput(n),
+            Position::Conclusion(n) => Outcome::Concluded(n),
+            Position::Exhausted => Outcome::Exhausted,
+        };
+        Diagnosis::from_walk(walk, outcome, facts, self.lang).with_code(self.code.clone())
+    }
+
     /// Quit or Ctrl-C: save, write the report so far, say how to resume.
     fn stop(&self, walk: &Walk<'_>, facts: &[Fact], exit: Exit) -> Result<Exit, Error> {
         self.save(walk, facts)?;
         if let Some(path) = self.report {
-            let outcome = match walk.position() {
-                Position::Question(n) => Outcome::NeedsInput(n),
-                Position::Conclusion(n) => Outcome::Concluded(n),
-                Position::Exhausted => Outcome::Exhausted,
-            };
-            let d = Diagnosis::from_walk(walk, outcome, facts, self.lang);
-            write_report(path, &d.with_code(self.code.clone()))?;
+            write_report(path, &self.so_far(walk, facts))?;
         }
         let lang = self.lang;
-        eprintln!(
+        if !session::saved() {
+            crate::eoutln!(
+                "\n{}",
+                lang.pick(
+                    "会话未能保存（见上面的警告）。",
+                    "The session is not saved (see the warning above)."
+                )
+            );
+            return Ok(exit);
+        }
+        crate::eoutln!(
             "\n{} `{}`\n{} {}",
             lang.pick("已保存到", "Saved to"),
             self.session_path.display(),
@@ -288,17 +312,17 @@ fn map<T, U>(r: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
 /// The conclusion and how it was reached, as tables on stdout.
 fn show_conclusion(d: &Diagnosis, lang: Lang) {
     if let Some(c) = &d.conclusion {
-        println!("\n{}", conclusion_table(c, lang, None));
+        crate::outln!("\n{}", conclusion_table(c, lang, None));
     }
     if !d.path.is_empty() {
-        println!("{}", lang.pick("排查过程:", "How we got here:"));
-        println!("{}", path_table(&d.path, lang, None));
+        crate::outln!("{}", lang.pick("排查过程:", "How we got here:"));
+        crate::outln!("{}", path_table(&d.path, lang, None));
     }
     if d.assumed {
-        println!("{}", assumed_note(lang));
+        crate::outln!("{}", assumed_note(lang));
     }
     if let Some(h) = &d.handoff {
-        println!("\n{}", render_handoff(h, lang));
+        crate::outln!("\n{}", render_handoff(h, lang));
     }
 }
 

@@ -1,5 +1,6 @@
 //! The command line: argument parsing (clap), prompts (inquire), and the
-//! subcommands that wire the library together. The only layer that prints.
+//! subcommands that wire the library together. The only layer that prints,
+//! and only through [`crate::output`] (masked, write errors handled).
 
 mod arguments;
 mod batch;
@@ -20,7 +21,6 @@ mod stats;
 mod test;
 
 use std::ffi::OsString;
-use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -37,18 +37,18 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let arguments = match Arguments::try_parse_from(args) {
         Ok(a) => a,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { Exit::Input.into() } else { Exit::Ok.into() };
+            // Help and version go to stdout, errors to stderr; both masked
+            // (an argument-parser error quotes the argument).
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                crate::eout!("{text}");
+                return crate::output::finish(Ok(Exit::Input));
+            }
+            crate::out!("{text}");
+            return crate::output::finish(Ok(Exit::Ok));
         }
     };
-    match execute(arguments) {
-        Ok(exit) => exit.into(),
-        Err(e) => {
-            let _ = std::io::stdout().flush();
-            eprintln!("posdiag: error: {e}");
-            e.exit().into()
-        }
-    }
+    crate::output::finish(execute(arguments))
 }
 
 fn execute(arguments: Arguments) -> Result<Exit, Error> {
@@ -82,13 +82,9 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
     }
 }
 
-/// Write generated text to stdout; a reader that closed early ends the run
-/// quietly.
+/// Write generated text to stdout through the output layer (a reader that
+/// closed early ends the run quietly, see [`crate::output::finish`]).
 fn print_bytes(bytes: &[u8]) -> Result<Exit, Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(Exit::Ok),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
-        Err(source) => Err(Error::Write { path: "standard output".into(), source }),
-    }
+    crate::output::stdout_str(&String::from_utf8_lossy(bytes));
+    Ok(Exit::Ok)
 }

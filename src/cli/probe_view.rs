@@ -4,7 +4,6 @@
 //! then what was missing or not understood. Card numbers masked throughout.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
@@ -14,23 +13,19 @@ use crate::lang::Lang;
 use crate::mask::mask_pans;
 use crate::probe::{Missing, Protocol, Readings};
 
-/// Write `text` to stdout. A reader that closed the pipe early ends the
-/// output quietly (`posdiag probe … | head -1`); any other failure is an
+/// Write `text` to stdout through the output layer ([`crate::output`]):
+/// masked; a reader that closed the pipe early ends the output quietly
+/// (`posdiag probe … | head -1`), any other failure ends the run as an
 /// error, never a panic.
 pub fn print_out(text: &str) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Write { path: "standard output".into(), source: e })
-        }
-        _ => Ok(()),
-    }
+    crate::output::stdout_str(text);
+    Ok(())
 }
 
-/// Write `text` to stderr, as far as it goes: a closed stderr is no reason
-/// to stop a probe.
+/// Write `text` to stderr through the output layer, as far as it goes: a
+/// closed stderr is no reason to stop a probe.
 pub fn print_err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    crate::eout!("{text}");
 }
 
 /// The mark beside a value that points at a fault.

@@ -5,6 +5,7 @@
 //! inquire draws on stderr and reads the terminal, so stdout stays clean for
 //! results.
 
+use crate::mask::mask_pans;
 use inquire::ui::RenderConfig;
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
@@ -68,10 +69,7 @@ impl Prompter {
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((
-            Item::Quit,
-            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
-        ));
+        items.push((Item::Quit, quit_label(l).to_string()));
         items
     }
 
@@ -82,8 +80,13 @@ impl Prompter {
         options: &[String],
         moves: Moves,
     ) -> Result<Reply<usize>, Stop> {
-        let mut items: Vec<(Item, String)> =
-            options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
+        // Texts from rule files are shown masked, as everything posdiag shows.
+        let message = &*mask_pans(message);
+        let mut items: Vec<(Item, String)> = options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (Item::Answer(i), mask_pans(o).into_owned()))
+            .collect();
         items.extend(self.moves(moves));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
         let help = self
@@ -120,8 +123,10 @@ impl Prompter {
         moves: Moves,
     ) -> Result<Reply<String>, Stop> {
         let l = self.lang;
+        let message = &*mask_pans(message);
+        let hint = hint.map(mask_pans);
         let mut help = String::new();
-        if let Some(h) = hint {
+        if let Some(h) = hint.as_deref() {
             help.push_str(h);
             help.push_str(" · ");
         }
@@ -140,10 +145,14 @@ impl Prompter {
             }
             Ok(match validate(input) {
                 Ok(()) => Validation::Valid,
-                Err(msg) => Validation::Invalid(msg.into()),
+                Err(msg) => Validation::Invalid(mask_pans(&msg).into_owned().into()),
             })
         };
+        // The answer stays on the screen as the prompt's last line: masked,
+        // as everything posdiag shows.
+        let shown = |s: &str| mask_pans(s).into_owned();
         let answer = Text::new(message)
+            .with_formatter(&shown)
             .with_help_message(&help)
             .with_render_config(self.render)
             .with_validator(validator)
@@ -172,10 +181,7 @@ impl Prompter {
         if moves.back {
             items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
         }
-        items.push((
-            Item::Quit,
-            l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)").to_string(),
-        ));
+        items.push((Item::Quit, quit_label(l).to_string()));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
         let chosen =
             Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
@@ -240,5 +246,15 @@ fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {
         InquireError::OperationCanceled => Ok(Reply::Quit),
         InquireError::NotTTY => Err(Stop::Terminal("no terminal to ask on".into())),
         other => Err(Stop::Terminal(other.to_string())),
+    }
+}
+
+/// The quit entry: it promises a resume only when the session is saved (a
+/// state folder that cannot be written leaves it unsaved).
+fn quit_label(l: Lang) -> &'static str {
+    if crate::session::saved() {
+        l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)")
+    } else {
+        l.pick("✕ 退出（未保存）", "✕ quit (not saved)")
     }
 }

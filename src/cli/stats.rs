@@ -43,7 +43,8 @@ struct TreeCount {
 pub fn run(ctx: &Context, args: &StatsArgs) -> Result<Exit, Error> {
     let rules = ctx.rules()?;
     let path = history::default_path()?;
-    let h = history::read(&path)?;
+    let mut h = history::read(&path)?;
+    h.retain_known(&rules);
     let total = h.entries.len();
     let share = |n: usize| if total == 0 { 0.0 } else { n as f64 / total as f64 };
     let mut by_key: BTreeMap<(&str, &str), usize> = BTreeMap::new();
@@ -78,7 +79,7 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> Result<Exit, Error> {
         priors,
     };
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default()),
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default()),
         Format::Text => print_text(&out, ctx.lang),
     }
     Ok(Exit::Ok)
@@ -91,7 +92,7 @@ fn table() -> Table {
 }
 
 fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
-    println!(
+    crate::outln!(
         "{} {} ({}: {})",
         lang.pick("历史记录:", "History:"),
         out.history,
@@ -99,14 +100,14 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
         out.sessions
     );
     if out.skipped_lines > 0 {
-        println!(
+        crate::outln!(
             "{} {}",
             lang.pick("跳过无法读取的行:", "Unreadable lines skipped:"),
             out.skipped_lines
         );
     }
     if out.sessions == 0 {
-        println!(
+        crate::outln!(
             "{}",
             lang.pick(
                 "还没有记录。每次交互诊断确认解决后会记录一次。",
@@ -124,7 +125,7 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
                 format!("{:.0}", f.share * 100.0),
             ]);
         }
-        println!("{t}");
+        crate::outln!("{t}");
         let mut t = table();
         t.set_header(vec![lang.pick("树", "Tree"), "n", "%"]);
         for tr in &out.trees {
@@ -134,7 +135,7 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
                 format!("{:.0}", tr.share * 100.0),
             ]);
         }
-        println!("{t}");
+        crate::outln!("{t}");
     }
     let mut t = table();
     t.set_header(vec![
@@ -153,6 +154,6 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
             p.count.to_string(),
         ]);
     }
-    println!("{}", lang.pick("先验概率（预设与学习后）:", "Priors, authored and learned:"));
-    println!("{t}");
+    crate::outln!("{}", lang.pick("先验概率（预设与学习后）:", "Priors, authored and learned:"));
+    crate::outln!("{t}");
 }

@@ -19,19 +19,21 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
         .map_err(|problems| Error::Rules { problems, check: ctx.check_command() })?;
     let report = run_cases(&rules, &cases);
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        Format::Json => {
+            crate::outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default())
+        }
         Format::Text => {
             for r in report.cases.iter().filter(|r| !r.passed) {
-                println!("FAIL {} — {}", r.file, r.name);
+                crate::outln!("FAIL {} — {}", r.file, r.name);
                 if let Some(m) = &r.message {
-                    println!("    {m}");
+                    crate::outln!("    {m}");
                 }
             }
             for key in &report.uncovered {
-                println!("FAIL coverage — conclusion `{key}` is reached by no case");
+                crate::outln!("FAIL coverage — conclusion `{key}` is reached by no case");
             }
             print_robustness(&report.robustness);
-            println!("{} passed, {} failed", report.passed, report.failed);
+            crate::outln!("{} passed, {} failed", report.passed, report.failed);
         }
     }
     Ok(if report.failed == 0 { Exit::Ok } else { Exit::NoConclusion })
@@ -39,7 +41,7 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
 
 /// The robustness figures: one line per group, then what fell short.
 fn print_robustness(r: &Robustness) {
-    println!(
+    crate::outln!(
         "robustness: walks with one \"don't know\" (others off the path \"don't know\", wrong remedies \"not fixed\"; \"within 3\" counts conclusions beyond the path's own)"
     );
     for (name, f) in [
@@ -47,7 +49,7 @@ fn print_robustness(r: &Robustness) {
         ("at the triage", &r.triage),
         ("two unknowns", &r.two_unknowns),
     ] {
-        println!(
+        crate::outln!(
             "  {name:<14} {:>5} walks  within 3: {:5.1} % ({:5.1} % weighted)  ever: {:5.1} % ({:5.1} % weighted)  {:.1} questions, {:.1} remedies",
             f.walks,
             f.within_3 * 100.0,
@@ -59,7 +61,7 @@ fn print_robustness(r: &Robustness) {
         );
     }
     for m in r.misses.iter().take(10) {
-        println!(
+        crate::outln!(
             "  never reached: {} with \"don't know\" at {} ({})",
             m.target,
             m.unknown.join(", "),
@@ -67,15 +69,15 @@ fn print_robustness(r: &Robustness) {
         );
     }
     if r.misses.len() > 10 {
-        println!("  … and {} more never reached", r.misses.len() - 10);
+        crate::outln!("  … and {} more never reached", r.misses.len() - 10);
     }
     if r.skipped > 0 {
-        println!(
+        crate::outln!(
             "  {} walks not run: their unknown is the code that alone leads to the target",
             r.skipped
         );
     }
     for b in &r.below {
-        println!("FAIL robustness — {b}");
+        crate::outln!("FAIL robustness — {b}");
     }
 }

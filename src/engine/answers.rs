@@ -95,10 +95,10 @@ impl Answers {
         let mut errors = Vec::new();
         for (node, given) in &self.by_node {
             let Some(id) = rules.find(node) else {
-                errors.push(GivenError::UnknownNode {
-                    node: node.clone(),
-                    hint: did_you_mean(node, rules.ids()),
-                });
+                // "Did you mean" for the first few only: thousands of
+                // unknown ids are no typos, and each costs a pass over all.
+                let hint = if errors.len() < 10 { did_you_mean(node, rules.ids()) } else { None };
+                errors.push(GivenError::UnknownNode { node: node.clone(), hint });
                 continue;
             };
             let value = given.value.as_str();

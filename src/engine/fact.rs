@@ -39,9 +39,10 @@ pub struct Fact {
 impl Fact {
     /// A fact the user stated.
     pub fn given(name: impl Into<String>, value: impl Into<String>) -> Fact {
+        let name = name.into();
         Fact {
-            name: name.into(),
-            value: masked(value.into()),
+            value: masked_value(&name, value.into()),
+            name,
             origin: FactOrigin::Given,
             evidence: None,
             alarm: false,
@@ -54,9 +55,10 @@ impl Fact {
         value: impl Into<String>,
         evidence: impl Into<String>,
     ) -> Fact {
+        let name = name.into();
         Fact {
-            name: name.into(),
-            value: masked(value.into()),
+            value: masked_value(&name, value.into()),
+            name,
             origin: FactOrigin::Probe,
             evidence: Some(masked(evidence.into())),
             alarm: false,
@@ -69,6 +71,12 @@ impl Fact {
         self.alarm = alarm;
         self
     }
+}
+
+/// A fact's value, masked unless the fact is one that is kept readable by
+/// name (a modem's IMEI; see [`crate::mask::READABLE_FACTS`]).
+fn masked_value(name: &str, value: String) -> String {
+    if crate::mask::keep_readable(name, &value) { value } else { masked(value) }
 }
 
 /// Card numbers never get into a fact (see [`crate::mask`]).
@@ -92,7 +100,7 @@ impl Facts {
     }
 
     pub fn insert(&mut self, mut fact: Fact) {
-        fact.value = masked(fact.value);
+        fact.value = masked_value(&fact.name, fact.value);
         fact.evidence = fact.evidence.map(masked);
         self.by_name.insert(fact.name.clone(), fact);
     }

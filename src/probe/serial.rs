@@ -74,8 +74,32 @@ pub fn open_error(path: &str, e: &serialport::Error) -> TransportError {
             TransportError::PermissionDenied { device }
         }
         serialport::ErrorKind::Io(io::ErrorKind::ResourceBusy) => TransportError::Busy { device },
+        // `/dev/null`, a file, a disk: ENOTTY ("not a typewriter").
+        _ if is_not_a_terminal(path) => TransportError::NotSerial { device },
         _ => TransportError::Io { device, reason: e.to_string().to_lowercase() },
     }
+}
+
+/// Whether `path` exists but is no terminal device (asked after an open
+/// failed, so opening it once more changes nothing).
+#[cfg(unix)]
+fn is_not_a_terminal(path: &str) -> bool {
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let Ok(file) = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    else {
+        return false;
+    };
+    // SAFETY: isatty only inspects an open descriptor.
+    unsafe { libc::isatty(file.as_raw_fd()) == 0 }
+}
+
+#[cfg(not(unix))]
+fn is_not_a_terminal(_path: &str) -> bool {
+    false
 }
 
 fn device_exists(path: &str) -> bool {

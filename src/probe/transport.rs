@@ -82,6 +82,10 @@ pub enum TransportError {
         "`{device}` was disconnected during the probe; check the cable and the terminal's power, then probe again"
     )]
     Disconnected { device: String },
+    #[error(
+        "`{device}` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `posdiag ports` to see the ports this system has"
+    )]
+    NotSerial { device: String },
     #[error("cannot use `{device}`: {reason}")]
     Io { device: String, reason: String },
 }

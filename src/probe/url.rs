@@ -118,6 +118,8 @@ pub enum UrlError {
     UnknownScheme { scheme: String },
     #[error("`{url}` has no port number; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`")]
     MissingPort { url: String },
+    #[error("`{url}` has no host; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`")]
+    MissingHost { url: String },
     #[error("`{value}` in `{url}` is not a TCP port number (1–65535)")]
     BadPort { url: String, value: String },
     #[error("unknown option `{name}` in the port URL; known: baud, data, parity, stop, flow")]
@@ -177,7 +179,10 @@ fn parse_tcp(url: &str, rest: &str) -> Result<PortUrl, UrlError> {
     } else {
         rest.rsplit_once(':').ok_or_else(|| UrlError::MissingPort { url: url.into() })?
     };
-    if host.is_empty() || port.is_empty() {
+    if host.is_empty() {
+        return Err(UrlError::MissingHost { url: url.into() });
+    }
+    if port.is_empty() {
         return Err(UrlError::MissingPort { url: url.into() });
     }
     let port = port

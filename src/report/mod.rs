@@ -22,4 +22,4 @@ pub use table::{conclusion_table, path_table};
 pub use text::{
     actor_name, assumed_note, path_line, render_diagnosis, render_handoff, source_name,
 };
-pub use write::{ReportError, check_report_path, write_report};
+pub use write::{ReportError, check_report_path, render_report, write_report};

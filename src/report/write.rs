@@ -23,13 +23,18 @@ pub fn check_report_path(path: &Path) -> Result<(), ReportError> {
 }
 
 pub fn write_report(path: &Path, d: &Diagnosis) -> Result<(), ReportError> {
+    let text = render_report(path, d)?;
+    crate::fsio::write_atomic(path, text.as_bytes())
+        .map_err(|source| ReportError::Write { path: path.to_path_buf(), source })
+}
+
+/// The report's text for `path`: JSON or Markdown by its extension.
+pub fn render_report(path: &Path, d: &Diagnosis) -> Result<String, ReportError> {
     check_report_path(path)?;
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let text = if is_json {
+    Ok(if is_json {
         serde_json::to_string_pretty(d).unwrap_or_default() + "\n"
     } else {
         render_markdown(d)
-    };
-    crate::fsio::write_atomic(path, text.as_bytes())
-        .map_err(|source| ReportError::Write { path: path.to_path_buf(), source })
+    })
 }

@@ -181,6 +181,11 @@ pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    // Something this long is no typo of an id; comparing it would only
+    // cost time (a 100 kB `--start` took seconds).
+    if wrong.len() > 256 {
+        return None;
+    }
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
         let score = strsim::jaro_winkler(wrong, candidate);

@@ -20,6 +20,10 @@ static EMBEDDED_MODELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedd
 /// Largest rule or case file read, against runaway inputs.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Largest answers file read (`--answers`): far more answers than any
+/// walk asks for.
+pub const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
+
 /// One file as read: its display name and its raw bytes.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -69,8 +73,8 @@ pub enum SourceError {
     Folder { path: PathBuf, source: std::io::Error },
     #[error("cannot read `{}`: {source}", path.display())]
     File { path: PathBuf, source: std::io::Error },
-    #[error("`{}` is {size} bytes, more than the limit of {MAX_FILE_BYTES}", path.display())]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("`{}` is {size} bytes, more than the limit of {limit}", path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("folder `{}` holds no .yaml files", path.display())]
     Empty { path: PathBuf },
 }
@@ -143,13 +147,25 @@ pub fn read_codes(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
 
 /// One file, refusing files over [`MAX_FILE_BYTES`].
 pub fn read_file(path: &Path) -> Result<SourceFile, SourceError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|source| SourceError::File { path: path.into(), source })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(SourceError::TooLarge { path: path.into(), size: meta.len() });
+    read_file_limited(path, MAX_FILE_BYTES)
+}
+
+/// One regular file of at most `limit` bytes: a FIFO or a device is
+/// refused before a byte is read (see [`crate::fsio::open_regular`]), and
+/// a file growing past the limit while read is refused too.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<SourceFile, SourceError> {
+    use std::io::Read as _;
+    let file_err = |source| SourceError::File { path: path.into(), source };
+    let file = crate::fsio::open_regular(path).map_err(file_err)?;
+    let size = file.metadata().map_err(file_err)?.len();
+    if size > limit {
+        return Err(SourceError::TooLarge { path: path.into(), size, limit });
     }
-    let bytes =
-        std::fs::read(path).map_err(|source| SourceError::File { path: path.into(), source })?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(file_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::TooLarge { path: path.into(), size: bytes.len() as u64, limit });
+    }
     Ok(SourceFile::new(path.display().to_string(), bytes))
 }
 

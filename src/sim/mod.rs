@@ -11,7 +11,6 @@ pub mod modem;
 pub mod session;
 pub mod terminal;
 
-use std::io::Write as _;
 use std::net::TcpListener;
 
 pub use fixture::{Fixture, FixtureError, load, names};
@@ -33,14 +32,13 @@ pub enum SimError {
 /// Where the simulator prints the line's address (stdout) and its log
 /// of exchanges (stderr).
 fn announce(address: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{address}");
-    let _ = out.flush();
+    crate::outln!("{address}");
+    crate::output::flush_stdout();
 }
 
 /// The simulator's log line on stderr; a closed stderr does not stop it.
 fn say(text: &str) {
-    let _ = writeln!(std::io::stderr(), "{text}");
+    crate::eoutln!("{text}");
 }
 
 /// Play `fixture` on a new pseudo-terminal; its path is printed on stdout.
@@ -58,7 +56,8 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     // The simulator keeps the slave side open too, so the master never sees
     // a hang-up between two clients.
     let _keep_open = keep_open;
-    let mut session = Session::new(fixture, Box::new(std::io::stderr()));
+    let mut session =
+        Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
     loop {
         match session.run(&mut line)? {
             End::HungUp => {
@@ -97,7 +96,8 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
         say(&format!("client {peer} connected"));
         let mut line = TcpTransport::from_stream(&peer, stream);
-        let mut session = Session::new(fixture, Box::new(std::io::stderr()));
+        let mut session =
+            Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
         match session.run(&mut line) {
             Ok(End::HungUp) => say(&format!("hung up on {peer} (disconnect_after)")),
             Ok(End::ClientGone) => say(&format!("client {peer} left")),

@@ -21,6 +21,16 @@ pub struct PtyWalk {
 /// Start `posdiag ARGS` on a pseudo-terminal in locale `lang`, with its
 /// session and history kept in `state` (a new folder when `None`).
 pub fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> PtyWalk {
+    spawn_with(lang, args, state, &[])
+}
+
+/// [`spawn`] with more environment variables (set last, so they win).
+pub fn spawn_with(
+    lang: &str,
+    args: &[&str],
+    state: Option<tempfile::TempDir>,
+    envs: &[(&str, &str)],
+) -> PtyWalk {
     let state = state.unwrap_or_else(|| tempfile::tempdir().expect("tempdir"));
     let mut cmd = Command::new(super::BIN);
     cmd.args(args)
@@ -31,6 +41,9 @@ pub fn spawn(lang: &str, args: &[&str], state: Option<tempfile::TempDir>) -> Pty
         .env("TERM", "xterm-256color")
         .env("POSDIAG_STATE_DIR", state.path())
         .env("POSDIAG_DATA_DIR", state.path());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
     let mut session = Session::spawn(cmd).expect("spawn posdiag on a pty");
     session.set_expect_timeout(Some(Duration::from_secs(15)));
     PtyWalk { session, state }
@@ -62,6 +75,28 @@ impl PtyWalk {
 
     pub fn type_line(&mut self, text: &str) {
         self.keys(&[text, ENTER]);
+    }
+
+    /// The process id of the walk.
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Send signal `signal` to the walk.
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill with a child's pid and a signal number.
+        assert_eq!(unsafe { libc::kill(self.pid(), signal) }, 0, "kill");
+    }
+
+    /// Whether the terminal is in line mode (`ICANON`): off while a prompt
+    /// reads keys one by one, on in a usable shell.
+    pub fn line_mode(&self) -> bool {
+        use std::os::fd::AsRawFd as _;
+        let master = self.session.get_process().get_raw_handle().expect("pty");
+        // SAFETY: termios is plain data; tcgetattr fills it or fails.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(master.as_raw_fd(), &mut t) }, 0, "tcgetattr");
+        t.c_lflag & libc::ICANON != 0
     }
 
     /// Whether a session is saved.
