@@ -253,3 +253,22 @@ fn esc_at_the_resume_offer_keeps_the_session_and_afresh_keeps_it_aside() {
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(std::fs::read(state.path().join(&aside[0])).unwrap(), saved);
 }
+
+#[test]
+fn resume_refuses_steps_that_are_no_path_in_the_rules() {
+    let state = tempfile::tempdir().unwrap();
+    // "Printing", then the code question, which only "code" leads to.
+    std::fs::write(
+        state.path().join("session.json"),
+        r#"{"format":"posdiag-session","version":2,"lang":"en","start":"triage.start","steps":[{"node":"triage.start","kind":"answer","value":"printer","source":"interactive"},{"node":"triage.code","kind":"answer","value":"other","source":"interactive"}],"saved_at":0}"#,
+    )
+    .unwrap();
+    common::Test::new()
+        .args(["--rules", common::mini().to_str().unwrap(), "diagnose", "--resume"])
+        .env("POSDIAG_STATE_DIR", state.path().to_str().unwrap())
+        .run()
+        .code(2)
+        .stderr_has("step 2 at `triage.code` is not reachable from the steps before it");
+    // The file is left as it was.
+    assert!(state.path().join("session.json").exists());
+}
