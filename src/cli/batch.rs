@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::arguments::DiagnoseArgs;
 use super::context::Context;
-use super::diagnose::{gather_answers, gather_facts, ordering, start_node};
+use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::batch::{Batch, Summary};
 use crate::error::Error;
 use crate::exit::Exit;

@@ -16,6 +16,7 @@ mod ports;
 pub mod probe;
 mod probe_view;
 mod prompt;
+mod settings;
 mod simulate;
 mod stats;
 mod test;
