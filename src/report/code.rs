@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::actor_name;
+use super::names::actor_name;
 use crate::codes::{Category, Class, CodeError, Known, Lookup, Table};
 use crate::lang::Lang;
 use crate::rules::model::Actor;

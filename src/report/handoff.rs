@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnosis::{PathStep, StepKind};
+use super::path::{PathStep, StepKind};
 use crate::engine::{Source, Walk};
 use crate::lang::Lang;
 use crate::rules::model::Actor;

@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::diagnosis::{Diagnosis, Status, StepKind};
-use super::text::{actor_name, source_name};
+use super::diagnosis::{Diagnosis, Status};
+use super::names::{actor_name, source_name};
+use super::path::StepKind;
 use crate::rules::model::Outcome;
 
 /// Escape table-breaking characters in a cell.

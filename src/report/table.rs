@@ -4,8 +4,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use super::diagnosis::{ConclusionOut, PathStep, StepKind};
-use super::text::{actor_name, source_name};
+use super::diagnosis::ConclusionOut;
+use super::names::{actor_name, source_name};
+use super::path::{PathStep, StepKind};
 use crate::lang::Lang;
 use crate::rules::model::Outcome;
 
