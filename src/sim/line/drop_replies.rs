@@ -44,12 +44,15 @@ impl<L: Transport> Transport for DropReplies<L> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
     use std::time::Duration;
 
     use super::*;
+    use crate::probe::at::{AtClient, Heard, Resync};
     use crate::probe::ecr::frame::{ACK, Frame};
     use crate::probe::memory::pair;
-    use crate::sim::line::testing::{drain, read_some};
+    use crate::sim::fixture::{Faults, Fixture, Modem};
+    use crate::sim::line::testing::{drain, read_some, simulate};
 
     #[test]
     fn loses_the_named_replies_and_their_resends() {
@@ -67,5 +70,34 @@ mod tests {
         line.write_all(&response).expect("resend");
         let got = drain(&mut client, Duration::from_millis(50));
         assert_eq!(got, b"\r\nEC25\r\n\r\nOK\r\n\x06");
+    }
+
+    /// Composed with a delay: the reply lost is still counted, so the
+    /// delay stays with its own command's reply.
+    #[test]
+    fn a_lost_reply_shifts_no_delay() {
+        let fixture = Fixture {
+            modem: Modem { echo: false, ..Modem::default() },
+            faults: Faults {
+                drop: vec!["AT+CGMR".into()],
+                delays: BTreeMap::from([("AT+CPIN?".into(), 300)]),
+                ..Faults::default()
+            },
+            ..Fixture::default()
+        };
+        let (mut line, sim) = simulate(fixture);
+        let mut at = AtClient::new(&mut line);
+        at.numeric = false;
+        let quick = Duration::from_millis(150);
+        assert!(matches!(at.command("AT+CGMR", quick).expect("line"), Heard::Nothing(_)));
+        assert!(matches!(at.command("AT+CPIN?", quick).expect("line"), Heard::Nothing(_)));
+        let resync = at.resync("AT+CPIN?", &[], Duration::from_millis(600)).expect("line");
+        assert!(matches!(resync, Resync::InStep { late: Some(_) }), "{resync:?}");
+        let Heard::Reply(csq) = at.command("AT+CSQ", quick).expect("line") else {
+            panic!("AT+CSQ waited for another command's delay");
+        };
+        assert_eq!(csq.evidence(), "AT+CSQ → +CSQ: 24,99");
+        drop(line);
+        assert!(sim.join().is_ok());
     }
 }

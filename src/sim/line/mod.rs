@@ -3,11 +3,16 @@
 //! them: it interprets commands and frames, and the line between it and
 //! the client echoes, waits, loses, garbles and hangs up.
 //!
-//! From the client inwards, a reply passes [`BadLrc`], [`DropReplies`],
-//! [`Delay`], [`Noise`] and [`HangUp`]; what the client sends passes
+//! From the session outwards, a reply passes [`BadLrc`], [`Delay`],
+//! [`DropReplies`], [`Noise`] and [`HangUp`]; what the client sends passes
 //! [`EchoAll`], [`Garble`] and [`Deaf`] on its way to the session. A write
 //! is a *reply* unless it is a lone ACK or NAK (a handshake): the session
 //! writes each AT reply and each ECR response in one piece.
+//!
+//! The wrappers that follow commands ([`Delay`], [`DropReplies`]) tell
+//! which command a reply answers by counting replies ([`heard`]), so each
+//! must see every reply: only [`DropReplies`] loses replies, and it sits
+//! inside [`Delay`] (a lost reply has waited like any other).
 
 mod bad_lrc;
 mod deaf;
@@ -68,11 +73,11 @@ impl<'a> FaultyLine<'a> {
             let frames = (!faults.nak_all).then_some(faults.nak_first);
             line = Box::new(Garble::new(Layer(line), frames));
         }
-        if faults.delay_ms > 0 || !faults.delays.is_empty() {
-            line = Box::new(Delay::new(Layer(line), faults.delay_ms, faults.delays.clone()));
-        }
         if !faults.drop.is_empty() {
             line = Box::new(DropReplies::new(Layer(line), faults.drop.clone()));
+        }
+        if faults.delay_ms > 0 || !faults.delays.is_empty() {
+            line = Box::new(Delay::new(Layer(line), faults.delay_ms, faults.delays.clone()));
         }
         if faults.bad_lrc_first > 0 {
             line = Box::new(BadLrc::new(Layer(line), faults.bad_lrc_first));
