@@ -142,3 +142,34 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::probe::memory::pair;
+    use crate::sim::line::testing::drain;
+
+    #[test]
+    fn play_ends_with_the_hang_up_of_the_line() {
+        let mut fixture = Fixture::default();
+        fixture.modem.echo = false;
+        fixture.faults.disconnect_after = Some(1);
+        let (mut client, mut server) = pair("mem");
+        std::thread::scope(|s| {
+            let sim = s.spawn(|| play(&fixture, &mut server, Box::new(std::io::sink())));
+            client.write_all(b"AT\rAT+CGMM\r").expect("write");
+            let got = drain(&mut client, Duration::from_millis(200));
+            // One reply whole, then half of the next (7 of its 14 bytes).
+            assert_eq!(got, b"\r\nOK\r\n\r\nEC25\r");
+            assert!(matches!(sim.join().ok(), Some(Ok(End::HungUp))));
+        });
+        let (client, mut server) = pair("mem");
+        drop(client);
+        assert!(matches!(
+            play(&fixture, &mut server, Box::new(std::io::sink())),
+            Ok(End::ClientGone)
+        ));
+    }
+}
