@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use posdiag::probe::memory::pair;
 use posdiag::probe::{Missing, Options, Protocol, Readings, probe};
-use posdiag::sim::session::Session;
 
 /// Probe the built-in fixture `name` with `protocol` and `timeout_ms`.
 fn run(name: &str, protocol: Protocol, timeout_ms: u64) -> Readings {
@@ -17,9 +16,8 @@ fn run(name: &str, protocol: Protocol, timeout_ms: u64) -> Readings {
     std::thread::scope(|s| {
         let fixture = &fixture;
         s.spawn(move || {
-            let mut session = Session::new(fixture, Box::new(std::io::sink()));
             // Ends when the client's end is dropped.
-            let _ = session.run(&mut server);
+            let _ = posdiag::sim::play(fixture, &mut server, Box::new(std::io::sink()));
         });
         let readings = probe(&mut client, name, &opts);
         drop(client);
@@ -121,7 +119,7 @@ fn a_silent_ecr_side_leaves_the_modem_facts_standing() {
     let r = std::thread::scope(|s| {
         let fixture = &fixture;
         s.spawn(move || {
-            let _ = Session::new(fixture, Box::new(std::io::sink())).run(&mut server);
+            let _ = posdiag::sim::play(fixture, &mut server, Box::new(std::io::sink()));
         });
         let r = probe(&mut client, "mem", &opts);
         drop(client);

@@ -223,6 +223,8 @@ impl Default for Terminal {
 }
 
 /// Faults of the line, for tests and demos of posdiag's own robustness.
+/// Each is a wrapper around the line the simulator speaks through
+/// ([`super::line`]); `no_modem` alone is what stands on the line.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Faults {

@@ -3,9 +3,11 @@
 //! a TCP port, answering both the AT and the ECR protocol from its state.
 //!
 //! `fixture` is the state, `modem` and `terminal` answer from it, `session`
-//! handles the line and the injected faults; this module opens the line.
+//! splits what arrives (`input`) and answers it, and `line` wraps the line
+//! in the fixture's faults; this module opens the line.
 
 pub mod fixture;
+pub mod input;
 pub mod line;
 pub mod modem;
 pub mod session;
@@ -14,9 +16,10 @@ pub mod terminal;
 use std::net::TcpListener;
 
 pub use fixture::{Fixture, FixtureError, load, names};
-use session::{End, Session};
+use line::FaultyLine;
+use session::Session;
 
-use crate::probe::transport::{TcpTransport, TransportError};
+use crate::probe::transport::{TcpTransport, Transport, TransportError};
 
 /// Why the simulator could not run.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +30,38 @@ pub enum SimError {
     Listen { addr: String, reason: String },
     #[error(transparent)]
     Line(#[from] TransportError),
+}
+
+/// How a client's session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The client went away.
+    ClientGone,
+    /// The fixture's `disconnect_after` fault hung up the line.
+    HungUp,
+}
+
+/// Serve one client through the faulty line.
+fn serve(session: &mut Session<'_>, line: &mut FaultyLine<'_>) -> Result<End, TransportError> {
+    let served = session.run(line.transport());
+    if line.hung_up() {
+        return Ok(End::HungUp);
+    }
+    served.map(|()| End::ClientGone)
+}
+
+/// Play `fixture` to one client on `line` (a pseudo-terminal, a TCP
+/// connection, an in-memory pair), through the fixture's faults of the
+/// line, until the client goes away or a fault hangs up; the log of
+/// exchanges goes to `log`.
+pub fn play(
+    fixture: &Fixture,
+    line: &mut dyn Transport,
+    log: Box<dyn std::io::Write + Send>,
+) -> Result<End, TransportError> {
+    let mut session = Session::new(fixture, log);
+    let mut line = FaultyLine::new(&fixture.faults, line, session.echo());
+    serve(&mut session, &mut line)
 }
 
 /// Where the simulator prints the line's address (stdout) and its log
@@ -46,7 +81,7 @@ fn say(text: &str) {
 /// pseudo-terminal is then closed, as an unplugged cable would be).
 #[cfg(unix)]
 pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
-    let (mut line, path, keep_open) =
+    let (mut port, path, keep_open) =
         crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
     announce(&path);
     say(&format!(
@@ -58,8 +93,10 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
     let _keep_open = keep_open;
     let mut session =
         Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
+    // One line for every client: its faults count on across them.
+    let mut line = FaultyLine::new(&fixture.faults, &mut port, session.echo());
     loop {
-        match session.run(&mut line)? {
+        match serve(&mut session, &mut line)? {
             End::HungUp => {
                 say("hung up (disconnect_after); the pseudo-terminal is closed");
                 return Ok(());
@@ -96,13 +133,43 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
         say(&format!("client {peer} connected"));
         let mut line = TcpTransport::from_stream(&peer, stream);
-        let mut session =
-            Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
-        match session.run(&mut line) {
+        let log = Box::new(crate::output::Masked::new(std::io::stderr()));
+        match play(fixture, &mut line, log) {
             Ok(End::HungUp) => say(&format!("hung up on {peer} (disconnect_after)")),
             Ok(End::ClientGone) => say(&format!("client {peer} left")),
             Err(e) => say(&format!("client {peer}: {e}")),
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::probe::memory::pair;
+    use crate::sim::line::testing::drain;
+
+    #[test]
+    fn play_ends_with_the_hang_up_of_the_line() {
+        let mut fixture = Fixture::default();
+        fixture.modem.echo = false;
+        fixture.faults.disconnect_after = Some(1);
+        let (mut client, mut server) = pair("mem");
+        std::thread::scope(|s| {
+            let sim = s.spawn(|| play(&fixture, &mut server, Box::new(std::io::sink())));
+            client.write_all(b"AT\rAT+CGMM\r").expect("write");
+            let got = drain(&mut client, Duration::from_millis(200));
+            // One reply whole, then half of the next (7 of its 14 bytes).
+            assert_eq!(got, b"\r\nOK\r\n\r\nEC25\r");
+            assert!(matches!(sim.join().ok(), Some(Ok(End::HungUp))));
+        });
+        let (client, mut server) = pair("mem");
+        drop(client);
+        assert!(matches!(
+            play(&fixture, &mut server, Box::new(std::io::sink())),
+            Ok(End::ClientGone)
+        ));
+    }
 }
