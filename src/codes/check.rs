@@ -11,8 +11,8 @@ use crate::rules::spanned::Spanned;
 
 use super::error::MAX_CODE_CHARS;
 use super::key::compact;
-use super::load::ParsedTable;
 use super::model::BitDef;
+use super::model::ParsedTable;
 use super::namespace;
 
 mod messages;

@@ -11,21 +11,13 @@ use serde::Serialize;
 use super::book::{BARE, Bit, CodeBook, Entry, Table};
 use super::check::check;
 use super::key::{compact, strip_zeros};
-use super::model::{BitDef, CodeFile};
+use super::model::{BitDef, CodeFile, ParsedTable};
 use super::namespace;
 use super::screen;
 use crate::lang::Localized;
 use crate::rules::model::Text;
 use crate::rules::spanned::Spanned;
 use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_model};
-
-/// A parsed table with the name it is reported under.
-pub struct ParsedTable {
-    pub name: String,
-    pub file: CodeFile,
-    /// From `--codes FILE`.
-    pub overlay: bool,
-}
 
 /// Counts for `posdiag check`, one per table.
 #[derive(Debug, Clone, Serialize)]

@@ -22,7 +22,8 @@ pub mod screen;
 pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
 pub use error::{CodeError, MAX_CODE_CHARS};
 pub use key::compact;
-pub use load::{ParsedTable, TableSummary, load};
+pub use load::{TableSummary, load};
+pub use model::ParsedTable;
 pub use model::{Category, Class};
 
 use crate::rules::{NodeId, RuleSet};

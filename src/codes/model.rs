@@ -194,3 +194,12 @@ impl Class {
         }
     }
 }
+
+/// A parsed table with the name it is reported under: what the checker
+/// judges and the loader builds from.
+pub struct ParsedTable {
+    pub name: String,
+    pub file: CodeFile,
+    /// From `--codes FILE`.
+    pub overlay: bool,
+}
