@@ -1,6 +1,6 @@
 //! Files in and out. Writing: a temporary file beside the target, flushed to
 //! disk, then renamed over, so a crash or Ctrl-C never leaves half of one;
-//! its bytes pass the card-number masker first ([`crate::output`]).
+//! its bytes pass the card-number masker first ([`crate::mask`]).
 //! Reading: only regular files (a FIFO or a device such as `/dev/zero` is
 //! refused before a byte is read, and opening never blocks), and never more
 //! than a limit given by the caller, however the file grows meanwhile.
@@ -11,7 +11,7 @@ use std::path::Path;
 /// Write `bytes` to `path` atomically, card numbers masked, creating its
 /// folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let bytes = crate::output::mask_bytes(bytes);
+    let bytes = crate::mask::mask_bytes(bytes);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
