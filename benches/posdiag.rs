@@ -17,8 +17,8 @@ fn embedded(c: &mut Criterion) {
     let (trees, tables) = (source::embedded_rules(), source::embedded_codes());
     c.bench_function("load and check the embedded rules", |b| {
         b.iter(|| {
-            let loaded = posdiag::codes::load(black_box(&trees), &tables, &[]);
-            assert!(loaded.rules.is_some());
+            let loaded = posdiag::kb::load(black_box(&trees), &tables, &[]);
+            assert!(loaded.kb.is_some());
             loaded
         })
     });
@@ -43,8 +43,8 @@ fn generated(c: &mut Criterion) {
 }
 
 fn batch(c: &mut Criterion) {
-    let loaded = posdiag::codes::load(&source::embedded_rules(), &source::embedded_codes(), &[]);
-    let rules = loaded.rules.expect("the embedded rules are clean");
+    let loaded = posdiag::kb::load(&source::embedded_rules(), &source::embedded_codes(), &[]);
+    let rules = loaded.kb.expect("the embedded rules are clean");
     let cases = posdiag::cases::parse_cases(&source::embedded_cases()).expect("cases");
     let mut input = String::new();
     for case in &cases {

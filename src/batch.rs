@@ -19,10 +19,11 @@ use crate::engine::{
     Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
 };
 use crate::exit::Exit;
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::mask::mask_pans;
 use crate::report::{Diagnosis, Status};
-use crate::rules::{NodeId, RuleSet, did_you_mean};
+use crate::rules::{NodeId, did_you_mean};
 
 mod echo;
 use echo::{echo_id, unique_keys};
@@ -84,7 +85,7 @@ impl LineError {
 /// What every line shares: the rules, the ordering of branches, the
 /// run-wide answers, facts and start, and the language.
 pub struct Batch<'r> {
-    pub rules: &'r RuleSet,
+    pub rules: &'r KnowledgeBase,
     pub ordering: Ordering,
     /// `--answer`s of the run; a line's own answers win.
     pub answers: Answers,

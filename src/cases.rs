@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Answers, Fact, Facts, Outcome, Source, run_script};
-use crate::rules::{Problem, RuleSet, SourceFile, parse_yaml};
+use crate::kb::KnowledgeBase;
+use crate::rules::{Problem, SourceFile, parse_yaml};
 
 /// One case as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -94,7 +95,7 @@ pub fn parse_cases(files: &[SourceFile]) -> Result<Vec<Case>, Vec<Problem>> {
 }
 
 /// Run every case against `rules`.
-pub fn run_cases(rules: &RuleSet, cases: &[Case]) -> TestReport {
+pub fn run_cases(rules: &KnowledgeBase, cases: &[Case]) -> TestReport {
     let mut results = Vec::with_capacity(cases.len());
     let mut reached: BTreeSet<String> = BTreeSet::new();
     for case in cases {
@@ -114,7 +115,7 @@ pub fn run_cases(rules: &RuleSet, cases: &[Case]) -> TestReport {
     TestReport { version: TEST_VERSION, passed, failed, cases: results, uncovered, robustness }
 }
 
-fn run_case(rules: &RuleSet, case: &Case) -> CaseResult {
+fn run_case(rules: &KnowledgeBase, case: &Case) -> CaseResult {
     let def = &case.def;
     let fail = |message: String, reached: Option<String>| CaseResult {
         file: case.file.clone(),

@@ -18,8 +18,9 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Ordering, Position, Source, Walk, branch_weights, select_input};
+use crate::kb::KnowledgeBase;
 use crate::rules::model::{InputKind, Thresholds};
-use crate::rules::{NodeBody, NodeId, RuleSet};
+use crate::rules::{NodeBody, NodeId};
 
 /// A walk that has offered this many conclusions gives up.
 pub const GIVE_UP_AFTER: usize = 20;
@@ -104,7 +105,7 @@ impl Run {
 }
 
 /// Measure every one-unknown and two-unknown walk of `rules`.
-pub fn measure(rules: &RuleSet) -> Robustness {
+pub fn measure(rules: &KnowledgeBase) -> Robustness {
     let paths = first_paths(rules);
     let ordering = Ordering::default();
     let (mut inside, mut triage, mut two) = (Tally::default(), Tally::default(), Tally::default());
@@ -153,7 +154,7 @@ pub fn measure(rules: &RuleSet) -> Robustness {
     }
 }
 
-fn miss(rules: &RuleSet, target: NodeId, unknown: &[NodeId], run: Run) -> Miss {
+fn miss(rules: &KnowledgeBase, target: NodeId, unknown: &[NodeId], run: Run) -> Miss {
     Miss {
         target: rules.node(target).id.clone(),
         unknown: unknown.iter().map(|&n| rules.node(n).id.clone()).collect(),
@@ -227,7 +228,7 @@ impl Tally {
 }
 
 /// The merchant of the module header, with a secret fault at `target`.
-fn simulate(rules: &RuleSet, target: NodeId, path: &[PathItem], unknown: &[NodeId]) -> Run {
+fn simulate(rules: &KnowledgeBase, target: NodeId, path: &[PathItem], unknown: &[NodeId]) -> Run {
     let knows: HashMap<NodeId, &Choice> = path
         .iter()
         .filter(|p| !unknown.contains(&p.node) && rules.question(p.node).is_some())
@@ -267,7 +268,7 @@ fn simulate(rules: &RuleSet, target: NodeId, path: &[PathItem], unknown: &[NodeI
 }
 
 /// The product of the branch weights along a path: its target's prior.
-fn path_weight(rules: &RuleSet, path: &[PathItem], ordering: &Ordering) -> f64 {
+fn path_weight(rules: &KnowledgeBase, path: &[PathItem], ordering: &Ordering) -> f64 {
     let mut w = 1.0;
     for p in path {
         let Some(q) = rules.question(p.node) else { continue };
@@ -286,7 +287,7 @@ fn path_weight(rules: &RuleSet, path: &[PathItem], ordering: &Ordering) -> f64 {
 /// The first path from the root to every conclusion: depth first, answers
 /// in authored order, then a remedy's `otherwise`; the codes a `code`
 /// question knows only reach what nothing else reaches.
-pub fn first_paths(rules: &RuleSet) -> Vec<(NodeId, Vec<PathItem>)> {
+pub fn first_paths(rules: &KnowledgeBase) -> Vec<(NodeId, Vec<PathItem>)> {
     let mut via: HashMap<NodeId, Option<PathItem>> = HashMap::new();
     let mut order = Vec::new();
     search(rules, vec![(rules.root(), None)], &mut via, &mut order, false);
@@ -320,7 +321,7 @@ pub fn first_paths(rules: &RuleSet) -> Vec<(NodeId, Vec<PathItem>)> {
 
 /// Depth first from `stack`, recording how each node was first reached.
 fn search(
-    rules: &RuleSet,
+    rules: &KnowledgeBase,
     mut stack: Vec<(NodeId, Option<PathItem>)>,
     via: &mut HashMap<NodeId, Option<PathItem>>,
     order: &mut Vec<NodeId>,

@@ -18,8 +18,9 @@ use std::sync::{Mutex, MutexGuard};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Action, Fact, Source, Step, Walk};
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
-use crate::rules::{NodeBody, RuleSet};
+use crate::rules::NodeBody;
 
 /// Largest session file read: far more steps than any walk takes.
 pub const MAX_SESSION_BYTES: u64 = 4 * 1024 * 1024;
@@ -152,7 +153,11 @@ impl SavedSession {
     }
 
     /// Rebuild the walk against `rules`, refusing anything that does not fit.
-    pub fn to_walk<'r>(&self, rules: &'r RuleSet, path: &Path) -> Result<Walk<'r>, SessionError> {
+    pub fn to_walk<'r>(
+        &self,
+        rules: &'r KnowledgeBase,
+        path: &Path,
+    ) -> Result<Walk<'r>, SessionError> {
         let outdated = |reason: String| SessionError::Outdated { path: path.to_path_buf(), reason };
         let start = rules
             .find(&self.start)

@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use posdiag::kb::Loaded;
 use posdiag::probe::at::interpret::interpret as at_interpret;
 use posdiag::probe::at::parser::{Final, LineSplitter, ReplyReader, parse_reply};
 use posdiag::probe::at::{COMMANDS, FIRST_QUERY};
@@ -14,7 +15,7 @@ use posdiag::probe::ecr::frame::{
     ACK, Decoder, ETX, Event, Frame, FramingError, MAX_DATA, STX, encode_data, frame_text,
 };
 use posdiag::probe::ecr::{Response, interpret as ecr_interpret};
-use posdiag::rules::{Loaded, ProblemKind, SourceFile};
+use posdiag::rules::{ProblemKind, SourceFile};
 
 const TRIAGE: &[u8] = include_bytes!("data/mini/triage.yaml");
 const PRINTER: &[u8] = include_bytes!("data/mini/printer.yaml");
@@ -244,18 +245,19 @@ fn load(mode: u8, body: &[u8]) -> (Loaded, Vec<&'static str>) {
         None => (body, &[][..]),
     };
     let loaded = match mode % 5 {
-        0 => posdiag::rules::load(&[SourceFile::new("fuzz.yaml", body)], &[]),
-        1 => posdiag::rules::load(
+        0 => posdiag::kb::load(&[SourceFile::new("fuzz.yaml", body)], &[], &[]),
+        1 => posdiag::kb::load(
             &[SourceFile::new("a.yaml", head), SourceFile::new("b.yaml", tail)],
             &[],
+            &[],
         ),
-        2 => posdiag::codes::load(&mini(), &[SourceFile::new("codes/fuzz.yaml", body)], &[]),
-        3 => posdiag::codes::load(
+        2 => posdiag::kb::load(&mini(), &[SourceFile::new("codes/fuzz.yaml", body)], &[]),
+        3 => posdiag::kb::load(
             &mini(),
             &[SourceFile::new("codes/base.yaml", BASE_TABLE)],
             &[SourceFile::new("vendor.yaml", body)],
         ),
-        _ => posdiag::codes::load(
+        _ => posdiag::kb::load(
             &[SourceFile::new("fuzz.yaml", head)],
             &[SourceFile::new("codes/fuzz.yaml", tail)],
             &[],
@@ -273,7 +275,7 @@ fn load(mode: u8, body: &[u8]) -> (Loaded, Vec<&'static str>) {
         assert!(names.contains(&file) || file == "rules", "unknown file: {p}");
         assert!(!p.message.is_empty(), "{p:?}");
     }
-    assert_eq!(loaded.rules.is_some(), loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.kb.is_some(), loaded.problems.is_empty(), "{:?}", loaded.problems);
     (loaded, names)
 }
 
@@ -281,7 +283,7 @@ fn load(mode: u8, body: &[u8]) -> (Loaded, Vec<&'static str>) {
 fn the_fuzz_targets_own_rule_set_and_base_table_load_clean() {
     // Modes 2 and 3 only reach the code book while these stay valid.
     let (loaded, _) = load(2, BASE_TABLE);
-    let rules = loaded.rules.expect("clean");
+    let rules = loaded.kb.expect("clean");
     let book = rules.codes();
     assert!(book.lookup("PRN 01").is_ok());
     assert_eq!(book.tvr().len(), 1);
@@ -292,7 +294,7 @@ fn the_fuzz_targets_own_rule_set_and_base_table_load_clean() {
 fn an_overlay_may_override_a_code_of_its_base() {
     let overlay = b"table: vendor\ntitle: {zh: V, en: V}\nprefix: [\"PRN\"]\ncodes:\n  - code: \"01\"\n    meaning: {zh: \xe6\x8d\xa2\xe7\xba\xb8, en: Change the roll}\n    actor: merchant\n    category: printer\n    node: printer.power_cycle\n";
     let (loaded, _) = load(3, overlay);
-    let rules = loaded.rules.unwrap_or_else(|| panic!("{:#?}", loaded.problems));
+    let rules = loaded.kb.unwrap_or_else(|| panic!("{:#?}", loaded.problems));
     let Ok(posdiag::codes::Lookup::Known(known)) = rules.codes().lookup("PRN 01") else {
         panic!("`PRN 01` is a known code");
     };

@@ -1,5 +1,5 @@
 //! Fuzz target `rule_loader`: the knowledge-base loader, rule trees
-//! (`posdiag::rules::load`) and code tables (`posdiag::codes::load`).
+//! and code tables together (`posdiag::kb::load`).
 //!
 //! Input: `[mode] [file bytes …]`; `mode % 5` says what the bytes are:
 //! - 0: one rule file (`fuzz.yaml`), loaded alone;
@@ -18,7 +18,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use posdiag::rules::{self, Loaded, SourceFile};
+use posdiag::kb::{self, Loaded};
+use posdiag::rules::SourceFile;
 
 /// A small valid rule set: the triage root and one printer tree.
 const TRIAGE: &[u8] = include_bytes!("../../tests/data/mini/triage.yaml");
@@ -35,22 +36,22 @@ fuzz_target!(|data: &[u8]| {
         || vec![SourceFile::new("triage.yaml", TRIAGE), SourceFile::new("printer.yaml", PRINTER)];
     let (head, tail) = split_at_nul(body);
     let (loaded, names): (Loaded, Vec<&str>) = match mode % 5 {
-        0 => (rules::load(&[fuzz("fuzz.yaml", body)], &[]), vec!["fuzz.yaml"]),
+        0 => (kb::load(&[fuzz("fuzz.yaml", body)], &[], &[]), vec!["fuzz.yaml"]),
         1 => {
             let files = [fuzz("a.yaml", head), fuzz("b.yaml", tail)];
-            (rules::load(&files, &[]), vec!["a.yaml", "b.yaml"])
+            (kb::load(&files, &[], &[]), vec!["a.yaml", "b.yaml"])
         }
         2 => {
-            let loaded = posdiag::codes::load(&mini(), &[fuzz("codes/fuzz.yaml", body)], &[]);
+            let loaded = kb::load(&mini(), &[fuzz("codes/fuzz.yaml", body)], &[]);
             (loaded, vec!["triage.yaml", "printer.yaml", "codes/fuzz.yaml"])
         }
         3 => {
             let base = SourceFile::new("codes/base.yaml", BASE_TABLE);
-            let loaded = posdiag::codes::load(&mini(), &[base], &[fuzz("vendor.yaml", body)]);
+            let loaded = kb::load(&mini(), &[base], &[fuzz("vendor.yaml", body)]);
             (loaded, vec!["triage.yaml", "printer.yaml", "codes/base.yaml", "vendor.yaml"])
         }
         _ => {
-            let loaded = posdiag::codes::load(
+            let loaded = kb::load(
                 &[fuzz("fuzz.yaml", head)],
                 &[fuzz("codes/fuzz.yaml", tail)],
                 &[],
@@ -66,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(!p.message.is_empty(), "problem without a message: {p:?}");
         assert!(!p.to_string().is_empty());
     }
-    match (&loaded.rules, loaded.problems.is_empty()) {
+    match (&loaded.kb, loaded.problems.is_empty()) {
         (Some(rules), true) => {
             let book = rules.codes();
             for typed in ["01", "PRN 01", "PR A0", "a0", "51", "", " ", "PRN", "+CME ERROR: 10"] {

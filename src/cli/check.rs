@@ -6,7 +6,8 @@ use super::arguments::{CheckArgs, Format};
 use super::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
-use crate::rules::{Problem, Summary};
+use crate::kb::Summary;
+use crate::rules::Problem;
 
 /// The JSON shape of `check --format json`.
 #[derive(Debug, Serialize)]
@@ -35,18 +36,19 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             for p in &loaded.problems {
                 crate::outln!("{p}");
             }
-            let s = &loaded.summary;
+            let s = &loaded.summary.rules;
+            let tables = &loaded.summary.tables;
             let trees: Vec<&str> = s.trees.iter().map(|t| t.id.as_str()).collect();
-            let tables = if s.tables.is_empty() {
+            let tables = if tables.is_empty() {
                 String::new()
             } else {
-                let ids: Vec<&str> = s.tables.iter().map(|t| t.id.as_str()).collect();
+                let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
                 format!(
                     "; {} code tables ({}), {} codes, {} TVR/TSI bits",
                     ids.len(),
                     ids.join(", "),
-                    s.tables.iter().map(|t| t.codes).sum::<usize>(),
-                    s.tables.iter().map(|t| t.bits).sum::<usize>()
+                    tables.iter().map(|t| t.codes).sum::<usize>(),
+                    tables.iter().map(|t| t.bits).sum::<usize>()
                 )
             };
             if ok {

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::arguments::{Arguments, LangArg};
 use crate::error::Error;
+use crate::kb::{KnowledgeBase, Loaded};
 use crate::lang::Lang;
-use crate::rules::{Loaded, RuleSet, SourceFile, source};
+use crate::rules::{SourceFile, source};
 
 pub struct Context {
     pub lang: Lang,
@@ -68,7 +69,7 @@ impl Context {
 
     /// Load and check everything, with every problem (for `posdiag check`).
     pub fn load(&self) -> Result<Loaded, Error> {
-        Ok(crate::codes::load(&self.rule_files()?, &self.code_files()?, &self.overlay_files()?))
+        Ok(crate::kb::load(&self.rule_files()?, &self.code_files()?, &self.overlay_files()?))
     }
 
     /// The `check` command for these rules, as a hint that works as printed.
@@ -86,9 +87,9 @@ impl Context {
     }
 
     /// Load and check the rules; any problem is an error (exit 2).
-    pub fn rules(&self) -> Result<RuleSet, Error> {
+    pub fn rules(&self) -> Result<KnowledgeBase, Error> {
         let loaded = self.load()?;
-        match loaded.rules {
+        match loaded.kb {
             Some(r) => Ok(r),
             None => Err(Error::Rules { problems: loaded.problems, check: self.check_command() }),
         }

@@ -13,8 +13,9 @@ use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::engine::{Answers, Fact, Facts, Ordering, Outcome, Position, Walk, run_script_ordered};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::kb::KnowledgeBase;
 use crate::report::{CodeOut, Diagnosis, check_report_path, render_diagnosis, write_report};
-use crate::rules::{NodeId, RuleSet};
+use crate::rules::NodeId;
 use crate::session;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
@@ -117,7 +118,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
 pub fn walk_from(
     ctx: &Context,
     args: &DiagnoseArgs,
-    rules: &RuleSet,
+    rules: &KnowledgeBase,
     start: NodeId,
     code: Option<CodeOut>,
 ) -> Result<Exit, Error> {
@@ -152,7 +153,7 @@ impl Fresh<'_> {
         self,
         ctx: &Context,
         args: &DiagnoseArgs,
-        rules: &RuleSet,
+        rules: &KnowledgeBase,
         start: NodeId,
         code: Option<CodeOut>,
     ) -> Result<Exit, Error> {

@@ -14,13 +14,14 @@ use crate::engine::{
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::history;
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::report::{
     CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_line, path_table,
     render_code, render_diagnosis, render_handoff, render_report, write_report,
 };
 use crate::rules::model::InputKind;
-use crate::rules::{NodeBody, NodeId, Question, RuleSet};
+use crate::rules::{NodeBody, NodeId, Question};
 use crate::session::{self, SavedSession};
 
 /// What the interactive walk needs besides the walk itself.
@@ -231,7 +232,7 @@ impl Interactive<'_> {
 
     /// Append the confirmed fault to the history; a failure to write it is
     /// a warning, never the end of a diagnosis that found the fault.
-    fn remember(&self, rules: &RuleSet, node: NodeId) {
+    fn remember(&self, rules: &KnowledgeBase, node: NodeId) {
         if let (Some(path), Some(entry)) = (&self.history, history::Entry::now(rules, node))
             && let Err(e) = history::append(path, &entry)
         {
@@ -328,7 +329,13 @@ fn show_conclusion(d: &Diagnosis, lang: Lang) {
 
 /// "Why is this asked?": the question's reason, the path so far, and where
 /// each answer leads.
-pub fn explain(rules: &RuleSet, walk: &Walk<'_>, node: NodeId, q: &Question, lang: Lang) -> String {
+pub fn explain(
+    rules: &KnowledgeBase,
+    walk: &Walk<'_>,
+    node: NodeId,
+    q: &Question,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     out.push_str(&format!("\n{}\n", lang.pick("为什么问这个:", "Why this is asked:")));
     if let Some(why) = &q.why {

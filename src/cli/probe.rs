@@ -14,6 +14,7 @@ use super::context::Context;
 use crate::engine::{Answers, Fact, Facts};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::probe::record::{Header, Recorder};
 use crate::probe::replay::{Record, Replay};
@@ -21,7 +22,7 @@ use crate::probe::url::{DataBits, FlowControl, Parity, StopBits};
 use crate::probe::{
     self, Options, PortUrl, Protocol, Readings, Transport, TransportError, transport,
 };
-use crate::rules::{NodeId, RuleSet};
+use crate::rules::NodeId;
 
 /// Version of `probe --format json`'s shape (2: `absent`, and `kind` on
 /// each unsupported command).
@@ -80,12 +81,12 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
 /// Where a walk starts when the terminal's last transaction ended with a
 /// response code that has a node of its own — unless the user already
 /// chose a start or answered the root question.
-pub fn start_from_code(rules: &RuleSet, facts: &Facts, answers: &Answers) -> Option<NodeId> {
+pub fn start_from_code(rules: &KnowledgeBase, facts: &Facts, answers: &Answers) -> Option<NodeId> {
     if answers.get(&rules.node(rules.root()).id).is_some() {
         return None;
     }
     let code = facts.get("last.response_code")?;
-    let node = crate::codes::start_for_response_code(rules, &code.value)?;
+    let node = rules.start_for_response_code(&code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
     super::probe_view::print_err(&format!(
         "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",

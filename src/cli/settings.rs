@@ -11,12 +11,17 @@ use super::arguments::DiagnoseArgs;
 use crate::engine::{Answers, Fact, Facts, Ordering, Source, answer_text};
 use crate::error::Error;
 use crate::history;
-use crate::rules::{NodeId, RuleSet, did_you_mean, parse_yaml, source};
+use crate::kb::KnowledgeBase;
+use crate::rules::{NodeId, did_you_mean, parse_yaml, source};
 
 /// How branches are ordered: the priors learned from the local history
 /// (unless `--no-history`) and the facts that make checks free. Returns the
 /// history file to append confirmed faults to.
-pub fn ordering(rules: &RuleSet, facts: &Facts, no_history: bool) -> (Ordering, Option<PathBuf>) {
+pub fn ordering(
+    rules: &KnowledgeBase,
+    facts: &Facts,
+    no_history: bool,
+) -> (Ordering, Option<PathBuf>) {
     let mut ordering = Ordering { facts: facts.clone(), ..Ordering::default() };
     if no_history {
         return (ordering, None);
@@ -36,7 +41,7 @@ pub fn ordering(rules: &RuleSet, facts: &Facts, no_history: bool) -> (Ordering, 
 }
 
 /// The answers file, then `--answer` (which wins), all checked.
-pub fn gather_answers(rules: &RuleSet, args: &DiagnoseArgs) -> Result<Answers, Error> {
+pub fn gather_answers(rules: &KnowledgeBase, args: &DiagnoseArgs) -> Result<Answers, Error> {
     let mut answers = Answers::new();
     if let Some(path) = &args.given.answers {
         for (node, value) in read_answers_file(path)? {
@@ -88,7 +93,7 @@ pub fn gather_facts(args: &[String]) -> Result<Facts, Error> {
     Ok(facts)
 }
 
-pub fn start_node(rules: &RuleSet, start: Option<&str>) -> Result<NodeId, Error> {
+pub fn start_node(rules: &KnowledgeBase, start: Option<&str>) -> Result<NodeId, Error> {
     match start {
         None => Ok(rules.root()),
         Some(s) => rules.find(s).ok_or_else(|| Error::UnknownNode {

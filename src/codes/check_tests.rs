@@ -1,7 +1,6 @@
 //! What the checker finds in code tables, each with its place: one table
 //! (`t.yaml`) loaded beside the embedded rules and tables.
 
-use super::load;
 use crate::rules::{Problem, ProblemKind, SourceFile, source};
 
 fn file(text: &str) -> SourceFile {
@@ -17,7 +16,7 @@ fn problems(text: &str, overlay: bool) -> Vec<Problem> {
     } else {
         tables.push(file(text))
     }
-    let loaded = load(&source::embedded_rules(), &tables, &overlays);
+    let loaded = crate::kb::load(&source::embedded_rules(), &tables, &overlays);
     loaded.problems.into_iter().filter(|p| p.place.file == "t.yaml").collect()
 }
 

@@ -1,15 +1,13 @@
-//! Loading the knowledge base with its code tables: the rule trees, the
-//! tables in `rules/codes/`, and a vendor overlay. The tables' target nodes
-//! are entry points of the graph (a typed code jumps to them), so they count
-//! as roots for reachability. A problem in any file is a problem of the
-//! whole: only a clean set becomes a [`RuleSet`] with its [`CodeBook`].
+//! Loading code tables: parsing the tables in `rules/codes/` and a vendor
+//! overlay, the nodes they name (entry points of the graph), and building
+//! the [`CodeBook`] from tables that passed the checks. The knowledge base
+//! ([`crate::kb`]) puts them together with the rule trees.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::book::{BARE, Bit, CodeBook, Entry, Table};
-use super::check::check;
 use super::key::{compact, strip_zeros};
 use super::model::{BitDef, CodeFile, ParsedTable};
 use super::namespace;
@@ -17,7 +15,7 @@ use super::screen;
 use crate::lang::Localized;
 use crate::rules::model::Text;
 use crate::rules::spanned::Spanned;
-use crate::rules::{self, Loaded, RuleSet, SourceFile, parse_model};
+use crate::rules::{Problem, RuleSet, SourceFile, parse_model};
 
 /// Counts for `posdiag check`, one per table.
 #[derive(Debug, Clone, Serialize)]
@@ -29,8 +27,9 @@ pub struct TableSummary {
     pub bits: usize,
 }
 
-/// Load rule trees, code tables and overlays; check them all.
-pub fn load(trees: &[SourceFile], tables: &[SourceFile], overlays: &[SourceFile]) -> Loaded {
+/// Parse code tables and overlays: the parsed tables, and the problems of
+/// those that did not parse.
+pub fn parse(tables: &[SourceFile], overlays: &[SourceFile]) -> (Vec<ParsedTable>, Vec<Problem>) {
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     let given = tables.iter().map(|f| (f, false)).chain(overlays.iter().map(|f| (f, true)));
@@ -40,41 +39,22 @@ pub fn load(trees: &[SourceFile], tables: &[SourceFile], overlays: &[SourceFile]
             Err(p) => problems.push(p),
         }
     }
-    let roots: Vec<String> = parsed.iter().flat_map(targets).collect();
-    let mut loaded = rules::load(trees, &roots);
-    let complete = loaded.summary.trees.len() == trees.len();
-    problems.extend(check(&parsed, complete.then_some(loaded.ids.as_slice())));
-    problems.sort_by(|a, b| {
-        (&a.place.file, a.place.line, a.place.column).cmp(&(
-            &b.place.file,
-            b.place.line,
-            b.place.column,
-        ))
-    });
-    loaded.summary.files += tables.len() + overlays.len();
-    loaded.summary.tables = parsed
-        .iter()
-        .map(|t| TableSummary {
-            id: t.file.table.value.clone(),
-            file: t.name.clone(),
-            overlay: t.overlay,
-            codes: t.file.codes.len() + t.file.messages.len(),
-            bits: t.file.tvr.len() + t.file.tsi.len(),
-        })
-        .collect();
-    if problems.is_empty() {
-        if let Some(rules) = &mut loaded.rules {
-            rules.codes = build(&parsed, rules);
-        }
-    } else {
-        loaded.rules = None;
-        loaded.problems.extend(problems);
+    (parsed, problems)
+}
+
+/// Counts of a parsed table, for `posdiag check`.
+pub fn summary(t: &ParsedTable) -> TableSummary {
+    TableSummary {
+        id: t.file.table.value.clone(),
+        file: t.name.clone(),
+        overlay: t.overlay,
+        codes: t.file.codes.len() + t.file.messages.len(),
+        bits: t.file.tvr.len() + t.file.tsi.len(),
     }
-    loaded
 }
 
 /// Every node a table names: codes' `node`, `unknown`, bits' `node`.
-fn targets(t: &ParsedTable) -> Vec<String> {
+pub fn targets(t: &ParsedTable) -> Vec<String> {
     let f = &t.file;
     f.codes
         .iter()
@@ -87,7 +67,7 @@ fn targets(t: &ParsedTable) -> Vec<String> {
 }
 
 /// Build the book from tables that passed [`check`].
-fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
+pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     let prefixes: Vec<Vec<String>> =
         parsed.iter().map(|t| t.file.prefix.iter().map(|p| p.value.clone()).collect()).collect();
     let ns = namespace::assign(&prefixes);

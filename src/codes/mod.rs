@@ -4,10 +4,10 @@
 //! (`请签到`, matched tolerantly), and the bits of the EMV TVR and TSI.
 //!
 //! The tables are part of the knowledge base (`rules/codes/*.yaml`, see
-//! `rules/README.md`) and load with it ([`load()`]); a vendor overlay
-//! (`--codes FILE`) adds or overrides codes. The loaded [`CodeBook`] lives in
-//! the [`RuleSet`], so the walk, `posdiag code` and the probe share one
-//! lookup. Nothing here prints or prompts.
+//! `rules/README.md`) and load with it ([`crate::kb::load`]); a vendor
+//! overlay (`--codes FILE`) adds or overrides codes. The loaded [`CodeBook`]
+//! lives in the knowledge base beside the rules, so the walk, `posdiag code`
+//! and the probe share one lookup. Nothing here prints or prompts.
 
 mod book;
 mod check;
@@ -20,31 +20,12 @@ mod namespace;
 pub mod screen;
 
 pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
+pub use check::check;
 pub use error::{CodeError, MAX_CODE_CHARS};
 pub use key::compact;
-pub use load::{TableSummary, load};
+pub use load::{TableSummary, build, parse, summary, targets};
 pub use model::ParsedTable;
 pub use model::{Category, Class};
-
-use crate::rules::{NodeId, RuleSet};
-
-/// The node a walk starts at when the terminal's last transaction ended
-/// with `code` (e.g. `51`), or `None` for an approval or a code no table
-/// knows (the walk then starts at the triage root).
-pub fn start_for_response_code(rules: &RuleSet, code: &str) -> Option<NodeId> {
-    match rules.codes().lookup(code) {
-        // An approval that ends at a conclusion ("approved, no fault") says
-        // nothing about what the person came for.
-        Ok(Lookup::Known(k))
-            if k.entry.category == Category::Success
-                && rules.conclusion(k.entry.node).is_some() =>
-        {
-            None
-        }
-        Ok(Lookup::Known(k)) => Some(k.entry.node),
-        _ => None,
-    }
-}
 
 #[cfg(test)]
 mod check_tests;
@@ -55,14 +36,12 @@ mod tests;
 
 #[cfg(test)]
 mod start_tests {
-    use super::*;
+    use crate::kb::KnowledgeBase;
     use crate::rules::source;
 
-    pub(crate) fn rules() -> RuleSet {
-        let loaded = load(&source::embedded_rules(), &source::embedded_codes(), &[]);
-        loaded
-            .rules
-            .unwrap_or_else(|| panic!("embedded rules have problems: {:#?}", loaded.problems))
+    pub(crate) fn rules() -> KnowledgeBase {
+        let loaded = crate::kb::load(&source::embedded_rules(), &source::embedded_codes(), &[]);
+        loaded.kb.unwrap_or_else(|| panic!("embedded rules have problems: {:#?}", loaded.problems))
     }
 
     #[test]
@@ -74,11 +53,11 @@ mod start_tests {
             ("a0", "keys.resign_retry"),
             ("90", "bank.cutoff"),
         ] {
-            let id = start_for_response_code(&rules, code).map(|id| rules.node(id).id.clone());
+            let id = rules.start_for_response_code(code).map(|id| rules.node(id).id.clone());
             assert_eq!(id.as_deref(), Some(node), "{code}");
         }
-        assert_eq!(start_for_response_code(&rules, "00"), None, "an approval has no fault");
-        assert_eq!(start_for_response_code(&rules, "ZZ"), None);
-        assert_eq!(start_for_response_code(&rules, ""), None);
+        assert_eq!(rules.start_for_response_code("00"), None, "an approval has no fault");
+        assert_eq!(rules.start_for_response_code("ZZ"), None);
+        assert_eq!(rules.start_for_response_code(""), None);
     }
 }

@@ -13,10 +13,11 @@ use proptest::prelude::*;
 use super::start_tests::rules;
 use super::*;
 use crate::engine::{Position, Source, Walk};
+use crate::kb::KnowledgeBase;
 
 /// The node id and table id a text is known under.
 #[track_caller]
-fn found(rules: &RuleSet, typed: &str) -> (String, String) {
+fn found(rules: &KnowledgeBase, typed: &str) -> (String, String) {
     match rules.codes().lookup(typed) {
         Ok(Lookup::Known(k)) => (rules.node(k.entry.node).id.clone(), k.table.id.clone()),
         other => panic!("{typed:?} should be known: {other:?}"),
@@ -117,7 +118,7 @@ fn the_triage_code_question_takes_a_message() {
 }
 
 /// The embedded rules, loaded once for the proptest.
-static RULES: LazyLock<RuleSet> = LazyLock::new(rules);
+static RULES: LazyLock<KnowledgeBase> = LazyLock::new(rules);
 
 /// Every wording of the screen table with the node it leads to.
 static WORDINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
@@ -170,12 +171,12 @@ proptest! {
 #[test]
 fn an_overlay_wording_replaces_the_built_in_one() {
     let overlay = "table: acme\ntitle: {zh: 厂商提示, en: Vendor prompts}\nmessages:\n  - says: [\"请签到\", \"Acme says hello\"]\n    meaning: {zh: 厂商, en: Vendor}\n    actor: merchant\n    category: printer\n    node: printer.start\n";
-    let loaded = load(
+    let loaded = crate::kb::load(
         &crate::rules::source::embedded_rules(),
         &crate::rules::source::embedded_codes(),
         &[crate::rules::SourceFile::new("vendor.yaml", overlay)],
     );
-    let rules = loaded.rules.unwrap_or_else(|| panic!("{:#?}", loaded.problems));
+    let rules = loaded.kb.unwrap_or_else(|| panic!("{:#?}", loaded.problems));
     match rules.codes().lookup("请 签 到") {
         Ok(Lookup::Known(k)) => {
             assert_eq!(

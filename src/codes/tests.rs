@@ -3,18 +3,19 @@
 
 use super::*;
 use crate::engine::{Fact, Facts, Position, Source, Walk};
+use crate::kb::KnowledgeBase;
 use crate::rules::{SourceFile, source};
 
-fn load_with(overlay: Option<&str>) -> RuleSet {
+fn load_with(overlay: Option<&str>) -> KnowledgeBase {
     let overlays: Vec<SourceFile> =
         overlay.map(|text| SourceFile::new("vendor.yaml", text)).into_iter().collect();
-    let loaded = load(&source::embedded_rules(), &source::embedded_codes(), &overlays);
-    loaded.rules.unwrap_or_else(|| panic!("problems: {:#?}", loaded.problems))
+    let loaded = crate::kb::load(&source::embedded_rules(), &source::embedded_codes(), &overlays);
+    loaded.kb.unwrap_or_else(|| panic!("problems: {:#?}", loaded.problems))
 }
 
 /// (code as shown, table id, found by zeros) of a known code.
 #[track_caller]
-fn known(rules: &RuleSet, typed: &str) -> (String, String, bool) {
+fn known(rules: &KnowledgeBase, typed: &str) -> (String, String, bool) {
     match rules.codes().lookup(typed) {
         Ok(Lookup::Known(k)) => (rules.codes().display(k.entry), k.table.id.clone(), k.by_zeros),
         other => panic!("{typed:?} should be known: {other:?}"),
@@ -22,7 +23,7 @@ fn known(rules: &RuleSet, typed: &str) -> (String, String, bool) {
 }
 
 #[track_caller]
-fn case(rules: &RuleSet, typed: &str, code: &str, table: &str) {
+fn case(rules: &KnowledgeBase, typed: &str, code: &str, table: &str) {
     let (c, t, _) = known(rules, typed);
     assert_eq!((c.as_str(), t.as_str()), (code, table), "{typed:?}");
 }
@@ -138,7 +139,7 @@ fn an_overlay_with_a_known_prefix_joins_that_table() {
     case(&rules, "51", "51", "unionpay");
 }
 
-fn code_walk<'r>(rules: &'r RuleSet, typed: &str) -> Walk<'r> {
+fn code_walk<'r>(rules: &'r KnowledgeBase, typed: &str) -> Walk<'r> {
     let mut walk = Walk::new(rules, rules.root());
     for (node, value) in [("triage.start", "error_code"), ("triage.error_code", "response_code")] {
         let id = rules.find(node).unwrap();
@@ -219,8 +220,8 @@ mod never_panics {
         }
     }
 
-    fn rules_once() -> &'static RuleSet {
-        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    fn rules_once() -> &'static KnowledgeBase {
+        static RULES: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
         RULES.get_or_init(|| load_with(None))
     }
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use super::select::select_input;
 use super::walk::Source;
-use crate::rules::{NodeBody, RuleSet, did_you_mean};
+use crate::kb::KnowledgeBase;
+use crate::rules::{NodeBody, did_you_mean};
 
 /// Values a conclusion takes in an answer file.
 pub const FIXED: &str = "fixed";
@@ -91,7 +92,7 @@ impl Answers {
     }
 
     /// Check every answer against the rules; all errors, in node order.
-    pub fn validate(&self, rules: &RuleSet) -> Vec<GivenError> {
+    pub fn validate(&self, rules: &KnowledgeBase) -> Vec<GivenError> {
         let mut errors = Vec::new();
         for (node, given) in &self.by_node {
             let Some(id) = rules.find(node) else {

@@ -6,7 +6,8 @@ use super::answers::{Answers, NOT_FIXED, UNKNOWN};
 use super::fact::Facts;
 use super::order::Ordering;
 use super::walk::{AnswerError, Position, Walk};
-use crate::rules::{NodeId, RuleSet};
+use crate::kb::KnowledgeBase;
+use crate::rules::NodeId;
 
 /// How a scripted walk ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +35,7 @@ impl Outcome {
 /// [`Answers::validate`]; an answer that still does not fit is returned as
 /// an error.
 pub fn run_script<'r>(
-    rules: &'r RuleSet,
+    rules: &'r KnowledgeBase,
     start: NodeId,
     answers: &Answers,
     facts: &Facts,
@@ -50,7 +51,7 @@ pub fn run_script<'r>(
 /// given answer can still move the walk. Every round answers a new question
 /// or rejects a new remedy, so the loop ends.
 pub fn run_script_ordered<'r>(
-    rules: &'r RuleSet,
+    rules: &'r KnowledgeBase,
     start: NodeId,
     answers: &Answers,
     facts: &Facts,

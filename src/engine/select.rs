@@ -4,10 +4,16 @@
 
 use super::walk::AnswerError;
 use crate::codes::Lookup;
+use crate::kb::KnowledgeBase;
 use crate::rules::model::InputKind;
-use crate::rules::{NodeId, Question, RuleSet};
+use crate::rules::{NodeId, Question};
 
-pub fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -> AnswerError {
+pub fn unknown_value(
+    rules: &KnowledgeBase,
+    node: NodeId,
+    q: &Question,
+    value: &str,
+) -> AnswerError {
     let value = crate::mask::mask_pans(value);
     let mut allowed: Vec<String> = q.values().into_iter().map(String::from).collect();
     allowed.push("unknown".into());
@@ -20,7 +26,7 @@ pub fn unknown_value(rules: &RuleSet, node: NodeId, q: &Question, value: &str) -
 
 /// Check typed input against a free-text question and pick its answer.
 pub fn select_input(
-    rules: &RuleSet,
+    rules: &KnowledgeBase,
     node: NodeId,
     q: &Question,
     raw: &str,
@@ -58,7 +64,7 @@ pub fn select_input(
 
 /// The answer a fact's value selects; at a `code` question the value is
 /// looked up like typed input.
-pub fn select_fact(rules: &RuleSet, q: &Question, value: &str) -> Option<usize> {
+pub fn select_fact(rules: &KnowledgeBase, q: &Question, value: &str) -> Option<usize> {
     if is_code(q)
         && let Ok(found) = rules.codes().lookup(value)
     {
@@ -75,7 +81,12 @@ fn is_code(q: &Question) -> bool {
 /// as its table writes it (so `5` counts as `05`), else for a known code the
 /// question's default (its node decides where the walk goes anyway). An
 /// unknown code takes the answer whose `when` accepts it as typed.
-fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -> Option<usize> {
+fn select_code(
+    q: &Question,
+    rules: &KnowledgeBase,
+    found: &Lookup<'_>,
+    typed: &str,
+) -> Option<usize> {
     match found {
         Lookup::Known(k) => {
             Some(q.select(&rules.codes().display(k.entry)).map_or(q.default, |(i, _)| i))
@@ -86,7 +97,7 @@ fn select_code(q: &Question, rules: &RuleSet, found: &Lookup<'_>, typed: &str) -
 
 /// Where a `code` question sends the walk for `value`: the node of a code
 /// the tables know; `None` otherwise (the selected answer's `next` then).
-pub fn code_jump(rules: &RuleSet, q: &Question, value: &str) -> Option<NodeId> {
+pub fn code_jump(rules: &KnowledgeBase, q: &Question, value: &str) -> Option<NodeId> {
     if !is_code(q) {
         return None;
     }

@@ -3,7 +3,8 @@
 //! by two trees is asked once, back and replay.
 
 use super::*;
-use crate::rules::{NodeId, RuleSet, SourceFile};
+use crate::kb::KnowledgeBase;
+use crate::rules::{NodeId, SourceFile};
 
 const TRIAGE: &str = r#"
 tree: triage
@@ -98,17 +99,17 @@ nodes:
     outcome: resolved
 "#;
 
-fn rules() -> RuleSet {
+fn rules() -> KnowledgeBase {
     let files = [
         SourceFile::new("triage.yaml", TRIAGE),
         SourceFile::new("printer.yaml", PRINTER),
         SourceFile::new("card.yaml", CARD),
     ];
-    let loaded = crate::codes::load(&files, &[], &[]);
-    loaded.rules.unwrap_or_else(|| panic!("problems: {:#?}", loaded.problems))
+    let loaded = crate::kb::load(&files, &[], &[]);
+    loaded.kb.unwrap_or_else(|| panic!("problems: {:#?}", loaded.problems))
 }
 
-fn id(rules: &RuleSet, s: &str) -> NodeId {
+fn id(rules: &KnowledgeBase, s: &str) -> NodeId {
     rules.find(s).unwrap_or_else(|| panic!("no node {s}"))
 }
 
@@ -346,12 +347,12 @@ fn worked_example_of_the_docs() {
 #[test]
 fn the_chain_agrees_with_the_general_propagation() {
     use super::belief::{Belief, Evidence, Taken};
-    let loaded = crate::codes::load(
+    let loaded = crate::kb::load(
         &crate::rules::source::embedded_rules(),
         &crate::rules::source::embedded_codes(),
         &[],
     );
-    let rules = loaded.rules.unwrap();
+    let rules = loaded.kb.unwrap();
     let ordering = Ordering::default();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = |n: usize| {

@@ -16,7 +16,8 @@ use super::belief::{Belief, Evidence, Taken};
 use super::fact::Facts;
 use super::order::Ordering;
 use super::select::{code_jump, select_input, unknown_value};
-use crate::rules::{NodeBody, NodeId, Question, RuleSet};
+use crate::kb::KnowledgeBase;
+use crate::rules::{NodeBody, NodeId, Question};
 
 /// Who gave an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,7 +118,7 @@ pub struct ReplayError {
 
 #[derive(Debug, Clone)]
 pub struct Walk<'r> {
-    rules: &'r RuleSet,
+    rules: &'r KnowledgeBase,
     start: NodeId,
     steps: Vec<Step>,
     /// Priors and facts: how mass is shared and which questions answer
@@ -129,20 +130,20 @@ pub struct Walk<'r> {
 }
 
 impl<'r> Walk<'r> {
-    pub fn new(rules: &'r RuleSet, start: NodeId) -> Walk<'r> {
+    pub fn new(rules: &'r KnowledgeBase, start: NodeId) -> Walk<'r> {
         Walk::with_ordering(rules, start, Ordering::default())
     }
 
     /// A walk whose branches are weighted by `ordering` and whose questions
     /// are answered from its facts where they can be.
-    pub fn with_ordering(rules: &'r RuleSet, start: NodeId, ordering: Ordering) -> Walk<'r> {
+    pub fn with_ordering(rules: &'r KnowledgeBase, start: NodeId, ordering: Ordering) -> Walk<'r> {
         let mut walk = Walk::empty(rules, start, ordering);
         walk.settle();
         walk
     }
 
     /// No step taken, nothing decided yet.
-    fn empty(rules: &'r RuleSet, start: NodeId, ordering: Ordering) -> Walk<'r> {
+    fn empty(rules: &'r KnowledgeBase, start: NodeId, ordering: Ordering) -> Walk<'r> {
         Walk {
             rules,
             start,
@@ -157,7 +158,7 @@ impl<'r> Walk<'r> {
     /// where it stands: its question open and its answer one of the
     /// question's, its remedy offered. The walk then answers from facts.
     pub fn replay(
-        rules: &'r RuleSet,
+        rules: &'r KnowledgeBase,
         start: NodeId,
         ordering: Ordering,
         steps: Vec<Step>,
@@ -205,7 +206,7 @@ impl<'r> Walk<'r> {
         &self.ordering
     }
 
-    pub fn rules(&self) -> &'r RuleSet {
+    pub fn rules(&self) -> &'r KnowledgeBase {
         self.rules
     }
 

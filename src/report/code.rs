@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::names::actor_name;
 use crate::codes::{Category, Class, CodeError, Known, Lookup, Table};
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
+use crate::rules::NodeId;
 use crate::rules::model::Actor;
-use crate::rules::{NodeId, RuleSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodeOut {
@@ -80,14 +81,14 @@ fn table_out(t: &Table, lang: Lang) -> TableOut {
 }
 
 /// Where a walk starts for a code no table knows.
-pub fn unknown_start(rules: &RuleSet) -> NodeId {
+pub fn unknown_start(rules: &KnowledgeBase) -> NodeId {
     rules.codes().unknown_start().unwrap_or_else(|| rules.root())
 }
 
 /// Look `typed` up and describe it. `next` overrides where the walk goes
 /// (a path step knows where it went).
 pub fn describe_code(
-    rules: &RuleSet,
+    rules: &KnowledgeBase,
     typed: &str,
     next: Option<NodeId>,
     lang: Lang,
@@ -119,7 +120,7 @@ pub fn describe_code(
 }
 
 fn known(
-    rules: &RuleSet,
+    rules: &KnowledgeBase,
     typed: String,
     k: &Known<'_>,
     next: Option<NodeId>,

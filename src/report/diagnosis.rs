@@ -8,9 +8,10 @@ use super::code::CodeOut;
 use super::handoff::{Handoff, handoff, needs_handoff};
 use super::path::{PathStep, path};
 use crate::engine::{Fact, Outcome, Ranked, Walk, expected_minutes, is_weighted};
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::rules::model::{Actor, InputKind, Outcome as RuleOutcome};
-use crate::rules::{NodeBody, NodeId, RuleSet};
+use crate::rules::{NodeBody, NodeId};
 
 /// Version of the JSON shape; bumped on any incompatible change.
 pub const DIAGNOSIS_VERSION: u32 = 2;
@@ -159,7 +160,7 @@ impl Diagnosis {
 }
 
 /// A conclusion in the chosen language.
-pub fn conclusion(rules: &RuleSet, id: NodeId, lang: Lang) -> ConclusionOut {
+pub fn conclusion(rules: &KnowledgeBase, id: NodeId, lang: Lang) -> ConclusionOut {
     let node = rules.node(id);
     let tree = rules.tree_of(id).id.clone();
     match &node.body {
@@ -187,7 +188,7 @@ pub fn conclusion(rules: &RuleSet, id: NodeId, lang: Lang) -> ConclusionOut {
 }
 
 /// The question at `id` as a script needs it to answer and call again.
-pub fn pending(rules: &RuleSet, id: NodeId, lang: Lang) -> Pending {
+pub fn pending(rules: &KnowledgeBase, id: NodeId, lang: Lang) -> Pending {
     let node = rules.node(id);
     let tree = rules.tree_of(id).id.clone();
     let q = match &node.body {

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::code::TableOut;
 use crate::codes::emv::{SetBit, Word};
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
-use crate::rules::RuleSet;
 
 /// Version of the JSON shape; bumped on any incompatible change.
 pub const EMV_VERSION: u32 = 1;
@@ -43,7 +43,13 @@ pub struct BitOut {
 }
 
 impl EmvReport {
-    pub fn new(rules: &RuleSet, word: Word, bytes: &[u8], set: &[SetBit<'_>], lang: Lang) -> Self {
+    pub fn new(
+        rules: &KnowledgeBase,
+        word: Word,
+        bytes: &[u8],
+        set: &[SetBit<'_>],
+        lang: Lang,
+    ) -> Self {
         let bits = set
             .iter()
             .map(|s| match s.known {

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::path::{PathStep, StepKind};
 use crate::engine::{Source, Walk};
+use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
+use crate::rules::NodeId;
 use crate::rules::model::Actor;
-use crate::rules::{NodeId, RuleSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handoff {
@@ -105,7 +106,7 @@ pub fn handoff(
 
 /// Whether a walk that ended at `concluded` needs a hand-off: no remedy was
 /// left, or the conclusion itself sends the fault further.
-pub fn needs_handoff(rules: &RuleSet, concluded: Option<NodeId>) -> bool {
+pub fn needs_handoff(rules: &KnowledgeBase, concluded: Option<NodeId>) -> bool {
     match concluded.and_then(|id| rules.conclusion(id)) {
         None => true,
         Some(c) => c.outcome == crate::rules::model::Outcome::Escalate,

@@ -68,10 +68,6 @@ impl Model for RuleFile {
     const KIND: &'static str = "rules";
 }
 
-impl Model for crate::codes::model::CodeFile {
-    const KIND: &'static str = "codes";
-}
-
 /// Parse a rule tree or code table: an embedded file from the form the
 /// build stored it in, a large file seen before from the cache (when the
 /// command line turned it on), any other file from its YAML.

@@ -43,8 +43,6 @@ pub struct Summary {
     pub trees: Vec<TreeSummary>,
     pub nodes: usize,
     pub conclusions: usize,
-    /// The code tables (see [`crate::codes::load`]).
-    pub tables: Vec<crate::codes::TableSummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,7 +79,6 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
         nodes: trees.iter().map(|t| t.nodes).sum(),
         conclusions: trees.iter().map(|t| t.conclusions).sum(),
         trees,
-        tables: Vec::new(),
     };
     let ids =
         parsed.iter().flat_map(|p| p.file.nodes.iter().map(|n| n.value.id.value.clone())).collect();

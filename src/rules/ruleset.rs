@@ -25,8 +25,6 @@ pub struct RuleSet {
     pub(crate) by_id: HashMap<String, NodeId>,
     pub(crate) trees: Vec<Tree>,
     pub(crate) root: NodeId,
-    /// The code tables (empty until [`crate::codes::load`] adds them).
-    pub(crate) codes: crate::codes::CodeBook,
     /// What `posdiag test` demands of walks with a "don't know".
     pub(crate) robustness: super::model::Robustness,
 }
@@ -106,11 +104,6 @@ impl RuleSet {
     /// The robustness thresholds the root tree sets (none by default).
     pub fn robustness(&self) -> &super::model::Robustness {
         &self.robustness
-    }
-
-    /// The code tables: response, terminal and modem codes, TVR/TSI bits.
-    pub fn codes(&self) -> &crate::codes::CodeBook {
-        &self.codes
     }
 
     pub fn node(&self, id: NodeId) -> &Node {

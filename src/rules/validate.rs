@@ -720,14 +720,7 @@ pub fn build(files: Vec<Parsed>) -> Option<RuleSet> {
             nodes.push(ruleset::Node { id: n.id.value, tree: ti, place, body });
         }
     }
-    Some(RuleSet {
-        nodes,
-        by_id,
-        trees,
-        root: root?,
-        codes: crate::codes::CodeBook::default(),
-        robustness,
-    })
+    Some(RuleSet { nodes, by_id, trees, root: root?, robustness })
 }
 
 /// The answer with the highest prior; the first when none has one.
