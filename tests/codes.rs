@@ -86,7 +86,17 @@ fn spellings() {
         .stdout_has("Code 05: Cardholder verification failed")
         .stdout_has("(typed `5` taken as `05`)")
         .stdout_has("Who acts: cardholder")
-        .stdout_has("[unionpay: rules/codes/unionpay.yaml]");
+        .stdout_has("Table: UnionPay")
+        .stdout_lacks("rules/codes/unionpay.yaml")
+        .stdout_lacks("Checks start at");
+    // Files, classes and node ids are for `--verbose`.
+    Test::new()
+        .args(["--lang", "en", "--verbose", "code", "5"])
+        .run()
+        .code(0)
+        .stdout_has("[unionpay: rules/codes/unionpay.yaml]")
+        .stdout_has("class")
+        .stdout_has("Checks start at: bank.refer_to_issuer");
     Test::new()
         .args(["--lang", "zh", "code", "51"])
         .run()
@@ -109,7 +119,28 @@ fn unknown_codes_walk_the_general_checks() {
         .run()
         .code(3)
         .stdout_has("Unknown code `zz9`: no code table knows it.")
-        .stdout_has("Checks start at: bank.start");
+        .stdout_has("Checks follow the general checks for a declined transaction.")
+        .stdout_lacks("(bank.start)");
+    Test::new()
+        .args(["--lang", "en", "-v", "code", "zz9"])
+        .run()
+        .code(3)
+        .stdout_has("general checks for a declined transaction (bank.start).");
+    // A slip of one character names the code meant, before the general checks.
+    let (_, c) = code_json(&["l51"], 3);
+    assert!(!c.known);
+    assert!(c.nearest.first().is_some_and(|n| n.starts_with("51 — ")), "{:?}", c.nearest);
+    let run = Test::new().args(["--lang", "zh", "code", "l51"]).run().code(3);
+    let text = run.stdout.as_str();
+    let (unknown, near, general) = (
+        text.find("未知代码 `l51`").expect("named as unknown"),
+        text.find("相近的已知代码:\n    51 — 资金不足").expect("the nearest code"),
+        text.find("按交易失败的一般情况排查").expect("the general checks"),
+    );
+    assert!(unknown < near && near < general, "{text}");
+    // A word is near no code: said to be unknown, with no guesses.
+    let (_, c) = code_json(&["hello"], 3);
+    assert!(!c.known && c.nearest.is_empty(), "{:?}", c.nearest);
     // A prefixed table that knows the digits is named as a hint.
     let (_, c) = code_json(&["1002"], 3);
     assert!(!c.known);
@@ -215,6 +246,13 @@ fn an_overlay_overrides_and_adds_codes() {
     assert_eq!((over.table.id.as_str(), over.meaning.as_str()), ("unionpay", "Insufficient funds"));
     Test::new()
         .args(["--lang", "en", "--codes", &file, "code", "51"])
+        .run()
+        .code(0)
+        .stdout_has("Table: ACME vendor codes (vendor overlay)")
+        .stdout_has("replaces the built-in meaning: Insufficient funds")
+        .stdout_lacks(&file);
+    Test::new()
+        .args(["--lang", "en", "--verbose", "--codes", &file, "code", "51"])
         .run()
         .code(0)
         .stdout_has("Table: ACME vendor codes [acme, vendor overlay:")

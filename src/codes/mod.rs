@@ -17,6 +17,7 @@ mod key;
 mod load;
 pub mod model;
 mod namespace;
+mod nearest;
 pub mod screen;
 
 pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
@@ -24,6 +25,7 @@ pub use error::{CodeError, MAX_CODE_CHARS};
 pub use key::compact;
 pub use load::{ParsedTable, TableSummary, load};
 pub use model::{Category, Class};
+pub use nearest::MAX_NEAREST;
 
 use crate::rules::{NodeId, RuleSet};
 
