@@ -303,7 +303,9 @@ fn wrap(s: &str, width: usize) -> String {
         if n > width {
             for c in word.chars() {
                 let w = c.width().unwrap_or(0);
-                if line > 0 && line + w > width {
+                // Closing punctuation never starts a line (？ stays after 吗).
+                if line > 0 && line + w > width && !"，。、；：？！）」』》〉”’,.;:?!)".contains(c)
+                {
                     out.push('\n');
                     line = 0;
                 }
@@ -329,9 +331,13 @@ mod tests {
         let wrapped = wrap(text, 24);
         assert!(wrapped.lines().count() >= 3, "{wrapped}");
         for line in wrapped.lines() {
-            assert!(line.width() <= 24, "{line:?} is {} columns", line.width());
+            // A closing mark may hang past the width by its own two columns.
+            assert!(line.width() <= 26, "{line:?} is {} columns", line.width());
+            assert!(!line.starts_with(['，', '。']), "{line:?}");
         }
         assert_eq!(wrapped.replace('\n', ""), text);
+        let wrapped = wrap("打开纸仓盖看一下：里面还有打印纸？", 32);
+        assert_eq!(wrapped, "打开纸仓盖看一下：里面还有打印纸？");
     }
 
     #[test]
