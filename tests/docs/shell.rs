@@ -54,6 +54,9 @@ pub fn skip_reason(command: &str) -> Option<&'static str> {
     if command.contains("| jq") && !on_path("jq") && !ci {
         return Some("needs jq, which is not installed here");
     }
+    if command.contains("&& man ") && !on_path("man") && !ci {
+        return Some("needs man, which is not installed here");
+    }
     None
 }
 
