@@ -126,21 +126,6 @@ fn unknown_codes_walk_the_general_checks() {
         .run()
         .code(3)
         .stdout_has("general checks for a declined transaction (bank.start).");
-    // A slip of one character names the code meant, before the general checks.
-    let (_, c) = code_json(&["l51"], 3);
-    assert!(!c.known);
-    assert!(c.nearest.first().is_some_and(|n| n.starts_with("51 — ")), "{:?}", c.nearest);
-    let run = Test::new().args(["--lang", "zh", "code", "l51"]).run().code(3);
-    let text = run.stdout.as_str();
-    let (unknown, near, general) = (
-        text.find("未知代码 `l51`").expect("named as unknown"),
-        text.find("相近的已知代码:\n    51 — 资金不足").expect("the nearest code"),
-        text.find("按交易失败的一般情况排查").expect("the general checks"),
-    );
-    assert!(unknown < near && near < general, "{text}");
-    // A word is near no code: said to be unknown, with no guesses.
-    let (_, c) = code_json(&["hello"], 3);
-    assert!(!c.known && c.nearest.is_empty(), "{:?}", c.nearest);
     // A prefixed table that knows the digits is named as a hint.
     let (_, c) = code_json(&["1002"], 3);
     assert!(!c.known);

@@ -105,3 +105,32 @@ fn a_slip_at_the_triage_names_the_code_meant() {
     w.keys(&[common::pty::ESC]);
     assert_eq!(w.exit_code().0, 3);
 }
+
+/// `posdiag code TYPED --format json`'s `code` object, after its exit code.
+fn code_object(typed: &str) -> common::contract::Code {
+    let run = Test::new().args(["--lang", "en", "code", typed, "--format", "json"]).run().code(3);
+    let d: common::contract::Diagnosis = run.json();
+    d.code.expect("a `code` object")
+}
+
+#[test]
+fn an_unknown_code_is_named_with_the_codes_close_to_it() {
+    // A slip of one character names the code meant, before the general checks.
+    let c = code_object("l51");
+    assert!(!c.known);
+    assert!(c.nearest.first().is_some_and(|n| n.starts_with("51 — ")), "{:?}", c.nearest);
+    let run = Test::new().args(["--lang", "zh", "code", "l51"]).run().code(3);
+    let text = run.stdout.as_str();
+    let (unknown, near, general) = (
+        text.find("未知代码 `l51`").expect("named as unknown"),
+        text.find("相近的已知代码:\n    51 — 资金不足").expect("the nearest code"),
+        text.find("按交易失败的一般情况排查").expect("the general checks"),
+    );
+    assert!(unknown < near && near < general, "{text}");
+    // A word is near no code: said to be unknown, with no guesses.
+    let c = code_object("hello");
+    assert!(!c.known && c.nearest.is_empty(), "{:?}", c.nearest);
+    let run = Test::new().args(["--lang", "en", "code", "hello"]).run().code(3);
+    assert!(run.stdout.contains("Unknown code `hello`"), "{}", run.stdout);
+    assert!(!run.stdout.contains("close to it"), "{}", run.stdout);
+}
