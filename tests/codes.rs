@@ -86,7 +86,17 @@ fn spellings() {
         .stdout_has("Code 05: Cardholder verification failed")
         .stdout_has("(typed `5` taken as `05`)")
         .stdout_has("Who acts: cardholder")
-        .stdout_has("[unionpay: rules/codes/unionpay.yaml]");
+        .stdout_has("Table: UnionPay")
+        .stdout_lacks("rules/codes/unionpay.yaml")
+        .stdout_lacks("Checks start at");
+    // Files, classes and node ids are for `--verbose`.
+    Test::new()
+        .args(["--lang", "en", "--verbose", "code", "5"])
+        .run()
+        .code(0)
+        .stdout_has("[unionpay: rules/codes/unionpay.yaml]")
+        .stdout_has("class")
+        .stdout_has("Checks start at: bank.refer_to_issuer");
     Test::new()
         .args(["--lang", "zh", "code", "51"])
         .run()
@@ -109,7 +119,13 @@ fn unknown_codes_walk_the_general_checks() {
         .run()
         .code(3)
         .stdout_has("Unknown code `zz9`: no code table knows it.")
-        .stdout_has("Checks start at: bank.start");
+        .stdout_has("Checks follow the general checks for a declined transaction.")
+        .stdout_lacks("(bank.start)");
+    Test::new()
+        .args(["--lang", "en", "-v", "code", "zz9"])
+        .run()
+        .code(3)
+        .stdout_has("general checks for a declined transaction (bank.start).");
     // A prefixed table that knows the digits is named as a hint.
     let (_, c) = code_json(&["1002"], 3);
     assert!(!c.known);
@@ -215,6 +231,13 @@ fn an_overlay_overrides_and_adds_codes() {
     assert_eq!((over.table.id.as_str(), over.meaning.as_str()), ("unionpay", "Insufficient funds"));
     Test::new()
         .args(["--lang", "en", "--codes", &file, "code", "51"])
+        .run()
+        .code(0)
+        .stdout_has("Table: ACME vendor codes (vendor overlay)")
+        .stdout_has("replaces the built-in meaning: Insufficient funds")
+        .stdout_lacks(&file);
+    Test::new()
+        .args(["--lang", "en", "--verbose", "--codes", &file, "code", "51"])
         .run()
         .code(0)
         .stdout_has("Table: ACME vendor codes [acme, vendor overlay:")

@@ -37,12 +37,20 @@ pub struct Arguments {
     #[arg(long, global = true, value_name = "FILE")]
     pub codes: Option<PathBuf>,
 
+    /// Show internals in text output: node ids, table files and classes,
+    /// the probabilities behind the check order (for rule authors and
+    /// technicians; JSON always has them).
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 /// Names of the subcommands, and the options that come before one.
 const GLOBAL_WITH_VALUE: [&str; 4] = ["--rules", "--lang", "--codes", "--color"];
+/// Global options without a value.
+const GLOBAL_FLAGS: [&str; 2] = ["--verbose", "-v"];
 
 /// Without a command, posdiag diagnoses, and takes `diagnose`'s options:
 /// `posdiag --resume`, `posdiag --port /dev/ttyUSB0`, `posdiag --format
@@ -59,7 +67,9 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
             i += 2;
             continue;
         }
-        if GLOBAL_WITH_VALUE.iter().any(|g| a.starts_with(&format!("{g}="))) {
+        if GLOBAL_FLAGS.contains(&a)
+            || GLOBAL_WITH_VALUE.iter().any(|g| a.starts_with(&format!("{g}=")))
+        {
             i += 1;
             continue;
         }

@@ -351,18 +351,32 @@ pub fn explain(
     if is_weighted(q) {
         out.push_str(&format!(
             "{}\n",
-            lang.pick(
-                "检查顺序（可能性 ÷ 用时，越大越先查）:",
-                "Check order (probability ÷ minutes, highest first):"
-            )
+            if crate::report::verbose() {
+                lang.pick(
+                    "检查顺序（可能性 ÷ 用时，越大越先查）:",
+                    "Check order (probability ÷ minutes, highest first):",
+                )
+            } else {
+                lang.pick(
+                    "检查顺序（最可能、最省时的先查）:",
+                    "Check order (likeliest and quickest first):",
+                )
+            }
         ));
         for (k, r) in walk.ordering().rank(rules, node).into_iter().enumerate() {
             let label = q.answers[r.index].label.get(lang);
             let p = r.prior.map_or("–".to_string(), |p| format!("{p:.2}"));
             let why = if r.probed {
                 lang.pick("终端已探测，无需检查", "answered by the probe: free").to_string()
-            } else {
+            } else if crate::report::verbose() {
                 format!("p {p} · {:.0} {}", r.minutes, lang.pick("分钟", "min"))
+            } else {
+                format!(
+                    "{} {:.0} {}",
+                    lang.pick("约", "about"),
+                    r.minutes,
+                    lang.pick("分钟", "min")
+                )
             };
             out.push_str(&format!("  {}. {label} ({why})\n", k + 1));
         }

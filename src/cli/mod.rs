@@ -53,6 +53,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
 }
 
 fn execute(arguments: Arguments) -> Result<Exit, Error> {
+    crate::report::set_verbose(arguments.verbose);
     let ctx = context::Context::new(&arguments);
     match arguments.command {
         Some(Command::Check(args)) => check::run(&ctx, &args),

@@ -266,7 +266,7 @@ impl CodeBook {
     }
 
     /// A leading table prefix, if one is typed and something follows it.
-    fn split_prefix<'k>(&self, key: &'k str) -> (usize, &'k str) {
+    pub(crate) fn split_prefix<'k>(&self, key: &'k str) -> (usize, &'k str) {
         for (prefix, ns) in &self.prefixes {
             if let Some(rest) = key.strip_prefix(prefix.as_str())
                 && !rest.is_empty()

@@ -17,6 +17,7 @@ mod key;
 mod load;
 pub mod model;
 mod namespace;
+mod nearest;
 pub mod screen;
 
 pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
@@ -26,6 +27,7 @@ pub use key::compact;
 pub use load::{TableSummary, build, parse, summary, targets};
 pub use model::ParsedTable;
 pub use model::{Category, Class};
+pub use nearest::MAX_NEAREST;
 
 #[cfg(test)]
 mod check_tests;

@@ -41,6 +41,10 @@ pub struct CodeOut {
     pub node: String,
     /// For an unknown code: prefixed codes with the same digits (`VF 1002`).
     pub see_also: Vec<String>,
+    /// For an unknown code: the known codes within a slip of it (`l51` →
+    /// `51 — …`), nearest first.
+    #[serde(default)]
+    pub nearest: Vec<String>,
     /// Where the meaning comes from (a specification, a vendor SDK).
     pub source: Option<String>,
 }
@@ -56,9 +60,18 @@ pub struct TableOut {
 }
 
 impl TableOut {
-    /// `UnionPay response codes [unionpay: rules/codes/unionpay.yaml]`, with
-    /// `, vendor overlay` after the id for a `--codes` file.
+    /// `UnionPay response codes`, and `(vendor overlay)` for a `--codes`
+    /// file; with `--verbose` the id and file too: `UnionPay response codes
+    /// [unionpay: rules/codes/unionpay.yaml]`.
     pub fn describe(&self, lang: Lang) -> String {
+        if !super::verbose() {
+            let overlay = if self.overlay {
+                lang.pick("（厂商覆盖文件）", " (vendor overlay)")
+            } else {
+                ""
+            };
+            return format!("{}{overlay}", self.title);
+        }
         let overlay =
             if self.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
         format!("{} [{}{overlay}: {}]", self.title, self.id, self.file)
@@ -114,6 +127,11 @@ pub fn describe_code(
                 .iter()
                 .map(|k| format!("{} — {}", book.display(k.entry), k.entry.meaning.get(lang)))
                 .collect(),
+            nearest: book
+                .nearest(typed)
+                .into_iter()
+                .map(|e| format!("{} — {}", book.display(e), e.meaning.get(lang)))
+                .collect(),
             source: None,
         },
     })
@@ -144,13 +162,15 @@ fn known(
         }),
         node: rules.node(next.unwrap_or(e.node)).id.clone(),
         see_also: Vec::new(),
+        nearest: Vec::new(),
         source: e.source.clone().or_else(|| k.table.source.clone()),
     }
 }
 
-/// The code as a few lines of text: meaning, who acts, the table, where the
-/// walk goes.
+/// The code as a few lines of text: meaning, who acts, the table; with
+/// `--verbose`, the class, the table's file and the node the walk starts at.
 pub fn render_code(c: &CodeOut, lang: Lang) -> String {
+    let verbose = super::verbose();
     let mut out = String::new();
     if !c.known {
         let _ = writeln!(
@@ -160,16 +180,25 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
             c.typed,
             lang.pick("代码表中没有这个代码。", "no code table knows it.")
         );
+        if !c.nearest.is_empty() {
+            let _ = writeln!(out, "  {}", lang.pick("相近的已知代码:", "Known codes close to it:"));
+            for n in &c.nearest {
+                let _ = writeln!(out, "    {n}");
+            }
+        }
         for s in &c.see_also {
             let _ = writeln!(out, "  {} {s}", lang.pick("其他代码表有:", "another table has:"));
         }
-        let _ = writeln!(
-            out,
-            "  {} {} ({})",
-            lang.pick("从这里开始排查:", "Checks start at:"),
-            c.node,
-            lang.pick("交易失败的一般排查", "the general checks for a declined transaction")
+        let general = lang.pick(
+            "按交易失败的一般情况排查",
+            "Checks follow the general checks for a declined transaction",
         );
+        let stop = lang.pick("。", ".");
+        if verbose {
+            let _ = writeln!(out, "  {general} ({}){stop}", c.node);
+        } else {
+            let _ = writeln!(out, "  {general}{stop}");
+        }
         return out;
     }
     let code = c.code.as_deref().unwrap_or(&c.typed);
@@ -195,7 +224,7 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
     let _ = writeln!(out, "  {} {who}", lang.pick("由谁处理:", "Who acts:"));
     if let Some(cat) = c.category {
         let mut line = format!("  {} {}", lang.pick("类别:", "Category:"), cat.name(lang));
-        if let Some(class) = c.class {
+        if let Some(class) = c.class.filter(|_| verbose) {
             let _ = write!(
                 line,
                 " · {} {}: {}",
@@ -210,15 +239,26 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         let _ = writeln!(out, "  {} {}", lang.pick("来源:", "Table:"), t.describe(lang));
     }
     if let Some(o) = &c.overrides {
-        let _ = writeln!(
-            out,
-            "  {} {} ({}): {}",
-            lang.pick("替代了内置含义", "replaces the built-in meaning in"),
-            o.table.id,
-            o.table.file,
-            o.meaning
-        );
+        let _ = if verbose {
+            writeln!(
+                out,
+                "  {} {} ({}): {}",
+                lang.pick("替代了内置含义", "replaces the built-in meaning in"),
+                o.table.id,
+                o.table.file,
+                o.meaning
+            )
+        } else {
+            writeln!(
+                out,
+                "  {} {}",
+                lang.pick("替代了内置含义:", "replaces the built-in meaning:"),
+                o.meaning
+            )
+        };
     }
-    let _ = writeln!(out, "  {} {}", lang.pick("从这里开始排查:", "Checks start at:"), c.node);
+    if verbose {
+        let _ = writeln!(out, "  {} {}", lang.pick("从这里开始排查:", "Checks start at:"), c.node);
+    }
     out
 }

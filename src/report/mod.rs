@@ -2,6 +2,7 @@
 //! merchant, JSON for scripts.
 
 mod code;
+mod detail;
 mod diagnosis;
 mod emv;
 mod handoff;
@@ -13,6 +14,7 @@ mod text;
 mod write;
 
 pub use code::{CodeOut, Overridden, TableOut, describe_code, render_code, unknown_start};
+pub use detail::{set_verbose, verbose};
 pub use diagnosis::{
     Choice, ConclusionOut, DIAGNOSIS_VERSION, Diagnosis, Pending, PendingInput, Status, conclusion,
     pending,

@@ -78,7 +78,9 @@ pub fn render_diagnosis(d: &Diagnosis) -> String {
         Status::NeedsInput => {
             if let Some(p) = &d.pending {
                 let _ = writeln!(out, "{} {}", lang.pick("需要回答:", "Needs an answer:"), p.text);
-                let _ = writeln!(out, "  {} {}", lang.pick("节点:", "node:"), p.node);
+                if super::verbose() {
+                    let _ = writeln!(out, "  {} {}", lang.pick("节点:", "node:"), p.node);
+                }
                 if let Some(why) = &p.why {
                     let _ = writeln!(out, "  {} {why}", lang.pick("原因:", "why:"));
                 }

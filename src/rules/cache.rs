@@ -2,8 +2,9 @@
 //! parsing is nearly all the time a large rule set takes to load (100k
 //! nodes are 47 MB of YAML), so a rule file of at least [`MIN_BYTES`] that
 //! parsed cleanly is stored in the same compact form the build uses for the
-//! embedded rules, under a key made of the file's bytes, posdiag's version
-//! and the model's fingerprint. The next load of the same bytes decodes it
+//! embedded rules, under a key made of the SHA-256 digest of the file's
+//! bytes, posdiag's version and the model's fingerprint, and written
+//! atomically (a temporary file renamed into place). The next load of the same bytes decodes it
 //! instead; the checker still judges every file on every load.
 //!
 //! The cache is an optimisation only: off unless the command line turns it
@@ -11,13 +12,13 @@
 //! the YAML again), at most [`MAX_ENTRIES`] files. `POSDIAG_CACHE_DIR` moves
 //! it; set to the empty string, it turns it off.
 
-use std::hash::{Hash as _, Hasher as _};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use sha2::{Digest as _, Sha256};
 
 /// Smaller files parse in a few milliseconds; they are not kept.
 pub const MIN_BYTES: usize = 256 * 1024;
@@ -59,14 +60,20 @@ pub struct Entry {
 
 impl Entry {
     fn new(dir: &Path, kind: &str, bytes: &[u8]) -> Entry {
-        // Two 64-bit hashes of the same input under different prefixes.
-        let key = |salt: u8| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (salt, env!("CARGO_PKG_VERSION"), env!("POSDIAG_MODEL_FINGERPRINT"), kind).hash(&mut h);
-            h.write(bytes);
-            h.finish()
-        };
-        let name = format!("{kind}-{:016x}{:016x}.bin", key(1), key(2));
+        // SHA-256 of everything the parsed form depends on; each part is
+        // length-prefixed so no two different inputs share a key.
+        let mut h = Sha256::new();
+        for part in [
+            env!("CARGO_PKG_VERSION").as_bytes(),
+            env!("POSDIAG_MODEL_FINGERPRINT").as_bytes(),
+            kind.as_bytes(),
+            bytes,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        let digest: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let name = format!("{kind}-{digest}.bin");
         Entry { path: dir.join(name), len: bytes.len() as u64 }
     }
 
@@ -111,5 +118,32 @@ fn prune(dir: &Path) {
     entries.sort();
     for (_, path) in &entries[..entries.len() - MAX_ENTRIES] {
         let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Entry;
+    use std::path::Path;
+
+    fn name(kind: &str, bytes: &[u8]) -> String {
+        Entry::new(Path::new("/c"), kind, bytes)
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn the_key_is_a_sha256_digest_of_kind_and_bytes() {
+        let a = name("tree", b"tree: x\n");
+        let digest = a.strip_prefix("tree-").and_then(|s| s.strip_suffix(".bin")).unwrap();
+        assert_eq!(digest.len(), 64);
+        assert!(digest.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(a, name("tree", b"tree: x\n"));
+        assert_ne!(a, name("tree", b"tree: y\n"));
+        // The length prefix keeps a kind and bytes from running together.
+        assert_ne!(name("ab", b"c"), name("a", b"bc").replacen("a-", "ab-", 1));
     }
 }

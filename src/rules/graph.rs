@@ -287,30 +287,68 @@ fn mermaid_text(s: &str) -> String {
     s.replace('"', "#quot;").replace('\n', "<br/>")
 }
 
-/// Break text into lines of about `width` characters (by characters, so
-/// Chinese wraps too).
+/// Break text into lines of about `width` columns, measured by display
+/// width (a Chinese character takes two columns), at spaces where there
+/// are any and between characters where there are none.
 fn wrap(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
     let mut out = String::new();
     let mut line = 0;
     for word in s.split_inclusive(' ') {
-        let n = word.chars().count();
+        let n = unicode_width::UnicodeWidthStr::width(word.trim_end());
         if line > 0 && line + n > width {
             out.push('\n');
             line = 0;
         }
         if n > width {
-            for (k, c) in word.chars().enumerate() {
-                if k > 0 && (line + 1) > width {
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                // Closing punctuation never starts a line (？ stays after 吗).
+                if line > 0 && line + w > width && !"，。、；：？！）」』》〉”’,.;:?!)".contains(c)
+                {
                     out.push('\n');
                     line = 0;
                 }
                 out.push(c);
-                line += 1;
+                line += w;
             }
         } else {
             out.push_str(word);
-            line += n;
+            line += n + usize::from(word.ends_with(' '));
         }
     }
     out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr as _;
+
+    #[test]
+    fn chinese_wraps_by_display_width() {
+        let text = "打开纸仓盖，装入新纸卷，热敏面朝向打印头，然后合上盖子打印测试单。";
+        let wrapped = wrap(text, 24);
+        assert!(wrapped.lines().count() >= 3, "{wrapped}");
+        for line in wrapped.lines() {
+            // A closing mark may hang past the width by its own two columns.
+            assert!(line.width() <= 26, "{line:?} is {} columns", line.width());
+            assert!(!line.starts_with(['，', '。']), "{line:?}");
+        }
+        assert_eq!(wrapped.replace('\n', ""), text);
+        let wrapped = wrap("打开纸仓盖看一下：里面还有打印纸？", 32);
+        assert_eq!(wrapped, "打开纸仓盖看一下：里面还有打印纸？");
+    }
+
+    #[test]
+    fn latin_wraps_at_spaces() {
+        let wrapped = wrap("Is there paper in the printer and is the cover closed?", 20);
+        for line in wrapped.lines() {
+            assert!(line.width() <= 20, "{line:?}");
+        }
+        assert_eq!(
+            wrapped.replace('\n', " "),
+            "Is there paper in the printer and is the cover closed?"
+        );
+    }
 }

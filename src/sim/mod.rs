@@ -85,8 +85,9 @@ pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
         crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
     announce(&path);
     say(&format!(
-        "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}   (Ctrl-C stops the simulator)",
-        fixture.description
+        "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        fixture.description,
+        std::process::id()
     ));
     // The simulator keeps the slave side open too, so the master never sees
     // a hang-up between two clients.
@@ -125,8 +126,9 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     let url = format!("tcp://{local}");
     announce(&url);
     say(&format!(
-        "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}   (Ctrl-C stops the simulator)",
-        fixture.description
+        "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        fixture.description,
+        std::process::id()
     ));
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };

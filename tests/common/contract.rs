@@ -243,6 +243,8 @@ pub struct Code {
     pub overrides: Option<Overridden>,
     pub node: String,
     pub see_also: Vec<String>,
+    /// Known codes within a slip of an unknown one, nearest first.
+    pub nearest: Vec<String>,
     pub source: Option<String>,
 }
 

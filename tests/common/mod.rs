@@ -127,6 +127,12 @@ impl Run {
     }
 
     #[track_caller]
+    pub fn stdout_lacks(self, needle: &str) -> Run {
+        assert!(!self.stdout.contains(needle), "stdout has {needle:?}:\n{}", self.stdout);
+        self
+    }
+
+    #[track_caller]
     pub fn stderr_has(self, needle: &str) -> Run {
         assert!(self.stderr.contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr);
         self
