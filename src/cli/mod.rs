@@ -20,6 +20,7 @@ mod settings;
 mod simulate;
 mod stats;
 mod test;
+mod why;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

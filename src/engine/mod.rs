@@ -14,6 +14,7 @@ mod order;
 mod reuse;
 mod script;
 mod select;
+mod step;
 mod walk;
 
 #[cfg(test)]
