@@ -130,7 +130,7 @@ pub fn render_diagnosis(d: &Diagnosis) -> String {
 /// The note shown beside a conclusion reached through "don't know".
 pub fn assumed_note(lang: Lang) -> &'static str {
     lang.pick(
-        "注意: 有些问题回答了\"不确定\"，这是目前最可能的原因；如果没解决，请选\"没有解决\"，会接着查下一个可能。",
+        "注意: 有些问题回答了\"不确定\"，这是目前最可能的原因；如果没解决，请选\"否，还没解决\"，会接着查下一个可能。",
         "Note: some answers were \"don't know\", so this is the most likely cause so far; if it does not fix it, say so and the next candidate follows.",
     )
 }
