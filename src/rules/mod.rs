@@ -1,11 +1,13 @@
 //! The knowledge base: rule files (`model`), where they come from (`source`),
-//! parsing (`load`), checking (`validate`, `graph`) and the checked, walkable
-//! [`RuleSet`]. [`load()`] runs the whole pipeline and returns every problem.
+//! parsing (`load`), checking and building in one pass (`validate`, with
+//! `lint` and `graph`) into the checked, walkable [`RuleSet`]. [`load()`]
+//! runs the whole pipeline and returns every problem.
 
 pub mod cache;
 mod condition;
 pub mod graph;
 mod limits;
+pub(crate) mod lint;
 mod load;
 pub mod model;
 mod problem;
@@ -67,13 +69,18 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
         }
     }
     let complete = problems.is_empty();
-    problems.extend(validate::check(&parsed, complete, extra_roots));
-    let counts = validate::counts(&parsed);
     let trees: Vec<TreeSummary> = parsed
         .iter()
-        .map(|p| {
-            let (nodes, conclusions) = counts[&p.file.tree.value];
-            TreeSummary { id: p.file.tree.value.clone(), file: p.name.clone(), nodes, conclusions }
+        .map(|p| TreeSummary {
+            id: p.file.tree.value.clone(),
+            file: p.name.clone(),
+            nodes: p.file.nodes.len(),
+            conclusions: p
+                .file
+                .nodes
+                .iter()
+                .filter(|n| n.value.kind.value == model::NodeKind::Conclusion)
+                .count(),
         })
         .collect();
     let summary = Summary {
@@ -83,8 +90,7 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
         trees,
         tables: Vec::new(),
     };
-    let ids =
-        parsed.iter().flat_map(|p| p.file.nodes.iter().map(|n| n.value.id.value.clone())).collect();
-    let rules = if problems.is_empty() { validate::build(parsed) } else { None };
-    Loaded { rules, summary, problems, ids }
+    let checked = validate::check_and_build(parsed, complete, extra_roots);
+    problems.extend(checked.problems);
+    Loaded { rules: checked.rules, summary, problems, ids: checked.ids }
 }
