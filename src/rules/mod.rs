@@ -6,6 +6,7 @@
 pub mod cache;
 mod condition;
 pub mod graph;
+pub mod json;
 mod limits;
 pub(crate) mod lint;
 mod load;
@@ -15,6 +16,7 @@ mod ruleset;
 pub mod source;
 pub mod spanned;
 pub mod synth;
+mod synth_json;
 mod validate;
 
 use serde::Serialize;
@@ -58,11 +60,21 @@ pub struct TreeSummary {
 }
 
 /// Parse, check and build. `extra_roots` are entry points besides the triage
-/// root (code tables); they count for reachability.
+/// root (code tables); they count for reachability. JSON files are read
+/// without places first; when there is a problem they are read again with
+/// them, so every problem has its `file:line:column` whatever the format.
 pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
+    let loaded = load_with(files, extra_roots, false);
+    if loaded.problems.is_empty() || !files.iter().any(|f| json::is_json(&f.name)) {
+        return loaded;
+    }
+    load_with(files, extra_roots, true)
+}
+
+fn load_with(files: &[SourceFile], extra_roots: &[String], places: bool) -> Loaded {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (f, result) in files.iter().zip(load::parse_rule_files(files)) {
+    for (f, result) in files.iter().zip(load::parse_rule_files(files, places)) {
         match result {
             Ok(file) => parsed.push(validate::Parsed { name: f.name.clone(), file }),
             Err(p) => problems.push(p),
