@@ -40,7 +40,7 @@ pub(super) fn tree(id: &str, n: usize) -> String {
                 {"value": "lit", "label": {"zh": "亮着", "en": "It is lit"}, "prior": 0.6,
                  "cost": {"minutes": 2.0}, "next": format!("{id}.n{}", 2 * i + 1)},
                 {"value": "dark", "label": {"zh": "不亮", "en": "It is dark"}, "prior": 0.4,
-                 "cost": {"minutes": 5.0, "technician": i % 7 == 0},
+                 "cost": {"minutes": 5.0, "technician": i.is_multiple_of(7)},
                  "next": format!("{id}.n{}", 2 * i + 2)},
             ],
         })
