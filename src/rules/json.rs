@@ -112,6 +112,18 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_refused_quickly() {
+        for field in ["tree", "nodes", "robustness"] {
+            let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+            let text = format!("{{\"{field}\": {deep}}}");
+            let p = fast(&text).unwrap_err();
+            assert_eq!(p.kind, ProblemKind::Yaml, "{p}");
+            assert_eq!(p.place.line, 1, "{p}");
+            assert!(parse_placed::<RuleFile>(&SourceFile::new("t.json", text)).is_err());
+        }
+    }
+
+    #[test]
     fn what_json_refuses_stays_refused() {
         // YAML would take the comment; JSON does not.
         let text = "{\"tree\": \"t\", \"nodes\": []} # note\n";
