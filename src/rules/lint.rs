@@ -59,11 +59,12 @@ impl Lint {
     }
 
     /// Judge a text in both languages and, when both are there, take it.
+    /// `field` is only formatted when there is a problem to tell.
     pub fn text(
         &mut self,
         file: &str,
         node: Option<&str>,
-        field: &str,
+        field: impl std::fmt::Display,
         t: Spanned<Text>,
     ) -> Option<Localized> {
         let at = || place(file, &t);

@@ -185,8 +185,8 @@ fn node(
         );
     }
     let body = match n.kind.value {
-        NodeKind::Question => question::question(pass, file, slot, &mut n),
-        NodeKind::Conclusion => conclusion::conclusion(pass, file, slot, &mut n),
+        NodeKind::Question => question::question(pass, file, (slot, &at), &mut n),
+        NodeKind::Conclusion => conclusion::conclusion(pass, file, (slot, &at), &mut n),
     };
     let body = body.filter(|_| pass.lint.count() == before)?;
     Some(ruleset::Node { id: n.id.value, tree, place: at, body })

@@ -8,7 +8,7 @@ use super::{Pass, RESERVED_VALUES};
 use crate::rules::condition::Condition;
 use crate::rules::lint::{Lint, is_word, place};
 use crate::rules::model::AnswerDef;
-use crate::rules::problem::{Problem, ProblemKind};
+use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::Answer;
 use crate::rules::spanned::Spanned;
 
@@ -57,19 +57,19 @@ pub(super) fn answer(
     a: Spanned<AnswerDef>,
 ) -> Option<Answer> {
     let before = pass.lint.count();
-    let aat = place(file, &a);
+    let aat = || Place::new(file, u64::from(a.line), u64::from(a.column));
     let AnswerDef { value, label, next, when, prior, cost } = a.value;
     let value = value.value;
     let label = match label {
-        Some(l) => pass.lint.text(file, Some(id), &format!("label of `{value}`"), l),
+        Some(l) => pass.lint.text(file, Some(id), format_args!("label of `{value}`"), l),
         None => {
-            pass.lint.missing(&aat, id, "label", "each answer needs `label: {zh: …, en: …}`");
+            pass.lint.missing(&aat(), id, "label", "each answer needs `label: {zh: …, en: …}`");
             None
         }
     };
     if next.is_none() {
         let hint = format!("say which node answer `{value}` leads to");
-        pass.lint.missing(&aat, id, "next", &hint);
+        pass.lint.missing(&aat(), id, "next", &hint);
     }
     let when = match &when {
         Some(w) => match Condition::compile(&w.value) {
@@ -90,7 +90,7 @@ pub(super) fn answer(
             pass.lint.push(
                 Problem::new(
                     ProblemKind::BadCondition,
-                    aat,
+                    aat(),
                     format!(
                         "answer `{value}` has no `when`, but the question has `fact` or `input`"
                     ),

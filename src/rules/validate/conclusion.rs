@@ -5,17 +5,16 @@ use super::Pass;
 use super::question::optional_text;
 use crate::rules::lint::{is_screaming_snake, place, to_screaming_snake};
 use crate::rules::model::NodeDef;
-use crate::rules::problem::{Problem, ProblemKind};
+use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::{Conclusion, NodeBody};
 
 pub(super) fn conclusion(
     pass: &mut Pass,
     file: &str,
-    slot: usize,
+    (slot, at): (usize, &Place),
     n: &mut NodeDef,
 ) -> Option<NodeBody> {
     let id = n.id.value.as_str();
-    let at = place(file, &n.id);
     pass.lint.misplaced(
         id,
         "conclusion",
@@ -40,7 +39,7 @@ pub(super) fn conclusion(
         ),
         Some(_) => {}
         None => pass.lint.missing(
-            &at,
+            at,
             id,
             "key",
             "a conclusion needs a stable key such as `PRINTER_OUT_OF_PAPER`",
@@ -49,16 +48,16 @@ pub(super) fn conclusion(
     let title = match n.title.take() {
         Some(t) => pass.lint.text(file, Some(id), "title", t),
         None => {
-            pass.lint.missing(&at, id, "title", "a conclusion needs `title: {zh: …, en: …}`");
+            pass.lint.missing(at, id, "title", "a conclusion needs `title: {zh: …, en: …}`");
             None
         }
     };
     if n.remedy.is_empty() {
-        pass.lint.missing(&at, id, "remedy", "list the remedy steps, each `{zh: …, en: …}`");
+        pass.lint.missing(at, id, "remedy", "list the remedy steps, each `{zh: …, en: …}`");
     }
     let mut remedy = Some(Vec::with_capacity(n.remedy.len()));
     for (i, step) in std::mem::take(&mut n.remedy).into_iter().enumerate() {
-        let built = pass.lint.text(file, Some(id), &format!("remedy step {}", i + 1), step);
+        let built = pass.lint.text(file, Some(id), format_args!("remedy step {}", i + 1), step);
         match (&mut remedy, built) {
             (Some(steps), Some(step)) => steps.push(step),
             _ => remedy = None,
@@ -66,10 +65,10 @@ pub(super) fn conclusion(
     }
     if n.actor.is_none() {
         let hint = "one of merchant, cardholder, technician, acquirer, issuer";
-        pass.lint.missing(&at, id, "actor", hint);
+        pass.lint.missing(at, id, "actor", hint);
     }
     if n.outcome.is_none() {
-        pass.lint.missing(&at, id, "outcome", "`resolved` or `escalate`");
+        pass.lint.missing(at, id, "outcome", "`resolved` or `escalate`");
     }
     let escalate = optional_text(&mut pass.lint, file, id, "escalate", n.escalate.take());
     if let Some(k) = &n.key {
