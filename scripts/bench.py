@@ -6,9 +6,14 @@ whole release processes, their wall time, CPU time and peak memory.
     python3 scripts/bench.py --quick    # fewer runs, no 100k set
 
 Prints one row per figure with its target and PASS or MISS, and exits 1 if
-any target is missed. Needs only Python 3 and cargo; all inputs are made by
-the repository's own generators (examples/generate_rules.rs,
-examples/generate_batch.rs) in a temporary folder.
+any target is missed. Absolute times on a shared machine move by +-30 %
+with its load, so every figure is also given as a ratio to a reference
+measured in the same run: the process floor of a hello-world binary
+(start-up, wall and memory), and CLIPS 6.30 loading the same graph as
+facts (`apt-get install clips`; skipped without it). Needs Python 3, cargo
+and rustc; all inputs are made by the repository's own generators
+(examples/generate_rules.rs, examples/generate_batch.rs,
+examples/rules_to_clips.rs) in a temporary folder.
 """
 
 import argparse
@@ -40,12 +45,12 @@ def all_cores():
     os.sched_setaffinity(0, ALL_CORES)
 
 
-def run(args, stdin=None, stdout=subprocess.DEVNULL, env=None, pin=True):
+def run(args, stdin=None, stdout=subprocess.DEVNULL, env=None, pin=True, cwd=None):
     """Run a process to its end: (exit code, wall s, cpu s). Children share
     the script's one core unless `pin` is false."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdin=stdin or subprocess.DEVNULL, stdout=stdout,
-                            stderr=subprocess.DEVNULL, env=env,
+                            stderr=subprocess.DEVNULL, env=env, cwd=cwd,
                             preexec_fn=None if pin else all_cores)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -64,18 +69,48 @@ def peak(args, stdin=None, env=None):
         return int(out.read().strip().splitlines()[-1]) / 1024
 
 
+# The references of this run: the hello-world floor and CLIPS per size.
+REF = {}
+
+
+def ratio(value, reference, name):
+    """`value` as a multiple of a reference of this run, e.g. "1.6x floor"."""
+    if not reference:
+        return "-"
+    return f"{value / reference:.3g}x {name}"
+
+
 def memory_row(name, mb, limit):
     if mb is None:
-        rows.append((name, "n/a", f"<= {limit} MB", "SKIP (install GNU time)"))
+        rows.append((name, "n/a", "-", f"<= {limit} MB", "SKIP (install GNU time)"))
         print(f"  {name}: not measured; install GNU time (apt install time)", flush=True)
     else:
-        row(name, mb, "MB", f"<= {limit} MB", mb <= limit)
+        row(name, mb, "MB", f"<= {limit} MB", mb <= limit,
+            ratio(mb, REF.get("floor_mb"), "floor"))
 
 
-def row(name, value, unit, target, ok):
-    rows.append((name, f"{value:.3g} {unit}" if isinstance(value, float) else f"{value} {unit}",
-                 target, "PASS" if ok else "MISS"))
-    print(f"  {name}: {rows[-1][1]} (target {target}) {rows[-1][3]}", flush=True)
+def row(name, value, unit, target, ok, versus="-"):
+    shown = f"{value:.3g} {unit}" if isinstance(value, float) else f"{value} {unit}"
+    result = "-" if target == "-" else "PASS" if ok else "MISS"
+    rows.append((name, shown, versus, target, result))
+    print(f"  {name}: {shown} [{versus}] (target {target}) {rows[-1][4]}", flush=True)
+
+
+def floor(tmp, runs, env):
+    """The process floor: a hello-world binary started the same way."""
+    print("reference: a hello-world binary", flush=True)
+    source = tmp / "hello.rs"
+    source.write_text('fn main() { println!("hello"); }\n')
+    hello = tmp / "hello"
+    subprocess.run(["rustc", "-O", "-o", hello, source], check=True)
+    median = hyperfine_median([hello], runs, env)
+    if median is None:
+        median = statistics.median(run([hello], env=env)[1] for _ in range(runs))
+    REF["floor_ms"] = median * 1000
+    REF["floor_cpu"] = statistics.median(run([hello], env=env)[2] for _ in range(runs))
+    REF["floor_mb"] = peak([hello], env=env)
+    print(f"  median wall {REF['floor_ms']:.2f} ms, CPU {REF['floor_cpu'] * 1000:.2f} ms, "
+          f"peak memory {REF['floor_mb'] or 0:.1f} MB", flush=True)
 
 
 def env_without_history(tmp):
@@ -112,47 +147,84 @@ def startup(runs, env):
             walls = [run(args, env=env)[1] for _ in range(runs)]
             median = statistics.median(walls)
         median *= 1000
-        row(f"{label}: median wall", median, "ms", "<= 5 ms", median <= 5)
+        row(f"{label}: median wall", median, "ms", "<= 5 ms", median <= 5,
+            ratio(median, REF.get("floor_ms"), "floor"))
         memory_row(f"{label}: peak memory", peak(args, env=env), 15)
 
 
+def clips_cpu(tmp, folder, nodes, runs):
+    """CPU seconds CLIPS 6.30 takes to load and check the graph of `folder`
+    written as facts (examples/rules_to_clips.rs); None without CLIPS."""
+    if not shutil.which("clips"):
+        return None
+    out = tmp / f"clips-{nodes}"
+    subprocess.run([EXAMPLES / "rules_to_clips", folder, out], check=True,
+                   stderr=subprocess.DEVNULL)
+    cpus = []
+    for _ in range(runs):
+        # A CLIPS batch that does not reach `(exit)` waits for input forever.
+        rc, _, cpu = run(["timeout", "300", "clips", "-f2", "load.bat"], cwd=out)
+        assert rc == 0, f"clips on {nodes} nodes exited {rc}"
+        cpus.append(cpu)
+    return statistics.median(cpus)
+
+
 def generated(tmp, sizes, runs, env):
-    print("generated rule sets: load and check (one core)", flush=True)
+    print("generated rule sets: first load and check, CPU on one core", flush=True)
     cold = dict(env, POSDIAG_CACHE_DIR="")
-    times = {}
+    cpu = {"yaml": {}, "json": {}}
     for nodes in sizes:
-        folder = tmp / f"kb-{nodes}"
-        subprocess.run([EXAMPLES / "generate_rules", str(nodes), folder], check=True,
-                       stderr=subprocess.DEVNULL)
-        args = [BIN, "--rules", folder, "check"]
+        folders = {}
+        for fmt in ("yaml", "json"):
+            folders[fmt] = tmp / f"kb-{nodes}-{fmt}"
+            flag = ["--json"] if fmt == "json" else []
+            subprocess.run([EXAMPLES / "generate_rules", *flag, str(nodes), folders[fmt]],
+                           check=True, stderr=subprocess.DEVNULL)
 
-        def median_of(environment, pin=True):
-            walls = []
+        def median_of(fmt, environment, pin=True, what=2):
+            times = []
             for _ in range(runs):
-                rc, wall, _ = run(args, env=environment, pin=pin)
-                assert rc == 0, f"check of {nodes} nodes exited {rc}"
-                walls.append(wall)
-            return statistics.median(walls)
+                result = run([BIN, "--rules", folders[fmt], "check"], env=environment, pin=pin)
+                assert result[0] == 0, f"check of {nodes} nodes ({fmt}) exited {result[0]}"
+                times.append(result[what])
+            return statistics.median(times)
 
-        times[nodes] = median_of(cold)
-        mb = peak(args, env=cold)
-        size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
-        print(f"  {nodes} nodes ({size:.1f} MB of YAML): {times[nodes]:.3f} s, "
-              f"{mb or 0:.0f} MB", flush=True)
+        for fmt in ("yaml", "json"):
+            cpu[fmt][nodes] = median_of(fmt, cold)
+        clips = clips_cpu(tmp, folders["json"], nodes, runs)
+        REF[f"clips_{nodes}"] = clips
+        size = {f: sum(p.stat().st_size for p in folders[f].iterdir()) / 1e6 for f in folders}
+        clips_text = f"CLIPS {clips:.3f} s" if clips is not None else "CLIPS not installed"
+        print(f"  {nodes} nodes: YAML ({size['yaml']:.1f} MB) {cpu['yaml'][nodes]:.3f} s, "
+              f"JSON ({size['json']:.1f} MB) {cpu['json'][nodes]:.3f} s, {clips_text}",
+              flush=True)
+        for fmt in ("json", "yaml"):
+            name = f"{nodes // 1000}k nodes, {fmt.upper()}: first load and check, CPU"
+            value = cpu[fmt][nodes]
+            if clips is not None:
+                row(name, value, "s", "< CLIPS" if fmt == "json" else "-",
+                    value < clips if fmt == "json" else True, ratio(value, clips, "CLIPS"))
+            elif nodes == 100_000 and fmt == "json":
+                row(name, value, "s", "<= 1 s", value <= 1,
+                    ratio(value, REF.get("floor_cpu"), "floor"))
         if nodes == 100_000:
-            row("100k nodes: first load and check", times[nodes], "s", "<= 1 s",
-                times[nodes] <= 1)
-            memory_row("100k nodes: peak memory", mb, 300)
+            args = [BIN, "--rules", folders["json"], "check"]
+            mb = peak(args, env=cold)
+            memory_row("100k nodes, JSON: peak memory", mb, 300)
             cached = dict(env, POSDIAG_CACHE_DIR=str(tmp / "cache"))
-            run(args, env=cached)  # fills the cache
-            warm = median_of(cached)
-            row("100k nodes: load and check again (cache)", warm, "s", "<= 1 s", warm <= 1)
-            cores = median_of(cold, pin=False)
-            print(f"  first load on all {len(ALL_CORES)} cores: {cores:.3f} s",
+            run([BIN, "--rules", folders["yaml"], "check"], env=cached)  # fills the cache
+            warm = median_of("yaml", cached)
+            row("100k nodes, YAML seen before (cache), CPU", warm, "s", "<= 1 s", warm <= 1,
+                ratio(warm, clips, "CLIPS"))
+            cores = median_of("yaml", cold, pin=False, what=1)
+            print(f"  first load of the YAML on all {len(ALL_CORES)} cores: {cores:.3f} s wall",
                   flush=True)
-    if 10_000 in times and 100_000 in times:
-        growth = times[100_000] / times[10_000]
-        row("growth 10k -> 100k", growth, "x", "<= 12x", growth <= 12)
+    for fmt in ("json", "yaml"):
+        if 10_000 in cpu[fmt] and 100_000 in cpu[fmt]:
+            growth = cpu[fmt][100_000] / cpu[fmt][10_000]
+            clips = (REF.get("clips_100000") or 0) / (REF.get("clips_10000") or 1)
+            row(f"growth 10k -> 100k, {fmt.upper()}", growth, "x", "<= 12x", growth <= 12,
+                f"CLIPS {clips:.3g}x" if clips else "-")
 
 
 def batch(tmp, lines, env):
@@ -165,7 +237,8 @@ def batch(tmp, lines, env):
                             env=env)
     assert rc == 0, f"batch exited {rc}"
     rate = lines / wall
-    row(f"batch of {lines} lines", round(rate), "diagnoses/s", ">= 100000", rate >= 100_000)
+    row(f"batch of {lines} lines", round(rate), "diagnoses/s", ">= 100000", rate >= 100_000,
+        ratio(wall * 1000, REF.get("floor_ms"), "floor"))
     print(f"  ({wall:.3f} s wall, {cpu:.3f} s CPU, rules loaded once)", flush=True)
 
 
@@ -194,12 +267,14 @@ def probe(tmp, env, delay_ms=20):
     counted = sum(int(m.group(1)) for m in
                   re.finditer(r" (?:tx|rx) (\d+) bytes?$", record.read_text(), re.M))
     expected = replies * delay_ms / 1000 + counted * 10 / BAUD
-    ratio = wall / expected
+    share_of = wall / expected
     print(f"  {replies} replies x {delay_ms} ms + {counted} bytes x 10 / {BAUD} = "
           f"{expected:.3f} s; probe took {wall:.3f} s", flush=True)
-    row("probe: time / (delays + bytes x 10 / baud)", ratio, "x", "<= 1.2x", ratio <= 1.2)
+    row("probe: time / (delays + bytes x 10 / baud)", share_of, "x", "<= 1.2x", share_of <= 1.2,
+        "(a ratio)")
     share = cpu / wall * 100
-    row("probe: CPU / wall", share, "%", "<= 5 %", share <= 5)
+    row("probe: CPU / wall", share, "%", "<= 5 %", share <= 5,
+        ratio(cpu * 1000, REF.get("floor_ms"), "floor"))
 
 
 def main():
@@ -214,16 +289,21 @@ def main():
     with tempfile.TemporaryDirectory(prefix="posdiag-bench-") as t:
         tmp = Path(t)
         env = env_without_history(tmp)
+        floor(tmp, 20 if args.quick else 100, env)
         startup(20 if args.quick else 100, env)
         sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
         generated(tmp, sizes, 1 if args.quick else 3, env)
         batch(tmp, 20_000 if args.quick else 200_000, env)
         probe(tmp, env)
     width = max(len(r[0]) for r in rows)
-    print(f"\n{'figure':<{width}}  {'measured':>18}  {'target':>12}  result")
-    for name, value, target, result in rows:
-        print(f"{name:<{width}}  {value:>18}  {target:>12}  {result}")
-    return 1 if any(r[3] == "MISS" for r in rows) else 0
+    print(f"\n{'figure':<{width}}  {'measured':>18}  {'ratio':>16}  {'target':>12}  result")
+    for name, value, versus, target, result in rows:
+        print(f"{name:<{width}}  {value:>18}  {versus:>16}  {target:>12}  {result}")
+    print(f"references: hello-world floor {REF.get('floor_ms', 0):.2f} ms wall, "
+          f"{REF.get('floor_mb') or 0:.1f} MB; CLIPS "
+          + ", ".join(f"{k[6:]} nodes {v:.3f} s" for k, v in REF.items()
+                      if k.startswith("clips_") and v is not None))
+    return 1 if any(r[4] == "MISS" for r in rows) else 0
 
 
 if __name__ == "__main__":

@@ -14,14 +14,11 @@ use super::key::compact;
 use super::model::BitDef;
 use super::model::ParsedTable;
 use super::namespace;
+use crate::rules::lint::{is_word, place};
 
 mod messages;
 use crate::rules::model::Text;
 use crate::rules::{Place, Problem, ProblemKind, did_you_mean};
-
-fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, u64::from(s.line), u64::from(s.column))
-}
 
 /// Check `tables` (built-in first, overlays last). `ids` are the rule
 /// graph's node ids; `None` when some rule file did not parse, in which case
@@ -359,10 +356,6 @@ impl Checker<'_> {
             );
         }
     }
-}
-
-fn is_word(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// The fields of a code or a screen message that [`Checker::fields`] checks.

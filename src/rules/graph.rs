@@ -1,6 +1,6 @@
 //! The rule graph as petgraph sees it: the one file that names petgraph
 //! types. Used for the checks that need the whole graph (cycles,
-//! reachability) and for drawing it.
+//! reachability, see `validate::reach`) and for drawing it.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -10,72 +10,63 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
-use super::validate::Parsed;
-
-/// Node ids as graph nodes, `next` and `otherwise` as edges.
+/// Nodes by slot (graph index `i` is slot `i`), `next` and `otherwise` as
+/// edges.
 pub struct EdgeGraph {
-    graph: DiGraph<String, ()>,
-    by_id: HashMap<String, NodeIndex>,
+    graph: DiGraph<(), ()>,
 }
 
 impl EdgeGraph {
-    /// Build from parsed files; edges to unknown ids are left out (they are
-    /// reported by the edge check).
-    pub fn from_files(files: &[Parsed], index: &HashMap<String, (usize, usize)>) -> EdgeGraph {
-        let mut graph = DiGraph::with_capacity(index.len(), index.len() * 2);
-        let mut by_id = HashMap::with_capacity(index.len());
-        for f in files {
-            for node in &f.file.nodes {
-                let id = &node.value.id.value;
-                by_id.entry(id.clone()).or_insert_with(|| graph.add_node(id.clone()));
-            }
+    /// `nodes` nodes and the edges between them (slots below `nodes`).
+    pub fn new(nodes: usize, edges: &[(u32, u32)]) -> EdgeGraph {
+        let mut graph = DiGraph::with_capacity(nodes, edges.len());
+        for _ in 0..nodes {
+            graph.add_node(());
         }
-        for f in files {
-            for node in &f.file.nodes {
-                let n = &node.value;
-                let from = by_id[&n.id.value];
-                let targets = n
-                    .answers
-                    .iter()
-                    .filter_map(|a| a.value.next.as_ref())
-                    .chain(n.otherwise.as_ref());
-                for t in targets {
-                    if let Some(&to) = by_id.get(&t.value) {
-                        graph.update_edge(from, to, ());
-                    }
-                }
-            }
+        for &(from, to) in edges {
+            graph.add_edge(NodeIndex::new(from as usize), NodeIndex::new(to as usize), ());
         }
-        EdgeGraph { graph, by_id }
+        EdgeGraph { graph }
     }
 }
 
 /// One real loop per strongly connected component: the shortest cycle
 /// through its smallest id (so the message can be followed edge by edge),
-/// and how many nodes the component holds. Sorted by first id.
-pub fn cycles(g: &EdgeGraph) -> Vec<(Vec<String>, usize)> {
-    let mut out: Vec<(Vec<String>, usize)> = tarjan_scc(&g.graph)
+/// as slots, and how many nodes the component holds. Sorted by the ids of
+/// the loop. `names` are the ids of the slots.
+pub fn cycles(g: &EdgeGraph, names: &[String]) -> Vec<(Vec<usize>, usize)> {
+    let name = |i: NodeIndex| names[i.index()].as_str();
+    let mut out: Vec<(Vec<usize>, usize)> = tarjan_scc(&g.graph)
         .into_iter()
         .filter(|scc| scc.len() > 1 || g.graph.contains_edge(scc[0], scc[0]))
         .map(|scc| {
             let members: HashSet<NodeIndex> = scc.iter().copied().collect();
-            let start = *scc.iter().min_by_key(|&&i| &g.graph[i]).unwrap_or(&scc[0]);
-            let ring = shortest_cycle(g, start, &members);
-            (ring.into_iter().map(|i| g.graph[i].clone()).collect(), scc.len())
+            let start = *scc.iter().min_by_key(|&&i| name(i)).unwrap_or(&scc[0]);
+            let ring = shortest_cycle(g, start, &members, &name);
+            (ring.into_iter().map(NodeIndex::index).collect(), scc.len())
         })
         .collect();
-    out.sort();
+    out.sort_by(|(a, n), (b, m)| {
+        let ids = |ring: &[usize]| ring.iter().map(|&i| names[i].as_str()).collect::<Vec<_>>();
+        ids(a).cmp(&ids(b)).then(n.cmp(m))
+    });
     out
 }
 
 /// Breadth-first from `start` inside `members` until an edge leads back.
-fn shortest_cycle(g: &EdgeGraph, start: NodeIndex, members: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+fn shortest_cycle<'a>(
+    g: &EdgeGraph,
+    start: NodeIndex,
+    members: &HashSet<NodeIndex>,
+    name: &impl Fn(NodeIndex) -> &'a str,
+) -> Vec<NodeIndex> {
     let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(at) = queue.pop_front() {
         let mut next: Vec<NodeIndex> =
             g.graph.neighbors(at).filter(|n| members.contains(n)).collect();
-        next.sort_by_key(|&i| &g.graph[i]);
+        next.sort_by_key(|&i| name(i));
+        next.dedup();
         for n in next {
             if n == start {
                 let mut ring = vec![at];
@@ -96,21 +87,19 @@ fn shortest_cycle(g: &EdgeGraph, start: NodeIndex, members: &HashSet<NodeIndex>)
     vec![start]
 }
 
-/// Ids no walk from `starts` reaches, in id order.
-pub fn unreachable(g: &EdgeGraph, starts: &[&str]) -> Vec<String> {
+/// Slots no walk from `starts` reaches, in slot order.
+pub fn unreachable(g: &EdgeGraph, starts: &[usize]) -> Vec<usize> {
     let mut seen = vec![false; g.graph.node_count()];
-    for s in starts {
-        if let Some(&start) = g.by_id.get(*s) {
-            let mut dfs = Dfs::new(&g.graph, start);
+    let mut dfs = Dfs::empty(&g.graph);
+    for &s in starts {
+        if s < seen.len() && !seen[s] {
+            dfs.move_to(NodeIndex::new(s));
             while let Some(n) = dfs.next(&g.graph) {
                 seen[n.index()] = true;
             }
         }
     }
-    let mut out: Vec<String> =
-        g.graph.node_indices().filter(|i| !seen[i.index()]).map(|i| g.graph[i].clone()).collect();
-    out.sort();
-    out
+    (0..seen.len()).filter(|&i| !seen[i]).collect()
 }
 
 /// What a node of a picture is.

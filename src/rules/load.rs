@@ -8,29 +8,44 @@ use super::model::RuleFile;
 use super::problem::{Place, Problem, ProblemKind};
 use super::source::SourceFile;
 
-/// Parse one rule file.
-pub fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
+/// Parse one rule file, with every value's place.
+#[cfg(test)]
+fn parse_rule_file(file: &SourceFile) -> Result<RuleFile, Problem> {
     parse_model(file)
+}
+
+/// Parse one rule file; a JSON file without places unless `places`.
+fn parse_rule_file_as(file: &SourceFile, places: bool) -> Result<RuleFile, Problem> {
+    if super::json::is_json(&file.name) && !places {
+        super::json::parse_fast(file)
+    } else {
+        parse_model(file)
+    }
 }
 
 /// YAML to parse before it is worth spreading the files over threads.
 const PARALLEL_FROM_BYTES: usize = 4 * 1024 * 1024;
 
-/// Parse many rule files, in order. A large set of YAML files is spread
-/// over the cores the process may use (`taskset` and cgroup limits are
-/// respected), since YAML parsing is most of the time a load takes.
-pub fn parse_rule_files(files: &[SourceFile]) -> Vec<Result<RuleFile, Problem>> {
-    let yaml: usize = files.iter().filter(|f| f.model.is_none()).map(|f| f.bytes.len()).sum();
+/// Parse many rule files, in order; JSON files without places unless
+/// `places` (see [`super::json`]). A large set is spread over the cores the
+/// process may use (`taskset` and cgroup limits are respected), since
+/// parsing is most of the time a load takes.
+pub fn parse_rule_files(files: &[SourceFile], places: bool) -> Vec<Result<RuleFile, Problem>> {
+    let text: usize = files.iter().filter(|f| f.model.is_none()).map(|f| f.bytes.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
-    if threads < 2 || yaml < PARALLEL_FROM_BYTES {
-        return files.iter().map(parse_rule_file).collect();
+    if threads < 2 || text < PARALLEL_FROM_BYTES {
+        return files.iter().map(|f| parse_rule_file_as(f, places)).collect();
     }
-    parse_on_threads(files, threads)
+    parse_on_threads(files, threads, places)
 }
 
 /// Parse `files` on `threads` threads, each taking the next file not yet
 /// taken; results in the files' order.
-fn parse_on_threads(files: &[SourceFile], threads: usize) -> Vec<Result<RuleFile, Problem>> {
+fn parse_on_threads(
+    files: &[SourceFile],
+    threads: usize,
+    places: bool,
+) -> Vec<Result<RuleFile, Problem>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<Option<Result<RuleFile, Problem>>> = Vec::new();
     results.resize_with(files.len(), || None);
@@ -42,7 +57,7 @@ fn parse_on_threads(files: &[SourceFile], threads: usize) -> Vec<Result<RuleFile
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(file) = files.get(i) else { break };
-                        done.push((i, parse_rule_file(file)));
+                        done.push((i, parse_rule_file_as(file, places)));
                     }
                     done
                 })
@@ -69,13 +84,17 @@ impl Model for RuleFile {
 }
 
 /// Parse a rule tree or code table: an embedded file from the form the
-/// build stored it in, a large file seen before from the cache (when the
-/// command line turned it on), any other file from its YAML.
+/// build stored it in, a JSON file as JSON (with places), a large file seen
+/// before from the cache (when the command line turned it on), any other
+/// file from its YAML.
 pub fn parse_model<T: Model>(file: &SourceFile) -> Result<T, Problem> {
     if let Some(model) = file.model.filter(|m| m.kind == T::KIND)
         && let Ok(parsed) = postcard::from_bytes::<T>(model.bytes)
     {
         return Ok(parsed);
+    }
+    if super::json::is_json(&file.name) {
+        return super::json::parse_placed(file);
     }
     let cached = super::cache::entry(T::KIND, &file.bytes);
     if let Some(model) = cached.as_ref().and_then(super::cache::Entry::load) {
@@ -91,7 +110,14 @@ pub fn parse_model<T: Model>(file: &SourceFile) -> Result<T, Problem> {
 /// Parse any YAML document of the project (rules, cases, answer files) with
 /// the same limits and the same error shape.
 pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
-    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+    let text = text_of(file)?;
+    serde_saphyr::from_str_with_options::<T>(text, super::limits::yaml_options())
+        .map_err(|e| yaml_problem(&file.name, text, &e))
+}
+
+/// The file as text, or a problem at the first byte that is not UTF-8.
+pub(super) fn text_of(file: &SourceFile) -> Result<&str, Problem> {
+    std::str::from_utf8(&file.bytes).map_err(|e| {
         let (line, column) = line_col_of(&file.bytes, e.valid_up_to());
         Problem::new(
             ProblemKind::Read,
@@ -99,9 +125,7 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> 
             "file is not valid UTF-8 text",
         )
         .hint("save the file as UTF-8")
-    })?;
-    serde_saphyr::from_str_with_options::<T>(text, super::limits::yaml_options())
-        .map_err(|e| yaml_problem(&file.name, text, &e))
+    })
 }
 
 /// Turn a serde-saphyr error into a problem with place, node and kind.
@@ -129,12 +153,19 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-fn classify(message: &str) -> (ProblemKind, String, Option<String>) {
+pub(super) fn classify(message: &str) -> (ProblemKind, String, Option<String>) {
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         return (
             ProblemKind::DuplicateKey,
             format!("duplicate key `{key}`"),
+            Some("each key may appear once in a mapping; remove one".into()),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return (
+            ProblemKind::DuplicateKey,
+            format!("duplicate key {rest}"),
             Some("each key may appear once in a mapping; remove one".into()),
         );
     }
@@ -305,7 +336,7 @@ mod tests {
         };
         let sequential = describe(files.iter().map(parse_rule_file).collect());
         assert_eq!(sequential[1], "broken.yaml");
-        assert_eq!(describe(parse_on_threads(&files, 3)), sequential);
+        assert_eq!(describe(parse_on_threads(&files, 3, true)), sequential);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The knowledge base: rule files (`model`), where they come from (`source`),
-//! parsing (`load`), checking (`validate`, `graph`) and the checked, walkable
-//! [`RuleSet`]. [`load()`] runs the whole pipeline and returns every problem.
+//! parsing (`load`), checking and building in one pass (`validate`, with
+//! `lint` and `graph`) into the checked, walkable [`RuleSet`]. [`load()`]
+//! runs the whole pipeline and returns every problem.
 
 pub mod cache;
 mod condition;
 pub mod graph;
+pub mod json;
 mod limits;
+pub(crate) mod lint;
 mod load;
 pub mod model;
 mod problem;
@@ -13,6 +16,7 @@ mod ruleset;
 pub mod source;
 pub mod spanned;
 pub mod synth;
+mod synth_json;
 mod validate;
 
 use serde::Serialize;
@@ -54,24 +58,39 @@ pub struct TreeSummary {
 }
 
 /// Parse, check and build. `extra_roots` are entry points besides the triage
-/// root (code tables); they count for reachability.
+/// root (code tables); they count for reachability. JSON files are read
+/// without places first; when there is a problem they are read again with
+/// them, so every problem has its `file:line:column` whatever the format.
 pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
+    let loaded = load_with(files, extra_roots, false);
+    if loaded.problems.is_empty() || !files.iter().any(|f| json::is_json(&f.name)) {
+        return loaded;
+    }
+    load_with(files, extra_roots, true)
+}
+
+fn load_with(files: &[SourceFile], extra_roots: &[String], places: bool) -> Loaded {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (f, result) in files.iter().zip(load::parse_rule_files(files)) {
+    for (f, result) in files.iter().zip(load::parse_rule_files(files, places)) {
         match result {
             Ok(file) => parsed.push(validate::Parsed { name: f.name.clone(), file }),
             Err(p) => problems.push(p),
         }
     }
     let complete = problems.is_empty();
-    problems.extend(validate::check(&parsed, complete, extra_roots));
-    let counts = validate::counts(&parsed);
     let trees: Vec<TreeSummary> = parsed
         .iter()
-        .map(|p| {
-            let (nodes, conclusions) = counts[&p.file.tree.value];
-            TreeSummary { id: p.file.tree.value.clone(), file: p.name.clone(), nodes, conclusions }
+        .map(|p| TreeSummary {
+            id: p.file.tree.value.clone(),
+            file: p.name.clone(),
+            nodes: p.file.nodes.len(),
+            conclusions: p
+                .file
+                .nodes
+                .iter()
+                .filter(|n| n.value.kind.value == model::NodeKind::Conclusion)
+                .count(),
         })
         .collect();
     let summary = Summary {
@@ -80,8 +99,7 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
         conclusions: trees.iter().map(|t| t.conclusions).sum(),
         trees,
     };
-    let ids =
-        parsed.iter().flat_map(|p| p.file.nodes.iter().map(|n| n.value.id.value.clone())).collect();
-    let rules = if problems.is_empty() { validate::build(parsed) } else { None };
-    Loaded { rules, summary, problems, ids }
+    let checked = validate::check_and_build(parsed, complete, extra_roots);
+    problems.extend(checked.problems);
+    Loaded { rules: checked.rules, summary, problems, ids: checked.ids }
 }

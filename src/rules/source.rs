@@ -75,7 +75,7 @@ pub enum SourceError {
     File { path: PathBuf, source: std::io::Error },
     #[error("`{}` is {size} bytes, more than the limit of {limit}", path.display())]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("folder `{}` holds no .yaml files", path.display())]
+    #[error("folder `{}` holds no .yaml or .json files", path.display())]
     Empty { path: PathBuf },
 }
 
@@ -112,7 +112,8 @@ fn embedded(dir: &Dir<'static>, prefix: &str) -> Vec<SourceFile> {
     files
 }
 
-/// Every `*.yaml` / `*.yml` file directly in `dir`, sorted by name.
+/// Every `*.yaml`, `*.yml` or `*.json` file directly in `dir`, sorted by
+/// name.
 pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|source| SourceError::Folder { path: dir.to_path_buf(), source })?;
@@ -121,7 +122,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
         let entry =
             entry.map_err(|source| SourceError::Folder { path: dir.to_path_buf(), source })?;
         let path = entry.path();
-        if path.is_file() && is_yaml(&path) {
+        if path.is_file() && (is_yaml(&path) || is_json(&path)) {
             paths.push(path);
         }
     }
@@ -132,7 +133,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
     paths.iter().map(|p| read_file(p)).collect()
 }
 
-/// The code tables of a rule folder: every `*.yaml` / `*.yml` file in
+/// The code tables of a rule folder: every `*.yaml`, `*.yml` or `*.json` file in
 /// `dir/codes`, sorted by name; none when there is no such folder.
 pub fn read_codes(dir: &Path) -> Result<Vec<SourceFile>, SourceError> {
     let codes = dir.join("codes");
@@ -167,6 +168,10 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<SourceFile, SourceEr
         return Err(SourceError::TooLarge { path: path.into(), size: bytes.len() as u64, limit });
     }
     Ok(SourceFile::new(path.display().to_string(), bytes))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
 }
 
 fn is_yaml(path: &Path) -> bool {

@@ -6,6 +6,10 @@
 //! (see `build.rs`), where the place travels beside the value: a
 //! non-human-readable format gets `(value, line, column)`. So problems in
 //! the embedded rules point at the same lines either way.
+//!
+//! A JSON rule file is first read without places, as fast as serde_json
+//! goes ([`without_places`]: every place is 0, "unknown"); only when the
+//! checker finds a problem is it read again for them (see `rules::json`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -25,9 +29,28 @@ impl<T> Spanned<T> {
     }
 }
 
+thread_local! {
+    static WITHOUT_PLACES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, in which human-readable input is deserialised without places:
+/// for a format other than YAML (JSON), which has no place to give.
+pub fn without_places<R>(f: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            WITHOUT_PLACES.with(|w| w.set(self.0));
+        }
+    }
+    let _reset = Reset(WITHOUT_PLACES.with(|w| w.replace(true)));
+    f()
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if d.is_human_readable() {
+        if d.is_human_readable() && WITHOUT_PLACES.with(std::cell::Cell::get) {
+            Ok(Spanned { value: T::deserialize(d)?, line: 0, column: 0 })
+        } else if d.is_human_readable() {
             let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
             Ok(Spanned {
                 value: s.value,

@@ -13,6 +13,21 @@ pub const NODES_PER_TREE: usize = 1001;
 /// Rule files (name, YAML text) of a knowledge base of about `nodes` nodes
 /// (at least one tree of three nodes plus the triage root).
 pub fn generate(nodes: usize) -> Vec<(String, String)> {
+    generate_as(nodes, Format::Yaml)
+}
+
+/// The same knowledge base as JSON files (`*.json`), one node a line.
+pub fn generate_json(nodes: usize) -> Vec<(String, String)> {
+    generate_as(nodes, Format::Json)
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Yaml,
+    Json,
+}
+
+fn generate_as(nodes: usize, format: Format) -> Vec<(String, String)> {
     let trees = nodes.saturating_sub(1).div_ceil(NODES_PER_TREE).max(1);
     let mut left = nodes.saturating_sub(1).max(3);
     let mut files = Vec::with_capacity(trees + 1);
@@ -25,10 +40,16 @@ pub fn generate(nodes: usize) -> Vec<(String, String)> {
         }
         left = left.saturating_sub(n);
         let id = format!("t{t:05}");
-        files.push((format!("{id}.yaml"), tree(&id, n)));
+        files.push(match format {
+            Format::Yaml => (format!("{id}.yaml"), tree(&id, n)),
+            Format::Json => (format!("{id}.json"), super::synth_json::tree(&id, n)),
+        });
         entries.push(id);
     }
-    files.push(("triage.yaml".to_string(), triage(&entries)));
+    files.push(match format {
+        Format::Yaml => ("triage.yaml".to_string(), triage(&entries)),
+        Format::Json => ("triage.json".to_string(), super::synth_json::triage(&entries)),
+    });
     files
 }
 

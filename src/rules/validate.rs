@@ -1,22 +1,27 @@
-//! Semantic checks over parsed rule files. Every check runs and every problem
-//! is collected: an author fixes a whole rule set in one pass. The graph-wide
-//! checks (reachability, cycles) use petgraph through [`super::graph`].
+//! Checking and building in one pass: every node of every parsed rule file
+//! becomes either a built node of the [`RuleSet`] or the problems that stop
+//! it, so the checker and the builder cannot disagree. Every check runs and
+//! every problem is collected: an author fixes a whole rule set at once.
 //!
-//! Only a rule set with no problems is turned into a [`RuleSet`]; the engine
-//! never sees a broken graph.
+//! By concern: node ids (`ids`), tree headers and the root (`tree`),
+//! questions (`question`, `answer`), conclusions (`conclusion`), and the checks that
+//! need the whole graph, cycles and reachability (`reach`). Only a set with
+//! no problem becomes a [`RuleSet`]; the engine never sees a broken graph.
 
-use std::collections::{BTreeMap, HashSet};
+mod answer;
+mod conclusion;
+mod ids;
+mod question;
+mod reach;
+mod tree;
 
-use foldhash::{HashMap, HashMapExt as _};
+use foldhash::HashMap;
 
-use crate::rules::spanned::Spanned;
-
-use super::condition::{Condition, compile_regex};
-use super::graph::{EdgeGraph, cycles, unreachable};
-use super::model::{NodeDef, NodeKind, RuleFile, Text};
+use super::lint::{Lint, is_node_id, place};
+use super::model::{NodeDef, NodeKind, RuleFile};
 use super::problem::{Place, Problem, ProblemKind, did_you_mean};
-use super::ruleset::{self, NodeBody, NodeId, RuleSet};
-use crate::lang::Localized;
+use super::ruleset::{self, NodeId, RuleSet};
+use super::spanned::Spanned;
 
 /// Answer values the walk itself uses.
 pub const RESERVED_VALUES: [&str; 3] = ["unknown", "fixed", "not_fixed"];
@@ -27,754 +32,228 @@ pub struct Parsed {
     pub file: RuleFile,
 }
 
-fn place<T>(file: &str, s: &Spanned<T>) -> Place {
-    Place::new(file, u64::from(s.line), u64::from(s.column))
+/// What the pass made of the files.
+pub struct Checked {
+    /// The walkable set, when no problem was found.
+    pub rules: Option<RuleSet>,
+    /// Sorted by file, line and column.
+    pub problems: Vec<Problem>,
+    /// Every node id, in file order (code tables are checked against them).
+    pub ids: Vec<String>,
 }
 
-/// Check parsed files; `complete` is false when some file did not parse, in
-/// which case checks that need the whole graph (unknown nodes, reachability,
-/// the root) are skipped rather than drowned in follow-on noise.
+/// The state of one pass: problems, the id index and the edges found.
+pub(super) struct Pass {
+    pub lint: Lint,
+    /// Whether every file parsed; if not, checks that need the whole graph
+    /// (unknown nodes, reachability, the root) are skipped rather than
+    /// drowned in follow-on noise.
+    pub complete: bool,
+    /// File names, by file index.
+    pub files: Vec<String>,
+    /// Node id → slot of its first definition.
+    pub by_id: HashMap<String, NodeId>,
+    /// Node id of each slot (one slot per node as written).
+    pub names: Vec<String>,
+    /// (file index, line, column) of each slot's id.
+    pub at: Vec<(u32, u32, u32)>,
+    /// Slot of the first node with the same id (itself, unless a duplicate).
+    pub first: Vec<u32>,
+    /// `next` and `otherwise` edges between first slots.
+    pub edges: Vec<(u32, u32)>,
+    /// Conclusion keys seen, with where.
+    pub keys: HashMap<String, Place>,
+}
+
+impl Pass {
+    /// Where slot `slot`'s id is written.
+    pub fn place_of(&self, slot: usize) -> Place {
+        let (f, line, column) = self.at[slot];
+        Place::new(self.files[f as usize].as_str(), u64::from(line), u64::from(column))
+    }
+
+    /// The node `target` names; an unknown one is a problem (when every file
+    /// parsed), with "did you mean".
+    pub fn resolve(
+        &mut self,
+        file: &str,
+        node: Option<&str>,
+        field: &str,
+        target: &Spanned<String>,
+    ) -> Option<NodeId> {
+        if let Some(&id) = self.by_id.get(&target.value) {
+            return Some(id);
+        }
+        if self.complete {
+            let mut p = Problem::new(
+                ProblemKind::UnknownNode,
+                place(file, target),
+                format!("`{field}` points to unknown node `{}`", target.value),
+            )
+            .maybe_hint(did_you_mean(&target.value, self.by_id.keys().map(String::as_str)));
+            if let Some(n) = node {
+                p = p.node(n);
+            }
+            self.lint.push(p);
+        }
+        None
+    }
+
+    /// An edge from slot `from` (attributed to the first node of its id).
+    pub fn edge(&mut self, from: usize, to: NodeId) {
+        self.edges.push((self.first[from], to.0));
+    }
+}
+
+/// Check `files` and build them into a [`RuleSet`] in one pass. `complete`
+/// is false when some file did not parse (that problem is the caller's).
 /// `extra_roots` are node ids that are entry points besides the triage root
-/// (e.g. the targets of code tables); unknown ones are reported by their owner.
-pub fn check(files: &[Parsed], complete: bool, extra_roots: &[String]) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
-    let index = c.index(files);
-    for f in files {
-        c.tree(f);
-        for node in &f.file.nodes {
-            c.node(&f.name, &f.file.tree.value, node);
+/// (the targets of code tables); unknown ones are reported by their owner.
+pub fn check_and_build(files: Vec<Parsed>, complete: bool, extra_roots: &[String]) -> Checked {
+    let mut pass = ids::index(&files, complete);
+    let mut trees = Vec::with_capacity(files.len());
+    let mut nodes = Vec::with_capacity(pass.names.len());
+    let mut headers = Vec::with_capacity(files.len());
+    let mut slot = 0;
+    for (ti, f) in files.into_iter().enumerate() {
+        let Parsed { name, file } = f;
+        let (built, header) = tree::header(&mut pass, &name, &file);
+        trees.push(built);
+        headers.push(header);
+        let tree_id = file.tree.value.as_str();
+        for def in file.nodes {
+            nodes.push(node(&mut pass, &name, (ti, tree_id), slot, def.value));
+            slot += 1;
         }
     }
-    c.conclusion_keys(files);
-    if complete {
-        c.roots(files);
-        c.edges(files, &index);
-        if c.problems.iter().all(|p| p.kind != ProblemKind::UnknownNode) {
-            c.graph(files, &index, extra_roots);
+    let mut roots = Vec::new();
+    let mut robustness = super::model::Robustness::default();
+    if pass.complete {
+        (roots, robustness) = tree::roots(&mut pass, headers);
+        if pass.lint.problems.iter().all(|p| p.kind != ProblemKind::UnknownNode) {
+            reach::check(&mut pass, &roots, extra_roots);
         }
     }
-    c.problems.sort_by(|a, b| {
+    let root = roots.first().copied();
+    let rules = if pass.complete && pass.lint.problems.is_empty() {
+        assemble(&mut pass, nodes, trees, root, robustness)
+    } else {
+        None
+    };
+    let Pass { lint, names, .. } = pass;
+    let mut problems = lint.problems;
+    problems.sort_by(|a, b| {
         (&a.place.file, a.place.line, a.place.column).cmp(&(
             &b.place.file,
             b.place.line,
             b.place.column,
         ))
     });
-    c.problems
+    Checked { rules, problems, ids: names }
 }
 
-struct Checker {
-    problems: Vec<Problem>,
-}
-
-/// Where each node id is defined: (file index, node index).
-type Index = HashMap<String, (usize, usize)>;
-
-impl Checker {
-    fn push(&mut self, p: Problem) {
-        self.problems.push(p);
-    }
-
-    fn index(&mut self, files: &[Parsed]) -> Index {
-        let mut index: Index = HashMap::new();
-        let mut trees: HashMap<&str, &str> = HashMap::new();
-        for (fi, f) in files.iter().enumerate() {
-            let tree = &f.file.tree;
-            if let Some(first) = trees.insert(&tree.value, &f.name) {
-                self.push(
-                    Problem::new(
-                        ProblemKind::DuplicateTree,
-                        place(&f.name, tree),
-                        format!("tree `{}` is also defined in `{first}`", tree.value),
-                    )
-                    .hint("give each file its own tree id"),
-                );
-            }
-            for (ni, node) in f.file.nodes.iter().enumerate() {
-                let id = &node.value.id;
-                if let Some(&(pf, pn)) = index.get(&id.value) {
-                    let prev = &files[pf].file.nodes[pn].value.id;
-                    self.push(
-                        Problem::new(
-                            ProblemKind::DuplicateId,
-                            place(&f.name, id),
-                            format!(
-                                "node id `{}` is already defined at {}",
-                                id.value,
-                                place(&files[pf].name, prev)
-                            ),
-                        )
-                        .node(&id.value)
-                        .hint("node ids must be unique across all rule files; rename one"),
-                    );
-                } else {
-                    index.insert(id.value.clone(), (fi, ni));
-                }
-            }
-        }
-        index
-    }
-
-    fn tree(&mut self, f: &Parsed) {
-        let file = &f.name;
-        let tree = &f.file.tree;
-        if !is_word(&tree.value) {
-            self.push(Problem::new(
+/// One node: its id, then its body by kind.
+fn node(
+    pass: &mut Pass,
+    file: &str,
+    (tree, tree_id): (usize, &str),
+    slot: usize,
+    mut n: NodeDef,
+) -> Option<ruleset::Node> {
+    let before = pass.lint.count();
+    let id = n.id.value.as_str();
+    let at = place(file, &n.id);
+    if !is_node_id(id) {
+        pass.lint.push(
+            Problem::new(
                 ProblemKind::BadId,
-                place(file, tree),
-                format!("tree id `{}` must be lowercase letters, digits and `_`", tree.value),
-            ));
-        }
-        match &f.file.title {
-            Some(t) => self.text(file, None, "title", t),
-            None => self.push(Problem::new(
-                ProblemKind::MissingField,
-                place(file, tree),
-                format!("tree `{}` has no `title`", tree.value),
-            )),
-        }
-        if let Some(d) = &f.file.description {
-            self.text(file, None, "description", d);
-        }
-        if f.file.entry.is_none() {
-            self.push(
-                Problem::new(
-                    ProblemKind::MissingField,
-                    place(file, tree),
-                    format!("tree `{}` has no `entry`", tree.value),
-                )
-                .hint(format!(
-                    "add `entry: {}.start` naming the node a walk of this tree starts at",
-                    tree.value
-                )),
-            );
-        }
-        if f.file.nodes.is_empty() {
-            self.push(Problem::new(
-                ProblemKind::MissingField,
-                place(file, tree),
-                format!("tree `{}` has no nodes", tree.value),
-            ));
-        }
-    }
-
-    fn text(&mut self, file: &str, node: Option<&str>, field: &str, t: &Spanned<Text>) {
-        for (lang, value) in [("zh", &t.value.zh), ("en", &t.value.en)] {
-            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-                let mut p = Problem::new(
-                    ProblemKind::MissingText,
-                    place(file, t),
-                    format!("`{field}` has no `{lang}` text"),
-                )
-                .hint("every text needs both `zh` and `en`");
-                if let Some(n) = node {
-                    p = p.node(n);
-                }
-                self.push(p);
-            }
-        }
-    }
-
-    fn node(&mut self, file: &str, tree: &str, node: &Spanned<NodeDef>) {
-        let n = &node.value;
-        let id = n.id.value.as_str();
-        let at = place(file, &n.id);
-        if !is_node_id(id) {
-            self.push(
-                Problem::new(
-                    ProblemKind::BadId,
-                    at.clone(),
-                    format!("node id `{id}` is not of the form `tree.name`"),
-                )
-                .node(id)
-                .hint("use lowercase letters, digits and `_`, in dot-separated parts"),
-            );
-        } else if !id.starts_with(&format!("{tree}.")) {
-            self.push(
-                Problem::new(
-                    ProblemKind::BadId,
-                    at.clone(),
-                    format!("node id `{id}` is outside its tree `{tree}`"),
-                )
-                .node(id)
-                .hint(format!("start it with `{tree}.`")),
-            );
-        }
-        match n.kind.value {
-            NodeKind::Question => self.question(file, node),
-            NodeKind::Conclusion => self.conclusion(file, node),
-        }
-    }
-
-    fn misplaced(&mut self, id: &str, kind: &str, fields: &[(&str, Option<Place>)]) {
-        for (field, at) in fields {
-            if let Some(at) = at {
-                self.push(
-                    Problem::new(
-                        ProblemKind::MisplacedField,
-                        at.clone(),
-                        format!("`{field}` does not belong on a {kind}"),
-                    )
-                    .node(id),
-                );
-            }
-        }
-    }
-
-    fn missing(&mut self, at: &Place, id: &str, field: &str, hint: &str) {
-        self.push(
-            Problem::new(ProblemKind::MissingField, at.clone(), format!("missing `{field}`"))
-                .node(id)
-                .hint(hint),
+                at.clone(),
+                format!("node id `{id}` is not of the form `tree.name`"),
+            )
+            .node(id)
+            .hint("use lowercase letters, digits and `_`, in dot-separated parts"),
+        );
+    } else if !in_tree(id, tree_id) {
+        pass.lint.push(
+            Problem::new(
+                ProblemKind::BadId,
+                at.clone(),
+                format!("node id `{id}` is outside its tree `{tree_id}`"),
+            )
+            .node(id)
+            .hint(format!("start it with `{tree_id}.`")),
         );
     }
+    let body = match n.kind.value {
+        NodeKind::Question => question::question(pass, file, (slot, &at), &mut n),
+        NodeKind::Conclusion => conclusion::conclusion(pass, file, (slot, &at), &mut n),
+    };
+    let body = body.filter(|_| pass.lint.count() == before)?;
+    Some(ruleset::Node { id: n.id.value, tree, place: at, body })
+}
 
-    fn question(&mut self, file: &str, node: &Spanned<NodeDef>) {
-        let n = &node.value;
-        let id = n.id.value.as_str();
-        let at = place(file, &n.id);
-        let p = |s: Option<Place>| s;
-        self.misplaced(
-            id,
-            "question",
-            &[
-                ("key", p(n.key.as_ref().map(|s| place(file, s)))),
-                ("title", n.title.as_ref().map(|s| place(file, s))),
-                ("remedy", n.remedy.first().map(|s| place(file, s))),
-                ("actor", n.actor.as_ref().map(|s| place(file, s))),
-                ("outcome", n.outcome.as_ref().map(|s| place(file, s))),
-                ("otherwise", n.otherwise.as_ref().map(|s| place(file, s))),
-                ("escalate", n.escalate.as_ref().map(|s| place(file, s))),
-            ],
-        );
-        match &n.text {
-            Some(t) => self.text(file, Some(id), "text", t),
-            None => self.missing(&at, id, "text", "a question needs `text: {zh: …, en: …}`"),
+fn in_tree(id: &str, tree: &str) -> bool {
+    id.len() > tree.len() && id.starts_with(tree) && id.as_bytes()[tree.len()] == b'.'
+}
+
+/// The rule set from the built parts of a pass that found no problem. Every
+/// part is there by then; if one is not, that is said as a problem rather
+/// than giving no rules and no reason.
+fn assemble(
+    pass: &mut Pass,
+    nodes: Vec<Option<ruleset::Node>>,
+    trees: Vec<Option<ruleset::Tree>>,
+    root: Option<NodeId>,
+    robustness: super::model::Robustness,
+) -> Option<RuleSet> {
+    let nodes: Option<Vec<ruleset::Node>> = nodes.into_iter().collect();
+    let trees: Option<Vec<ruleset::Tree>> = trees.into_iter().collect();
+    match (nodes, trees, root) {
+        (Some(nodes), Some(trees), Some(root)) => {
+            Some(RuleSet { nodes, by_id: std::mem::take(&mut pass.by_id), trees, root, robustness })
         }
-        if let Some(w) = &n.why {
-            self.text(file, Some(id), "why", w);
-        }
-        if let Some(input) = &n.input {
-            if let Some(pat) = &input.value.pattern
-                && let Err(e) = compile_regex(pat)
-            {
-                self.push(
-                    Problem::new(
-                        ProblemKind::BadCondition,
-                        place(file, input),
-                        format!("`input.pattern`: {e}"),
-                    )
-                    .node(id),
-                );
-            }
-            if let Some(h) = &input.value.hint {
-                let s = Spanned::at(h.clone(), input);
-                self.text(file, Some(id), "input.hint", &s);
-            }
-        }
-        if n.answers.is_empty() {
-            self.push(
-                Problem::new(ProblemKind::NoAnswers, at.clone(), "question has no answers")
-                    .node(id)
-                    .hint("add `answers:` with at least one `value`, `label` and `next`"),
-            );
-            return;
-        }
-        let needs_when = n.fact.is_some() || n.input.is_some();
-        let mut seen: HashSet<&str> = HashSet::new();
-        for a in &n.answers {
-            let av = &a.value;
-            let aat = place(file, a);
-            let value = av.value.value.as_str();
-            if RESERVED_VALUES.contains(&value) {
-                self.push(
-                    Problem::new(ProblemKind::BadAnswer, place(file, &av.value), format!("answer value `{value}` is reserved"))
-                        .node(id)
-                        .hint("`unknown`, `fixed` and `not_fixed` are used by the walk itself; choose another value"),
-                );
-            } else if !is_word(value) {
-                self.push(
-                    Problem::new(
-                        ProblemKind::BadAnswer,
-                        place(file, &av.value),
-                        format!("answer value `{value}` must be lowercase letters, digits and `_`"),
-                    )
-                    .node(id),
-                );
-            }
-            if !seen.insert(value) {
-                self.push(
-                    Problem::new(
-                        ProblemKind::BadAnswer,
-                        place(file, &av.value),
-                        format!("answer value `{value}` is given twice"),
-                    )
-                    .node(id),
-                );
-            }
-            match &av.label {
-                Some(l) => self.text(file, Some(id), &format!("label of `{value}`"), l),
-                None => {
-                    self.missing(&aat, id, "label", "each answer needs `label: {zh: …, en: …}`")
-                }
-            }
-            if av.next.is_none() {
-                self.missing(
-                    &aat,
-                    id,
-                    "next",
-                    &format!("say which node answer `{value}` leads to"),
-                );
-            }
-            match &av.when {
-                Some(w) => {
-                    if let Err(e) = Condition::compile(&w.value) {
-                        self.push(
-                            Problem::new(
-                                ProblemKind::BadCondition,
-                                place(file, w),
-                                format!("answer `{value}`: {e}"),
-                            )
-                            .node(id),
-                        );
-                    }
-                }
-                None if needs_when => self.push(
-                    Problem::new(
-                        ProblemKind::BadCondition,
-                        aat.clone(),
-                        format!(
-                            "answer `{value}` has no `when`, but the question has `fact` or `input`"
-                        ),
-                    )
-                    .node(id)
-                    .hint("add `when:`, e.g. `{equals: out}` or `{any: true}` for the fallback"),
-                ),
-                None => {}
-            }
-            if let Some(pr) = &av.prior
-                && !(0.0..=1.0).contains(&pr.value)
-            {
-                self.push(
-                    Problem::new(
-                        ProblemKind::BadWeight,
-                        place(file, pr),
-                        format!("prior {} is outside 0 to 1", pr.value),
-                    )
-                    .node(id),
-                );
-            }
-            if let Some(c) = &av.cost
-                && !(c.value.minutes >= 0.0 && c.value.minutes.is_finite())
-            {
-                self.push(
-                    Problem::new(
-                        ProblemKind::BadWeight,
-                        place(file, c),
-                        format!("cost of {} minutes is not possible", c.value.minutes),
-                    )
-                    .node(id),
-                );
-            }
-        }
-        if n.answers.iter().all(|a| a.value.next.is_none()) {
-            self.push(
+        _ => {
+            let at = pass.files.first().map_or(Place::file("rules"), |f| Place::file(f.as_str()));
+            pass.lint.push(
                 Problem::new(
-                    ProblemKind::LeafNotConclusion,
-                    at.clone(),
-                    "no answer leads anywhere, so the walk ends here without a conclusion",
+                    ProblemKind::Root,
+                    at,
+                    "the rules passed every check but could not be built",
                 )
-                .node(id)
-                .hint("give the answers `next`, or make this node a `conclusion`"),
+                .hint("this is a fault in posdiag; please report it with the rule files"),
             );
-        }
-        if let Some(d) = &n.default
-            && !n.answers.iter().any(|a| a.value.value.value == d.value)
-        {
-            let values: Vec<&str> =
-                n.answers.iter().map(|a| a.value.value.value.as_str()).collect();
-            self.push(
-                Problem::new(
-                    ProblemKind::BadDefault,
-                    place(file, d),
-                    format!("`default: {}` names no answer", d.value),
-                )
-                .node(id)
-                .maybe_hint(
-                    did_you_mean(&d.value, values.iter().copied())
-                        .or_else(|| Some(format!("answers are: {}", values.join(", ")))),
-                ),
-            );
+            None
         }
     }
+}
 
-    fn conclusion(&mut self, file: &str, node: &Spanned<NodeDef>) {
-        let n = &node.value;
-        let id = n.id.value.as_str();
-        let at = place(file, &n.id);
-        self.misplaced(
-            id,
-            "conclusion",
-            &[
-                ("text", n.text.as_ref().map(|s| place(file, s))),
-                ("why", n.why.as_ref().map(|s| place(file, s))),
-                ("fact", n.fact.as_ref().map(|s| place(file, s))),
-                ("input", n.input.as_ref().map(|s| place(file, s))),
-                ("answers", n.answers.first().map(|s| place(file, s))),
-                ("default", n.default.as_ref().map(|s| place(file, s))),
-            ],
-        );
-        match &n.key {
-            Some(k) if !is_screaming_snake(&k.value) => self.push(
-                Problem::new(
-                    ProblemKind::BadKey,
-                    place(file, k),
-                    format!("conclusion key `{}` is not SCREAMING_SNAKE", k.value),
-                )
-                .node(id)
-                .hint(format!("e.g. `{}`", to_screaming_snake(&k.value))),
-            ),
-            Some(_) => {}
-            None => self.missing(
-                &at,
-                id,
-                "key",
-                "a conclusion needs a stable key such as `PRINTER_OUT_OF_PAPER`",
-            ),
-        }
-        match &n.title {
-            Some(t) => self.text(file, Some(id), "title", t),
-            None => self.missing(&at, id, "title", "a conclusion needs `title: {zh: …, en: …}`"),
-        }
-        if n.remedy.is_empty() {
-            self.missing(&at, id, "remedy", "list the remedy steps, each `{zh: …, en: …}`");
-        }
-        for (i, step) in n.remedy.iter().enumerate() {
-            self.text(file, Some(id), &format!("remedy step {}", i + 1), step);
-        }
-        if n.actor.is_none() {
-            self.missing(
-                &at,
-                id,
-                "actor",
-                "one of merchant, cardholder, technician, acquirer, issuer",
-            );
-        }
-        if n.outcome.is_none() {
-            self.missing(&at, id, "outcome", "`resolved` or `escalate`");
-        }
-        if let Some(e) = &n.escalate {
-            self.text(file, Some(id), "escalate", e);
-        }
-    }
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
 
-    fn conclusion_keys(&mut self, files: &[Parsed]) {
-        let mut keys: HashMap<&str, Place> = HashMap::new();
-        for f in files {
-            for node in &f.file.nodes {
-                if let Some(k) = &node.value.key
-                    && node.value.kind.value == NodeKind::Conclusion
-                {
-                    let at = place(&f.name, k);
-                    if let Some(first) = keys.get(k.value.as_str()) {
-                        self.push(
-                            Problem::new(
-                                ProblemKind::DuplicateConclusionKey,
-                                at,
-                                format!("conclusion key `{}` is already used at {first}", k.value),
-                            )
-                            .node(&node.value.id.value)
-                            .hint("keys are contracts for scripts; each conclusion needs its own"),
-                        );
-                    } else {
-                        keys.insert(&k.value, at);
-                    }
+    use crate::rules::{SourceFile, load, synth};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever lines are lost from a clean set, the pass gives either
+        /// rules or at least one problem, never neither and never both.
+        #[test]
+        fn rules_or_problems(cuts in proptest::collection::vec((0usize..3, 0usize..400), 1..4)) {
+            let mut files: Vec<(String, String)> = synth::generate(40);
+            for (file, line) in cuts {
+                let count = files.len();
+                let (_, text) = &mut files[file % count];
+                let mut lines: Vec<&str> = text.lines().collect();
+                if lines.len() > 1 {
+                    lines.remove(line % lines.len());
                 }
+                *text = lines.join("\n");
             }
+            let files: Vec<SourceFile> =
+                files.into_iter().map(|(n, t)| SourceFile::new(n, t)).collect();
+            let loaded = load(&files, &[]);
+            prop_assert_eq!(loaded.rules.is_some(), loaded.problems.is_empty(), "{:?}", loaded.problems);
         }
     }
-
-    fn roots(&mut self, files: &[Parsed]) {
-        for f in files {
-            let Some(r) = &f.file.robustness else { continue };
-            let at = Place::new(f.name.as_str(), u64::from(r.line), u64::from(r.column));
-            if !f.file.root {
-                self.push(
-                    Problem::new(
-                        ProblemKind::MisplacedField,
-                        at.clone(),
-                        "`robustness` belongs to the root tree",
-                    )
-                    .hint("move it to the tree marked `root: true`"),
-                );
-            }
-            let groups = [r.value.inside, r.value.triage, r.value.two_unknowns];
-            for (name, share) in groups.iter().flatten().flat_map(|t| t.shares()) {
-                if !(0.0..=1.0).contains(&share) {
-                    self.push(Problem::new(
-                        ProblemKind::Yaml,
-                        at.clone(),
-                        format!("robustness `{name}` is {share}; a share lies between 0 and 1"),
-                    ));
-                }
-            }
-        }
-        let roots: Vec<&Parsed> = files.iter().filter(|f| f.file.root).collect();
-        match roots.len() {
-            1 => {}
-            0 => {
-                let at = files.first().map_or(Place::file("rules"), |f| Place::file(&f.name));
-                self.push(
-                    Problem::new(ProblemKind::Root, at, "no tree is marked `root: true`")
-                        .hint("mark the triage tree, where every walk starts, with `root: true`"),
-                );
-            }
-            _ => {
-                for f in &roots[1..] {
-                    self.push(Problem::new(
-                        ProblemKind::Root,
-                        place(&f.name, &f.file.tree),
-                        format!(
-                            "tree `{}` is marked `root: true`, as is `{}`",
-                            f.file.tree.value, roots[0].file.tree.value
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-
-    fn edges(&mut self, files: &[Parsed], index: &Index) {
-        let unknown = |c: &mut Checker,
-                       file: &str,
-                       node: Option<&str>,
-                       field: &str,
-                       target: &Spanned<String>| {
-            if !index.contains_key(&target.value) {
-                let mut p = Problem::new(
-                    ProblemKind::UnknownNode,
-                    place(file, target),
-                    format!("`{field}` points to unknown node `{}`", target.value),
-                )
-                .maybe_hint(did_you_mean(&target.value, index.keys().map(String::as_str)));
-                if let Some(n) = node {
-                    p = p.node(n);
-                }
-                c.push(p);
-            }
-        };
-        for f in files {
-            if let Some(e) = &f.file.entry {
-                unknown(self, &f.name, None, "entry", e);
-            }
-            for node in &f.file.nodes {
-                let n = &node.value;
-                for a in &n.answers {
-                    if let Some(next) = &a.value.next {
-                        unknown(self, &f.name, Some(&n.id.value), "next", next);
-                    }
-                }
-                if let Some(o) = &n.otherwise {
-                    unknown(self, &f.name, Some(&n.id.value), "otherwise", o);
-                }
-            }
-        }
-    }
-
-    fn graph(&mut self, files: &[Parsed], index: &Index, extra_roots: &[String]) {
-        let g = EdgeGraph::from_files(files, index);
-        for (cycle, size) in cycles(&g) {
-            let first = &cycle[0];
-            let (fi, ni) = index[first];
-            let at = place(&files[fi].name, &files[fi].file.nodes[ni].value.id);
-            let mut ring = cycle.clone();
-            ring.push(first.clone());
-            let loop_text = ring.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → ");
-            let more = if size > cycle.len() {
-                format!(" ({size} nodes are caught in loops with it)")
-            } else {
-                String::new()
-            };
-            self.push(
-                Problem::new(ProblemKind::Cycle, at, format!("the graph loops: {loop_text}{more}"))
-                    .node(first)
-                    .hint("a walk must always move forward; point one of these edges elsewhere"),
-            );
-        }
-        let mut starts: Vec<&str> = files
-            .iter()
-            .filter(|f| f.file.root)
-            .filter_map(|f| f.file.entry.as_ref().map(|e| e.value.as_str()))
-            .collect();
-        if starts.is_empty() {
-            return; // reported by `roots`
-        }
-        starts.extend(extra_roots.iter().map(String::as_str));
-        for id in unreachable(&g, &starts) {
-            let (fi, ni) = index[&id];
-            let n = &files[fi].file.nodes[ni].value;
-            self.push(
-                Problem::new(
-                    ProblemKind::Unreachable,
-                    place(&files[fi].name, &n.id),
-                    "no walk from the root reaches this node",
-                )
-                .node(&id)
-                .hint(
-                    "link it from a question's answer or a conclusion's `otherwise`, or remove it",
-                ),
-            );
-        }
-    }
-}
-
-/// Build the walkable rule set from files that passed [`check`]. Takes the
-/// files, so their texts move into the rule set instead of being copied
-/// (a 100k-node set holds each text once).
-pub fn build(files: Vec<Parsed>) -> Option<RuleSet> {
-    let mut by_id: HashMap<String, NodeId> = HashMap::new();
-    let mut i = 0u32;
-    for f in &files {
-        for node in &f.file.nodes {
-            by_id.insert(node.value.id.value.clone(), NodeId(i));
-            i += 1;
-        }
-    }
-    let resolve = |s: &Spanned<String>| by_id.get(&s.value).copied();
-    let mut trees = Vec::with_capacity(files.len());
-    let mut nodes = Vec::with_capacity(i as usize);
-    let mut root = None;
-    let mut robustness = super::model::Robustness::default();
-    for (ti, f) in files.into_iter().enumerate() {
-        let file = f.file;
-        let entry = resolve(file.entry.as_ref()?)?;
-        if file.root {
-            root = Some(entry);
-            robustness = file.robustness.map(|r| r.value).unwrap_or_default();
-        }
-        let name = f.name;
-        trees.push(ruleset::Tree {
-            id: file.tree.value,
-            title: localized(file.title?),
-            description: file.description.map(localized),
-            entry,
-            file: name.clone(),
-        });
-        for node in file.nodes {
-            let n = node.value;
-            let place = Place::new(name.as_str(), u64::from(n.id.line), u64::from(n.id.column));
-            let body = match n.kind.value {
-                NodeKind::Question => {
-                    let mut answers = Vec::with_capacity(n.answers.len());
-                    for a in n.answers {
-                        let a = a.value;
-                        answers.push(ruleset::Answer {
-                            next: resolve(a.next.as_ref()?)?,
-                            value: a.value.value,
-                            label: localized(a.label?),
-                            when: match &a.when {
-                                Some(w) => Some(Condition::compile(&w.value).ok()?),
-                                None => None,
-                            },
-                            prior: a.prior.map(|p| p.value),
-                            cost: a.cost.map(|c| c.value),
-                        });
-                    }
-                    let default = match &n.default {
-                        Some(d) => answers.iter().position(|a| a.value == d.value)?,
-                        None => most_likely(&answers),
-                    };
-                    NodeBody::Question(ruleset::Question {
-                        text: localized(n.text?),
-                        why: n.why.map(localized),
-                        fact: n.fact.map(|f| f.value),
-                        input: match n.input {
-                            Some(inp) => Some(ruleset::Input {
-                                kind: inp.value.kind,
-                                pattern: match &inp.value.pattern {
-                                    Some(p) => Some(compile_regex(p).ok()?),
-                                    None => None,
-                                },
-                                hint: inp.value.hint.map(localized_text),
-                            }),
-                            None => None,
-                        },
-                        answers,
-                        default,
-                        explicit_default: n.default.is_some(),
-                    })
-                }
-                NodeKind::Conclusion => NodeBody::Conclusion(ruleset::Conclusion {
-                    otherwise: match &n.otherwise {
-                        Some(o) => Some(resolve(o)?),
-                        None => None,
-                    },
-                    key: n.key?.value,
-                    title: localized(n.title?),
-                    remedy: n.remedy.into_iter().map(localized).collect(),
-                    actor: n.actor?.value,
-                    outcome: n.outcome?.value,
-                    escalate: n.escalate.map(localized),
-                }),
-            };
-            nodes.push(ruleset::Node { id: n.id.value, tree: ti, place, body });
-        }
-    }
-    Some(RuleSet { nodes, by_id, trees, root: root?, robustness })
-}
-
-/// The answer with the highest prior; the first when none has one.
-fn most_likely(answers: &[ruleset::Answer]) -> usize {
-    let mut best = 0;
-    let mut best_prior = f64::NEG_INFINITY;
-    for (i, a) in answers.iter().enumerate() {
-        if let Some(p) = a.prior
-            && p > best_prior
-        {
-            best = i;
-            best_prior = p;
-        }
-    }
-    best
-}
-
-fn localized(t: Spanned<Text>) -> Localized {
-    localized_text(t.value)
-}
-
-fn localized_text(t: Text) -> Localized {
-    Localized::new(t.zh.unwrap_or_default(), t.en.unwrap_or_default())
-}
-
-fn is_word(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-fn is_node_id(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| is_word(p))
-}
-
-fn is_screaming_snake(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-        && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-}
-
-fn to_screaming_snake(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
-        .collect()
-}
-
-/// Count of nodes and conclusions per tree, for `check` output.
-pub fn counts(files: &[Parsed]) -> BTreeMap<String, (usize, usize)> {
-    files
-        .iter()
-        .map(|f| {
-            let conclusions =
-                f.file.nodes.iter().filter(|n| n.value.kind.value == NodeKind::Conclusion).count();
-            (f.file.tree.value.clone(), (f.file.nodes.len(), conclusions))
-        })
-        .collect()
 }
