@@ -2,12 +2,23 @@
 //! question, a fact's value through the answers' `when` conditions, and a
 //! code typed at a `code` question looked up in the code tables.
 
-use super::walk::AnswerError;
 use crate::codes::Lookup;
 use crate::kb::KnowledgeBase;
 use crate::rules::model::InputKind;
 use crate::rules::{NodeId, Question};
 
+/// Why an answer was refused. Messages name the allowed values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("`{node}` is not a question open in this walk")]
+    NotCurrent { node: String },
+    #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
+    UnknownValue { node: String, value: String, allowed: Vec<String> },
+    #[error("`{value}` is not valid for `{node}`: {reason}")]
+    BadInput { node: String, value: String, reason: String },
+}
+
+/// The error for a value that is no answer of `q`, naming the allowed ones.
 pub fn unknown_value(
     rules: &KnowledgeBase,
     node: NodeId,

@@ -13,6 +13,7 @@
 use super::belief::{Belief, Evidence, Taken};
 use super::fact::Facts;
 use super::order::Ordering;
+pub use super::select::AnswerError;
 use super::select::{code_jump, select_input, unknown_value};
 pub use super::step::{Action, Source, Step};
 use crate::kb::KnowledgeBase;
@@ -27,17 +28,6 @@ pub enum Position {
     Conclusion(NodeId),
     /// Every remedy still possible was rejected: nothing is left to try.
     Exhausted,
-}
-
-/// Why an answer was refused. Messages name the allowed values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AnswerError {
-    #[error("`{node}` is not a question open in this walk")]
-    NotCurrent { node: String },
-    #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
-    UnknownValue { node: String, value: String, allowed: Vec<String> },
-    #[error("`{value}` is not valid for `{node}`: {reason}")]
-    BadInput { node: String, value: String, reason: String },
 }
 
 /// Why saved steps do not replay against the rules.
