@@ -110,23 +110,65 @@ fn gap_len(gap: &str) -> Option<usize> {
 /// as [`mask_pans`] joins them (a `\t` escape aside, which only joins
 /// more), reaches 13 digits.
 fn may_hold_a_card_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let (mut digits, mut gap) = (0usize, 0usize);
-    for c in text.chars() {
-        if digit(c).is_some() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is classed by a table, byte by byte (most output is ASCII);
+        // other characters are decoded, as full-width digits and separators
+        // count too.
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[b as usize]
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if digit(c).is_some() {
+                DIGIT
+            } else if is_separator(c) {
+                JOIN
+            } else {
+                OTHER
+            }
+        };
+        if class == DIGIT {
             digits += 1;
             gap = 0;
             if digits >= 13 {
                 return true;
             }
-        } else if digits > 0 && (is_separator(c) || c == '\\' || c == 't') && gap < 2 * MAX_GAP {
+        } else if class == JOIN && digits > 0 && gap < 2 * MAX_GAP {
             gap += 1;
-        } else {
+        } else if digits > 0 {
             digits = 0;
             gap = 0;
         }
     }
     false
 }
+
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+/// A separator, or a character of a `\t` escape.
+const JOIN: u8 = 2;
+
+/// The class of every ASCII byte for [`may_hold_a_card_number`].
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    let joins = [b' ', b'\t', b'-', b'.', b'/', b'_', b'\\', b't'];
+    let mut k = 0;
+    while k < joins.len() {
+        t[joins[k] as usize] = JOIN;
+        k += 1;
+    }
+    t
+};
 
 /// A run of digits in the text: byte range and the digits.
 struct Group {
@@ -164,6 +206,33 @@ fn groups(text: &str) -> Vec<Group> {
 
 /// `text` with every card number masked.
 pub fn mask_pans(text: &str) -> Cow<'_, str> {
+    // No card number spans a line end: mask line by line, so the full look
+    // is only taken at the few lines that may hold one.
+    if !text.contains('\n') {
+        return mask_line(text);
+    }
+    let mut out: Option<String> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Cow::Owned(masked) = mask_line(line) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            if out.is_empty() {
+                out.push_str(&text[..start]);
+            }
+            out.push_str(&masked);
+        } else if let Some(out) = out.as_mut() {
+            out.push_str(line);
+        }
+        start += line.len();
+    }
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// [`mask_pans`] of one line.
+fn mask_line(text: &str) -> Cow<'_, str> {
     if !may_hold_a_card_number(text) {
         return Cow::Borrowed(text);
     }
