@@ -41,7 +41,20 @@ impl Lang {
         if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 
-    /// Pick the text for this language: `lang.pick("中文", "English")`.
+    /// The catalogue's message `id` in this language (see [`crate::i18n`]):
+    /// `lang.t("prompt-back")`.
+    pub fn t(self, id: &'static str) -> &'static str {
+        crate::i18n::text(self, id)
+    }
+
+    /// The catalogue's message `id` with its variables:
+    /// `lang.t_args("emv-bits-set", &[("count", n.into())])`.
+    pub fn t_args(self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        crate::i18n::text_args(self, id, args)
+    }
+
+    /// Pick one of two texts that are data, not catalogue messages (a
+    /// rule's own `Localized` wording): `lang.pick(&zh, &en)`.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,

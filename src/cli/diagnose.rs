@@ -88,17 +88,14 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
                 let aside = session::set_aside(&session_path)?;
                 crate::eoutln!(
                     "{} `{}`",
-                    ctx.lang.pick("上次的诊断已另存为", "The earlier diagnosis was kept as"),
+                    ctx.lang.t("diagnose-the-earlier-diagnosis-was-kept"),
                     aside.display()
                 );
             }
             Ok(Resume::Keep) => {
                 crate::eoutln!(
                     "{} {}",
-                    ctx.lang.pick(
-                        "已保留上次的诊断。继续:",
-                        "The saved diagnosis is kept. To continue:"
-                    ),
+                    ctx.lang.t("diagnose-the-saved-diagnosis-is-kept"),
                     super::invocation::hint(&["--resume"])
                 );
                 return Ok(Exit::NeedsInput);

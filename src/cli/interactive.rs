@@ -88,10 +88,7 @@ impl Interactive<'_> {
                         Ok(Reply::Value(true)) => {
                             self.remember(walk.rules(), node);
                             self.finish(&d)?;
-                            crate::eoutln!(
-                                "{}",
-                                lang.pick("好的，诊断结束。", "Good. Diagnosis finished.")
-                            );
+                            crate::eoutln!("{}", lang.t("interactive-good-diagnosis-finished"));
                             return Ok(Exit::Ok);
                         }
                         Ok(Reply::Value(false)) => {
@@ -115,10 +112,7 @@ impl Interactive<'_> {
                 Ok(Reply::Value(())) | Ok(Reply::Why) | Ok(Reply::Unknown) => {}
                 Ok(Reply::Back) => {
                     if !walk.back() {
-                        crate::eoutln!(
-                            "{}",
-                            lang.pick("已经是第一个问题。", "This is the first question.")
-                        );
+                        crate::eoutln!("{}", lang.t("interactive-this-is-the-first-question"));
                     }
                 }
                 Ok(Reply::Quit) => return self.stop(&walk, &facts, Exit::NeedsInput),
@@ -155,11 +149,8 @@ impl Interactive<'_> {
         {
             crate::eoutln!(
                 "{} ≈ {minutes:.0} {}",
-                lang.pick(
-                    "可能性大、检查快的排在前面；预计用时",
-                    "Likely, quick checks first; expected effort"
-                ),
-                lang.pick("分钟", "min")
+                lang.t("interactive-likely-quick-checks-first-expected"),
+                lang.t("interactive-min")
             );
         }
         let message = q.text.get(lang);
@@ -188,10 +179,7 @@ impl Interactive<'_> {
                         .map(|&i| {
                             let label = q.answers[i].label.get(lang);
                             if found.contains(&i) {
-                                format!(
-                                    "{label}  {}",
-                                    lang.pick("← 终端探测发现", "← the probe found this")
-                                )
+                                format!("{label}  {}", lang.t("interactive-the-probe-found-this"))
                             } else {
                                 label.to_string()
                             }
@@ -280,20 +268,14 @@ impl Interactive<'_> {
         }
         let lang = self.lang;
         if !session::saved() {
-            crate::eoutln!(
-                "\n{}",
-                lang.pick(
-                    "会话未能保存（见上面的警告）。",
-                    "The session is not saved (see the warning above)."
-                )
-            );
+            crate::eoutln!("\n{}", lang.t("interactive-the-session-is-not-saved"));
             return Ok(exit);
         }
         crate::eoutln!(
             "\n{} `{}`\n{} {}",
-            lang.pick("已保存到", "Saved to"),
+            lang.t("interactive-saved-to"),
             self.session_path.display(),
-            lang.pick("继续诊断:", "To continue:"),
+            lang.t("interactive-to-continue"),
             super::invocation::hint(&["--resume"]),
         );
         Ok(exit)
@@ -316,7 +298,7 @@ fn show_conclusion(d: &Diagnosis, lang: Lang) {
         crate::outln!("\n{}", conclusion_table(c, lang, None));
     }
     if !d.path.is_empty() {
-        crate::outln!("{}", lang.pick("排查过程:", "How we got here:"));
+        crate::outln!("{}", lang.t("interactive-how-we-got-here"));
         crate::outln!("{}", path_table(&d.path, lang, None));
     }
     if d.assumed {
