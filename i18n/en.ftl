@@ -48,13 +48,13 @@ probe-view-note = Note:
 
 ## src/cli/prompt.rs
 
-prompt-don-t-know = ? don't know
+prompt-dont-know = ? don't know
 prompt-why-is-this-asked = ⓘ why is this asked?
 prompt-back = ← back
 prompt-to-move-enter-to-choose = ↑↓ to move, Enter to choose, Esc to quit
-prompt-why = {"? why · "}
-prompt-back-2 = {"< back · "}
-prompt-don-t-know-2 = {"- don't know · "}
+prompt-key-why = {"? why · "}
+prompt-key-back = {"< back · "}
+prompt-key-dont-know = {"- don't know · "}
 prompt-esc-to-quit = Esc to quit
 prompt-yes-it-is-fixed = Yes, it is fixed
 prompt-no-not-yet = No, not yet
@@ -95,28 +95,28 @@ why-don-t-know-every-possibility = don't know → every possibility stays open: 
 
 ## src/codes/model.rs
 
-model-card = card
-model-account = account
-model-operation = operation
-model-keys-security = keys/security
-model-network = network
-model-bank-system = bank system
-model-terminal = terminal
-model-success = success
-model-card-reader = card reader
-model-emv-chip-processing = EMV chip processing
-model-printer = printer
-model-modem-sim = modem/SIM
-model-success-2 = success
-model-failed-a-retry-is-allowed = failed, a retry is allowed
-model-failed-do-not-retry = failed, do not retry
-model-failed-the-operator-must-act = failed, the operator must act
-model-failed-system-fault-do-not = failed, system fault, do not retry
+category-card = card
+category-account = account
+category-operation = operation
+category-keys-security = keys/security
+category-network = network
+category-bank-system = bank system
+category-terminal = terminal
+category-success = success
+category-card-reader = card reader
+category-emv-chip-processing = EMV chip processing
+category-printer = printer
+category-modem-sim = modem/SIM
+class-a-success = success
+class-b-retry-allowed = failed, a retry is allowed
+class-c-do-not-retry = failed, do not retry
+class-d-operator-acts = failed, the operator must act
+class-e-system-fault = failed, system fault, do not retry
 
 ## src/report/code.rs
 
-code-vendor-overlay = {" (vendor overlay)"}
-code-vendor-overlay-2 = , vendor overlay
+code-vendor-overlay-bracketed = {" (vendor overlay)"}
+code-vendor-overlay-listed = , vendor overlay
 code-unknown-code = Unknown code
 code-no-code-table-knows-it = no code table knows it.
 code-known-codes-close-to-it = Known codes close to it:
@@ -132,8 +132,8 @@ code-who-acts = Who acts:
 code-category = Category:
 code-class = class
 code-table = Table:
-code-replaces-the-built-in-meaning = replaces the built-in meaning in
-code-replaces-the-built-in-meaning-2 = replaces the built-in meaning:
+code-replaces-built-in-in = replaces the built-in meaning in
+code-replaces-built-in = replaces the built-in meaning:
 code-checks-start-at = Checks start at:
 
 ## src/report/emv.rs

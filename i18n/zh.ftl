@@ -48,13 +48,13 @@ probe-view-note = 注意:
 
 ## src/cli/prompt.rs
 
-prompt-don-t-know = ？ 不确定
+prompt-dont-know = ？ 不确定
 prompt-why-is-this-asked = ⓘ 为什么问这个
 prompt-back = ← 返回上一步
 prompt-to-move-enter-to-choose = ↑↓ 选择，回车确认，Esc 退出
-prompt-why = {"? 为什么问 · "}
-prompt-back-2 = {"< 返回 · "}
-prompt-don-t-know-2 = {"- 不确定 · "}
+prompt-key-why = {"? 为什么问 · "}
+prompt-key-back = {"< 返回 · "}
+prompt-key-dont-know = {"- 不确定 · "}
 prompt-esc-to-quit = Esc 退出
 prompt-yes-it-is-fixed = 是，已解决
 prompt-no-not-yet = 否，还没解决
@@ -95,28 +95,28 @@ why-don-t-know-every-possibility = 不确定 → 每种可能都保留，先查�
 
 ## src/codes/model.rs
 
-model-card = 卡片
-model-account = 账户
-model-operation = 操作
-model-keys-security = 密钥/安全
-model-network = 网络
-model-bank-system = 银行系统
-model-terminal = 终端
-model-success = 成功
-model-card-reader = 读卡器
-model-emv-chip-processing = 芯片卡处理
-model-printer = 打印机
-model-modem-sim = 通讯模块/SIM卡
-model-success-2 = 交易成功
-model-failed-a-retry-is-allowed = 交易失败，可重试
-model-failed-do-not-retry = 交易失败，不需要重试
-model-failed-the-operator-must-act = 交易失败，终端操作员处理
-model-failed-system-fault-do-not = 交易失败，系统故障，不需要重试
+category-card = 卡片
+category-account = 账户
+category-operation = 操作
+category-keys-security = 密钥/安全
+category-network = 网络
+category-bank-system = 银行系统
+category-terminal = 终端
+category-success = 成功
+category-card-reader = 读卡器
+category-emv-chip-processing = 芯片卡处理
+category-printer = 打印机
+category-modem-sim = 通讯模块/SIM卡
+class-a-success = 交易成功
+class-b-retry-allowed = 交易失败，可重试
+class-c-do-not-retry = 交易失败，不需要重试
+class-d-operator-acts = 交易失败，终端操作员处理
+class-e-system-fault = 交易失败，系统故障，不需要重试
 
 ## src/report/code.rs
 
-code-vendor-overlay = （厂商覆盖文件）
-code-vendor-overlay-2 = ，厂商覆盖文件
+code-vendor-overlay-bracketed = （厂商覆盖文件）
+code-vendor-overlay-listed = ，厂商覆盖文件
 code-unknown-code = 未知代码
 code-no-code-table-knows-it = 代码表中没有这个代码。
 code-known-codes-close-to-it = 相近的已知代码:
@@ -132,8 +132,8 @@ code-who-acts = 由谁处理:
 code-category = 类别:
 code-class = 类
 code-table = 来源:
-code-replaces-the-built-in-meaning = 替代了内置含义
-code-replaces-the-built-in-meaning-2 = 替代了内置含义:
+code-replaces-built-in-in = 替代了内置含义
+code-replaces-built-in = 替代了内置含义:
 code-checks-start-at = 从这里开始排查:
 
 ## src/report/emv.rs

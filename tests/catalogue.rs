@@ -88,7 +88,7 @@ fn a_message_with_variables_follows_each_language_grammar() {
 
 #[test]
 fn texts_keep_their_spaces_and_line_breaks() {
-    assert_eq!(Lang::En.t("prompt-why"), "? why · ");
-    assert_eq!(Lang::Zh.t("prompt-back-2"), "< 返回 · ");
+    assert_eq!(Lang::En.t("prompt-key-why"), "? why · ");
+    assert_eq!(Lang::Zh.t("prompt-key-back"), "< 返回 · ");
     assert_eq!(Lang::En.t("no-such-message"), "no-such-message", "a missing id shows itself");
 }

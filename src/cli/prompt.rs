@@ -63,7 +63,7 @@ impl Prompter {
         let l = self.lang;
         let mut items = Vec::new();
         if moves.unknown {
-            items.push((Item::Unknown, l.t("prompt-don-t-know").to_string()));
+            items.push((Item::Unknown, l.t("prompt-dont-know").to_string()));
         }
         items.push((Item::Why, l.t("prompt-why-is-this-asked").to_string()));
         if moves.back {
@@ -128,12 +128,12 @@ impl Prompter {
             help.push_str(h);
             help.push_str(" · ");
         }
-        help.push_str(l.t("prompt-why"));
+        help.push_str(l.t("prompt-key-why"));
         if moves.back {
-            help.push_str(l.t("prompt-back-2"));
+            help.push_str(l.t("prompt-key-back"));
         }
         if moves.unknown {
-            help.push_str(l.t("prompt-don-t-know-2"));
+            help.push_str(l.t("prompt-key-dont-know"));
         }
         help.push_str(l.t("prompt-esc-to-quit"));
         let is_move = |s: &str| matches!(s.trim(), "?" | "<" | "-");

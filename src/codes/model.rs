@@ -144,18 +144,18 @@ impl Category {
     /// The name shown to people.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Category::Card => lang.t("model-card"),
-            Category::Account => lang.t("model-account"),
-            Category::Operation => lang.t("model-operation"),
-            Category::Keys => lang.t("model-keys-security"),
-            Category::Network => lang.t("model-network"),
-            Category::BankSystem => lang.t("model-bank-system"),
-            Category::Terminal => lang.t("model-terminal"),
-            Category::Success => lang.t("model-success"),
-            Category::CardReader => lang.t("model-card-reader"),
-            Category::Emv => lang.t("model-emv-chip-processing"),
-            Category::Printer => lang.t("model-printer"),
-            Category::Modem => lang.t("model-modem-sim"),
+            Category::Card => lang.t("category-card"),
+            Category::Account => lang.t("category-account"),
+            Category::Operation => lang.t("category-operation"),
+            Category::Keys => lang.t("category-keys-security"),
+            Category::Network => lang.t("category-network"),
+            Category::BankSystem => lang.t("category-bank-system"),
+            Category::Terminal => lang.t("category-terminal"),
+            Category::Success => lang.t("category-success"),
+            Category::CardReader => lang.t("category-card-reader"),
+            Category::Emv => lang.t("category-emv-chip-processing"),
+            Category::Printer => lang.t("category-printer"),
+            Category::Modem => lang.t("category-modem-sim"),
         }
     }
 }
@@ -174,11 +174,11 @@ impl Class {
     /// What the class tells the terminal to do.
     pub fn meaning(self, lang: Lang) -> &'static str {
         match self {
-            Class::A => lang.t("model-success-2"),
-            Class::B => lang.t("model-failed-a-retry-is-allowed"),
-            Class::C => lang.t("model-failed-do-not-retry"),
-            Class::D => lang.t("model-failed-the-operator-must-act"),
-            Class::E => lang.t("model-failed-system-fault-do-not"),
+            Class::A => lang.t("class-a-success"),
+            Class::B => lang.t("class-b-retry-allowed"),
+            Class::C => lang.t("class-c-do-not-retry"),
+            Class::D => lang.t("class-d-operator-acts"),
+            Class::E => lang.t("class-e-system-fault"),
         }
     }
 

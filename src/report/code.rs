@@ -65,10 +65,10 @@ impl TableOut {
     /// [unionpay: rules/codes/unionpay.yaml]`.
     pub fn describe(&self, lang: Lang) -> String {
         if !super::verbose() {
-            let overlay = if self.overlay { lang.t("code-vendor-overlay") } else { "" };
+            let overlay = if self.overlay { lang.t("code-vendor-overlay-bracketed") } else { "" };
             return format!("{}{overlay}", self.title);
         }
-        let overlay = if self.overlay { lang.t("code-vendor-overlay-2") } else { "" };
+        let overlay = if self.overlay { lang.t("code-vendor-overlay-listed") } else { "" };
         format!("{} [{}{overlay}: {}]", self.title, self.id, self.file)
     }
 }
@@ -231,13 +231,13 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
             writeln!(
                 out,
                 "  {} {} ({}): {}",
-                lang.t("code-replaces-the-built-in-meaning"),
+                lang.t("code-replaces-built-in-in"),
                 o.table.id,
                 o.table.file,
                 o.meaning
             )
         } else {
-            writeln!(out, "  {} {}", lang.t("code-replaces-the-built-in-meaning-2"), o.meaning)
+            writeln!(out, "  {} {}", lang.t("code-replaces-built-in"), o.meaning)
         };
     }
     if verbose {
