@@ -59,7 +59,11 @@ prompt-esc-to-quit = Esc to quit
 prompt-yes-it-is-fixed = Yes, it is fixed
 prompt-no-not-yet = No, not yet
 prompt-did-this-fix-it = Did this fix it?
-prompt-continue-the-unfinished-diagnosis = Continue the unfinished diagnosis
+prompt-resume-help = ↑↓ to move, Enter to choose, Esc to keep it and quit
+# The mark on a question left with Esc.
+prompt-canceled = <canceled>
+# $when: the local time the session was saved
+prompt-continue-saved = Continue the unfinished diagnosis ({ $when })
 prompt-start-afresh = Start afresh
 prompt-an-unfinished-diagnosis-was-found = An unfinished diagnosis was found.
 prompt-quit-saved-resume-later = ✕ quit (saved, resume later)
@@ -223,3 +227,8 @@ text-no-remedy-fixed-it-this = No remedy fixed it: this must be escalated.
 text-note-some-answers-were-don = Note: some answers were "don't know", so this is the most likely cause so far; if it does not fix it, say so and the next candidate follows.
 text-hand-off-show-or-send = Hand-off (show or send it to them):
 text-codes-seen = Codes seen:
+
+## src/output.rs
+
+# The head of the final error line; the error itself is English for now.
+output-error-prefix = posdiag: error:

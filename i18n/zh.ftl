@@ -59,7 +59,11 @@ prompt-esc-to-quit = Esc 退出
 prompt-yes-it-is-fixed = 是，已解决
 prompt-no-not-yet = 否，还没解决
 prompt-did-this-fix-it = 按上述步骤处理后，问题解决了吗？
-prompt-continue-the-unfinished-diagnosis = 继续上次未完成的诊断
+prompt-resume-help = ↑↓ 选择，回车确认，Esc 保留并退出
+# The mark on a question left with Esc.
+prompt-canceled = <已取消>
+# $when: the local time the session was saved
+prompt-continue-saved = 继续上次未完成的诊断 ({ $when })
 prompt-start-afresh = 重新开始
 prompt-an-unfinished-diagnosis-was-found = 发现上次未完成的诊断。
 prompt-quit-saved-resume-later = ✕ 退出（已保存，可继续）
@@ -219,3 +223,8 @@ text-no-remedy-fixed-it-this = 未能找到解决办法，需要转交处理。
 text-note-some-answers-were-don = 注意: 有些问题回答了"不确定"，这是目前最可能的原因；如果没解决，请选"否，还没解决"，会接着查下一个可能。
 text-hand-off-show-or-send = 转交说明（可出示或发给服务商）:
 text-codes-seen = 代码:
+
+## src/output.rs
+
+# The head of the final error line; the error itself is English for now.
+output-error-prefix = posdiag: 错误:

@@ -6,7 +6,7 @@
 //! results.
 
 use crate::mask::mask_pans;
-use inquire::ui::RenderConfig;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
@@ -55,7 +55,12 @@ pub struct Prompter {
 impl Prompter {
     /// Colour unless `NO_COLOR` is set or stderr is not a terminal.
     pub fn new(lang: Lang, colour: bool) -> Prompter {
-        let render = if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        let mut render =
+            if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        // inquire's own mark for Esc (`<canceled>`), in the user's language
+        // and the library's style.
+        render.canceled_prompt_indicator = Styled::new(lang.t("prompt-canceled"))
+            .with_style_sheet(render.canceled_prompt_indicator.style);
         Prompter { lang, render }
     }
 
@@ -201,10 +206,11 @@ impl Prompter {
     /// quits: starting afresh is an explicit choice.
     pub fn resume_saved(&self, when: &str) -> Result<Resume, Stop> {
         let l = self.lang;
-        let cont = format!("{} ({when})", l.t("prompt-continue-the-unfinished-diagnosis"));
+        let cont = l.t_args("prompt-continue-saved", &[("when", when.into())]);
         let fresh = l.t("prompt-start-afresh").to_string();
         let chosen =
             Select::new(l.t("prompt-an-unfinished-diagnosis-was-found"), vec![cont.clone(), fresh])
+                .with_help_message(l.t("prompt-resume-help"))
                 .with_render_config(self.render)
                 .without_filtering()
                 .prompt();
