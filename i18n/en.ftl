@@ -3,19 +3,19 @@
 
 ## src/cli/diagnose.rs
 
-diagnose-the-earlier-diagnosis-was-kept = The earlier diagnosis was kept as
-diagnose-the-saved-diagnosis-is-kept = The saved diagnosis is kept. To continue:
+diagnose-kept-aside = The earlier diagnosis was kept as `{ $path }`
+diagnose-kept = The saved diagnosis is kept. To continue: { $command }
 
 ## src/cli/interactive.rs
 
 interactive-good-diagnosis-finished = Good. Diagnosis finished.
 interactive-this-is-the-first-question = This is the first question.
-interactive-likely-quick-checks-first-expected = Likely, quick checks first; expected effort
+interactive-expected-effort = Likely, quick checks first; expected effort ≈ { $minutes } min
 interactive-min = min
-interactive-the-probe-found-this = ← the probe found this
+interactive-probe-found = { $label }  ← the probe found this
 interactive-the-session-is-not-saved = The session is not saved (see the warning above).
-interactive-saved-to = Saved to
-interactive-to-continue = To continue:
+interactive-saved-to = Saved to `{ $path }`
+interactive-to-continue = To continue: { $command }
 interactive-how-we-got-here = How we got here:
 
 ## src/cli/ports.rs

@@ -3,19 +3,19 @@
 
 ## src/cli/diagnose.rs
 
-diagnose-the-earlier-diagnosis-was-kept = 上次的诊断已另存为
-diagnose-the-saved-diagnosis-is-kept = 已保留上次的诊断。继续:
+diagnose-kept-aside = 上次的诊断已另存为 `{ $path }`
+diagnose-kept = 已保留上次的诊断。继续: { $command }
 
 ## src/cli/interactive.rs
 
 interactive-good-diagnosis-finished = 好的，诊断结束。
 interactive-this-is-the-first-question = 已经是第一个问题。
-interactive-likely-quick-checks-first-expected = 可能性大、检查快的排在前面；预计用时
+interactive-expected-effort = 可能性大、检查快的排在前面；预计用时 ≈ { $minutes } 分钟
 interactive-min = 分钟
-interactive-the-probe-found-this = ← 终端探测发现
+interactive-probe-found = { $label }  ← 终端探测发现
 interactive-the-session-is-not-saved = 会话未能保存（见上面的警告）。
-interactive-saved-to = 已保存到
-interactive-to-continue = 继续诊断:
+interactive-saved-to = 已保存到 `{ $path }`
+interactive-to-continue = 继续诊断: { $command }
 interactive-how-we-got-here = 排查过程:
 
 ## src/cli/ports.rs

@@ -83,17 +83,17 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             }
             Ok(Resume::Afresh) => {
                 let aside = session::set_aside(&session_path)?;
+                let path = aside.display().to_string();
                 crate::eoutln!(
-                    "{} `{}`",
-                    ctx.lang.t("diagnose-the-earlier-diagnosis-was-kept"),
-                    aside.display()
+                    "{}",
+                    ctx.lang.t_args("diagnose-kept-aside", &[("path", path.into())])
                 );
             }
             Ok(Resume::Keep) => {
+                let command = super::invocation::hint(&["--resume"]);
                 crate::eoutln!(
-                    "{} {}",
-                    ctx.lang.t("diagnose-the-saved-diagnosis-is-kept"),
-                    super::invocation::hint(&["--resume"])
+                    "{}",
+                    ctx.lang.t_args("diagnose-kept", &[("command", command.into())])
                 );
                 return Ok(Exit::NeedsInput);
             }

@@ -147,10 +147,10 @@ impl Interactive<'_> {
         if is_weighted(q)
             && let Some(minutes) = expected_minutes(&walk.ordering().rank(rules, node))
         {
+            let minutes = format!("{minutes:.0}");
             crate::eoutln!(
-                "{} ≈ {minutes:.0} {}",
-                lang.t("interactive-likely-quick-checks-first-expected"),
-                lang.t("interactive-min")
+                "{}",
+                lang.t_args("interactive-expected-effort", &[("minutes", minutes.into())])
             );
         }
         let message = q.text.get(lang);
@@ -179,7 +179,7 @@ impl Interactive<'_> {
                         .map(|&i| {
                             let label = q.answers[i].label.get(lang);
                             if found.contains(&i) {
-                                format!("{label}  {}", lang.t("interactive-the-probe-found-this"))
+                                lang.t_args("interactive-probe-found", &[("label", label.into())])
                             } else {
                                 label.to_string()
                             }
@@ -271,12 +271,12 @@ impl Interactive<'_> {
             crate::eoutln!("\n{}", lang.t("interactive-the-session-is-not-saved"));
             return Ok(exit);
         }
+        let path = self.session_path.display().to_string();
+        let command = super::invocation::hint(&["--resume"]);
         crate::eoutln!(
-            "\n{} `{}`\n{} {}",
-            lang.t("interactive-saved-to"),
-            self.session_path.display(),
-            lang.t("interactive-to-continue"),
-            super::invocation::hint(&["--resume"]),
+            "\n{}\n{}",
+            lang.t_args("interactive-saved-to", &[("path", path.into())]),
+            lang.t_args("interactive-to-continue", &[("command", command.into())]),
         );
         Ok(exit)
     }
