@@ -53,8 +53,9 @@ impl Lang {
         crate::i18n::text_args(self, id, args)
     }
 
-    /// Pick one of two texts that are data, not catalogue messages (a
-    /// rule's own `Localized` wording): `lang.pick(&zh, &en)`.
+    /// Pick one of two texts by language. User-facing texts belong in the
+    /// catalogue ([`Lang::t`]); the one inline pair left is in
+    /// `src/rules/graph.rs` (`tests/catalogue.rs` names it).
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
