@@ -90,11 +90,13 @@ why-so-far = So far:
 why-check-order-probability-minutes-highest = Check order (probability ÷ minutes, highest first):
 why-check-order-likeliest-and-quickest = Check order (likeliest and quickest first):
 why-answered-by-the-probe-free = answered by the probe: free
-why-about = about
+why-effort = about { $minutes } min
+# $p: the answer's probability, shown with --verbose
+why-effort-verbose = p { $p } · { $minutes } min
 why-what-your-answer-decides = What your answer decides:
 why-a-code-posdiag-knows-straight = a code posdiag knows → straight to that code's own checks; any other code as below
-why-conclusion = conclusion:
-why-then-asks = then asks:
+why-leads-to-conclusion = conclusion: { $title }
+why-leads-to-question = then asks: { $question }
 why-don-t-know-every-possibility = don't know → every possibility stays open: the likeliest, quickest check comes first, the next if it does not fix it
 
 ## src/codes/model.rs

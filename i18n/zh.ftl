@@ -90,11 +90,13 @@ why-so-far = 到目前为止:
 why-check-order-probability-minutes-highest = 检查顺序（可能性 ÷ 用时，越大越先查）:
 why-check-order-likeliest-and-quickest = 检查顺序（最可能、最省时的先查）:
 why-answered-by-the-probe-free = 终端已探测，无需检查
-why-about = 约
+why-effort = 约 { $minutes } 分钟
+# $p: the answer's probability, shown with --verbose
+why-effort-verbose = p { $p } · { $minutes } 分钟
 why-what-your-answer-decides = 您的回答决定下一步:
 why-a-code-posdiag-knows-straight = posdiag 认识的代码 → 直接进入这个代码的排查；其他代码按下面的分类
-why-conclusion = 结论:
-why-then-asks = 接着问:
+why-leads-to-conclusion = 结论: { $title }
+why-leads-to-question = 接着问: { $question }
 why-don-t-know-every-possibility = 不确定 → 每种可能都保留，先查最可能、最省时的一项；没解决再查下一项
 
 ## src/codes/model.rs

@@ -44,9 +44,11 @@ pub fn explain(
             let why = if r.probed {
                 lang.t("why-answered-by-the-probe-free").to_string()
             } else if crate::report::verbose() {
-                format!("p {p} · {:.0} {}", r.minutes, lang.t("interactive-min"))
+                let minutes = format!("{:.0}", r.minutes);
+                lang.t_args("why-effort-verbose", &[("p", p.into()), ("minutes", minutes.into())])
             } else {
-                format!("{} {:.0} {}", lang.t("why-about"), r.minutes, lang.t("interactive-min"))
+                let minutes = format!("{:.0}", r.minutes);
+                lang.t_args("why-effort", &[("minutes", minutes.into())])
             };
             out.push_str(&format!("  {}. {label} ({why})\n", k + 1));
         }
@@ -58,10 +60,10 @@ pub fn explain(
     for a in &q.answers {
         let leads = match &rules.node(a.next).body {
             NodeBody::Conclusion(c) => {
-                format!("{} {}", lang.t("why-conclusion"), c.title.get(lang))
+                lang.t_args("why-leads-to-conclusion", &[("title", c.title.get(lang).into())])
             }
             NodeBody::Question(n) => {
-                format!("{} {}", lang.t("why-then-asks"), n.text.get(lang))
+                lang.t_args("why-leads-to-question", &[("question", n.text.get(lang).into())])
             }
         };
         out.push_str(&format!("  • {} → {leads}\n", a.label.get(lang)));
