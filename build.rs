@@ -16,6 +16,10 @@ use std::path::Path;
 mod lang;
 
 #[allow(dead_code)]
+#[path = "src/i18n.rs"]
+mod i18n;
+
+#[allow(dead_code)]
 mod rules {
     #[path = "../src/rules/limits.rs"]
     pub mod limits;

@@ -41,7 +41,21 @@ impl Lang {
         if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 
-    /// Pick the text for this language: `lang.pick("中文", "English")`.
+    /// The catalogue's message `id` in this language (see [`crate::i18n`]):
+    /// `lang.t("prompt-back")`.
+    pub fn t(self, id: &'static str) -> &'static str {
+        crate::i18n::text(self, id)
+    }
+
+    /// The catalogue's message `id` with its variables:
+    /// `lang.t_args("emv-bits-set", &[("count", n.into())])`.
+    pub fn t_args(self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        crate::i18n::text_args(self, id, args)
+    }
+
+    /// Pick one of two texts by language. User-facing texts belong in the
+    /// catalogue ([`Lang::t`]); the one inline pair left is in
+    /// `src/rules/graph.rs` (`tests/catalogue.rs` names it).
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,

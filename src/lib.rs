@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod fsio;
 pub mod history;
+pub mod i18n;
 pub mod kb;
 pub mod lang;
 pub mod lock;

@@ -14,6 +14,8 @@
 //!   [`Masked`], which masks whole lines.
 //! - Files: [`crate::fsio::write_atomic`] and the history's append mask
 //!   their bytes with [`mask_bytes`].
+//! - The final error line starts `posdiag: error:`, or `posdiag: 错误:` once
+//!   [`set_lang`] chose Chinese (the error's own text is English for now).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -21,8 +23,23 @@ use std::sync::Mutex;
 
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::lang::Lang;
 
 pub use crate::mask::mask_bytes;
+
+/// The language of the final error line, once the arguments named it.
+static LANG: Mutex<Option<Lang>> = Mutex::new(None);
+
+/// Say which language the final error line speaks.
+pub fn set_lang(lang: Lang) {
+    *LANG.lock().unwrap_or_else(|e| e.into_inner()) = Some(lang);
+}
+
+/// `posdiag: error:` in the run's language (English before it is known).
+fn error_prefix() -> &'static str {
+    let lang = *LANG.lock().unwrap_or_else(|e| e.into_inner());
+    lang.unwrap_or(Lang::En).t("output-error-prefix")
+}
 
 /// The first failure to write to stdout.
 static STDOUT_FAILED: Mutex<Option<(io::ErrorKind, String)>> = Mutex::new(None);
@@ -112,14 +129,14 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     match result {
         Err(e) => {
             let text = crate::mask::mask_pans(&e.to_string()).into_owned();
-            crate::eoutln!("posdiag: error: {}", clip_quotes(&text));
+            crate::eoutln!("{} {}", error_prefix(), clip_quotes(&text));
             e.exit().into()
         }
         Ok(exit) => match failed() {
             None => exit.into(),
             Some((io::ErrorKind::BrokenPipe, _)) => Exit::Ok.into(),
             Some((_, message)) => {
-                crate::eoutln!("posdiag: error: cannot write to standard output: {message}");
+                crate::eoutln!("{} cannot write to standard output: {message}", error_prefix());
                 Exit::Input.into()
             }
         },

@@ -30,6 +30,7 @@ impl Context {
                 Lang::from_locale()
             }
         };
+        crate::output::set_lang(lang);
         if args.rules.is_some() || args.codes.is_some() {
             // Large rule files from disk load from their parsed form when
             // seen before (the embedded rules are pre-parsed anyway).

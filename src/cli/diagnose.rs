@@ -76,30 +76,24 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
     {
         walk.set_ordering(ordering.clone());
         let prompter = Prompter::new(ctx.lang, ctx.colour);
-        let when = humantime::format_rfc3339_seconds(
-            std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.saved_at),
-        )
-        .to_string();
+        let when = local_time(saved.saved_at);
         match prompter.resume_saved(&when) {
             Ok(Resume::Continue) => {
                 return interactive_run(ctx, args, &facts, session_path, history, walk, None);
             }
             Ok(Resume::Afresh) => {
                 let aside = session::set_aside(&session_path)?;
+                let path = aside.display().to_string();
                 crate::eoutln!(
-                    "{} `{}`",
-                    ctx.lang.pick("上次的诊断已另存为", "The earlier diagnosis was kept as"),
-                    aside.display()
+                    "{}",
+                    ctx.lang.t_args("diagnose-kept-aside", &[("path", path.into())])
                 );
             }
             Ok(Resume::Keep) => {
+                let command = super::invocation::hint(&["--resume"]);
                 crate::eoutln!(
-                    "{} {}",
-                    ctx.lang.pick(
-                        "已保留上次的诊断。继续:",
-                        "The saved diagnosis is kept. To continue:"
-                    ),
-                    super::invocation::hint(&["--resume"])
+                    "{}",
+                    ctx.lang.t_args("diagnose-kept", &[("command", command.into())])
                 );
                 return Ok(Exit::NeedsInput);
             }
@@ -242,5 +236,17 @@ pub fn print(d: &Diagnosis, format: Format) {
     match format {
         Format::Json => crate::outln!("{}", serde_json::to_string_pretty(d).unwrap_or_default()),
         Format::Text => crate::out!("{}", render_diagnosis(d)),
+    }
+}
+
+/// A saved session's time (seconds since 1970, UTC) on the user's own
+/// clock: `2026-12-02 16:01`, in the system's time zone (UTC if unknown).
+fn local_time(secs: u64) -> String {
+    let second = i64::try_from(secs).unwrap_or(i64::MAX);
+    match jiff::Timestamp::from_second(second) {
+        Ok(t) => {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
+        }
+        Err(_) => secs.to_string(),
     }
 }

@@ -88,10 +88,7 @@ impl Interactive<'_> {
                         Ok(Reply::Value(true)) => {
                             self.remember(walk.rules(), node);
                             self.finish(&d)?;
-                            crate::eoutln!(
-                                "{}",
-                                lang.pick("好的，诊断结束。", "Good. Diagnosis finished.")
-                            );
+                            crate::eoutln!("{}", lang.t("interactive-good-diagnosis-finished"));
                             return Ok(Exit::Ok);
                         }
                         Ok(Reply::Value(false)) => {
@@ -115,10 +112,7 @@ impl Interactive<'_> {
                 Ok(Reply::Value(())) | Ok(Reply::Why) | Ok(Reply::Unknown) => {}
                 Ok(Reply::Back) => {
                     if !walk.back() {
-                        crate::eoutln!(
-                            "{}",
-                            lang.pick("已经是第一个问题。", "This is the first question.")
-                        );
+                        crate::eoutln!("{}", lang.t("interactive-this-is-the-first-question"));
                     }
                 }
                 Ok(Reply::Quit) => return self.stop(&walk, &facts, Exit::NeedsInput),
@@ -153,13 +147,10 @@ impl Interactive<'_> {
         if is_weighted(q)
             && let Some(minutes) = expected_minutes(&walk.ordering().rank(rules, node))
         {
+            let minutes = format!("{minutes:.0}");
             crate::eoutln!(
-                "{} ≈ {minutes:.0} {}",
-                lang.pick(
-                    "可能性大、检查快的排在前面；预计用时",
-                    "Likely, quick checks first; expected effort"
-                ),
-                lang.pick("分钟", "min")
+                "{}",
+                lang.t_args("interactive-expected-effort", &[("minutes", minutes.into())])
             );
         }
         let message = q.text.get(lang);
@@ -188,10 +179,7 @@ impl Interactive<'_> {
                         .map(|&i| {
                             let label = q.answers[i].label.get(lang);
                             if found.contains(&i) {
-                                format!(
-                                    "{label}  {}",
-                                    lang.pick("← 终端探测发现", "← the probe found this")
-                                )
+                                lang.t_args("interactive-probe-found", &[("label", label.into())])
                             } else {
                                 label.to_string()
                             }
@@ -280,21 +268,15 @@ impl Interactive<'_> {
         }
         let lang = self.lang;
         if !session::saved() {
-            crate::eoutln!(
-                "\n{}",
-                lang.pick(
-                    "会话未能保存（见上面的警告）。",
-                    "The session is not saved (see the warning above)."
-                )
-            );
+            crate::eoutln!("\n{}", lang.t("interactive-the-session-is-not-saved"));
             return Ok(exit);
         }
+        let path = self.session_path.display().to_string();
+        let command = super::invocation::hint(&["--resume"]);
         crate::eoutln!(
-            "\n{} `{}`\n{} {}",
-            lang.pick("已保存到", "Saved to"),
-            self.session_path.display(),
-            lang.pick("继续诊断:", "To continue:"),
-            super::invocation::hint(&["--resume"]),
+            "\n{}\n{}",
+            lang.t_args("interactive-saved-to", &[("path", path.into())]),
+            lang.t_args("interactive-to-continue", &[("command", command.into())]),
         );
         Ok(exit)
     }
@@ -316,7 +298,7 @@ fn show_conclusion(d: &Diagnosis, lang: Lang) {
         crate::outln!("\n{}", conclusion_table(c, lang, None));
     }
     if !d.path.is_empty() {
-        crate::outln!("{}", lang.pick("排查过程:", "How we got here:"));
+        crate::outln!("{}", lang.t("interactive-how-we-got-here"));
         crate::outln!("{}", path_table(&d.path, lang, None));
     }
     if d.assumed {

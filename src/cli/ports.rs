@@ -34,17 +34,18 @@ pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
         }
         Format::Text if ports.is_empty() => super::probe_view::print_out(&format!(
             "{}\n",
-            lang.pick(
-                "没有找到串口。请检查数据线是否插好；USB 转串口线通常显示为 /dev/ttyUSB0 或 /dev/ttyACM0。串口服务器请用 tcp://主机:端口。",
-                "No serial ports found. Check that the cable is plugged in; a USB serial adapter usually appears as /dev/ttyUSB0 or /dev/ttyACM0. For a serial server use tcp://HOST:PORT."
-            )
+            lang.t("ports-no-serial-ports-found-check")
         ))?,
         Format::Text => {
             let mut t = Table::new();
             t.load_style(UTF8_FULL_CONDENSED);
-            t.set_header(vec![lang.pick("端口", "Port"), lang.pick("类型", "Type"), lang.pick("详情", "Details")]);
+            t.set_header(vec![lang.t("ports-port"), lang.t("ports-type"), lang.t("ports-details")]);
             for p in &ports {
-                t.add_row(vec![p.name.clone(), p.kind.clone(), p.detail.clone().unwrap_or_default()]);
+                t.add_row(vec![
+                    p.name.clone(),
+                    p.kind.clone(),
+                    p.detail.clone().unwrap_or_default(),
+                ]);
             }
             super::probe_view::print_out(&format!("{t}\n"))?;
         }

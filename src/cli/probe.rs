@@ -237,7 +237,7 @@ impl Spinner {
     fn start(inner: Box<dyn Transport>, device: &str, lang: Lang) -> Spinner {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_message(format!("{} {device}…", lang.pick("正在读取终端", "probing")));
+            bar.set_message(format!("{} {device}…", lang.t("probe-probing")));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
@@ -279,9 +279,9 @@ impl Transport for Spinner {
         if let (Some(bar), Some(command)) = (&self.bar, sent_command(bytes)) {
             bar.set_message(format!(
                 "{} {}: {} {command}…",
-                self.lang.pick("正在读取终端", "probing"),
+                self.lang.t("probe-probing"),
                 self.device,
-                self.lang.pick("等待回答", "waiting for the answer to"),
+                self.lang.t("probe-waiting-for-the-answer-to"),
             ));
         }
         self.inner.write_all(bytes)

@@ -54,15 +54,15 @@ pub fn render(r: &Readings, lang: Lang) -> String {
     let protocols: Vec<&str> = r.protocols.iter().map(|p| protocol_name(*p)).collect();
     let mut out = format!(
         "{} {}   {} {}\n",
-        lang.pick("设备:", "Device:"),
+        lang.t("probe-view-device"),
         mask_pans(&r.device),
-        lang.pick("协议:", "Protocols:"),
+        lang.t("probe-view-protocols"),
         protocols.join(", ")
     );
     for a in &r.absent {
         out.push_str(&format!(
             "{} {} — {}\n",
-            lang.pick("未应答的协议:", "No answer from:"),
+            lang.t("probe-view-no-answer-from"),
             protocol_name(a.protocol),
             mask_pans(&a.reason)
         ));
@@ -74,23 +74,16 @@ pub fn render(r: &Readings, lang: Lang) -> String {
         .map(|f| format!("{} {}", f.name, mask_pans(&f.value)))
         .collect();
     if bad.is_empty() {
-        out.push_str(lang.pick(
-            "终端报告的内容中没有发现故障。\n",
-            "Nothing the terminal said points at a fault.\n",
-        ));
+        out.push_str(lang.t("probe-view-nothing-the-terminal-said-points"));
     } else {
-        out.push_str(&format!(
-            "{MARK} {} {}\n",
-            lang.pick("需要注意:", "Look at:"),
-            bad.join(", ")
-        ));
+        out.push_str(&format!("{MARK} {} {}\n", lang.t("probe-view-look-at"), bad.join(", ")));
     }
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(vec![
-        lang.pick("事实", "Fact"),
-        lang.pick("值", "Value"),
-        lang.pick("来自", "From"),
+        lang.t("probe-view-fact"),
+        lang.t("probe-view-value"),
+        lang.t("probe-view-from"),
     ]);
     // Evidence once per command, in the order first used.
     let mut evidence: Vec<String> = Vec::new();
@@ -108,7 +101,7 @@ pub fn render(r: &Readings, lang: Lang) -> String {
     if !r.facts.is_empty() {
         out.push_str(&t.to_string());
         out.push('\n');
-        out.push_str(lang.pick("依据（收到的字节）:\n", "Evidence (bytes received):\n"));
+        out.push_str(lang.t("probe-view-evidence-bytes-received"));
         for e in &evidence {
             out.push_str(&format!("  {}\n", mask_pans(e)));
         }
@@ -128,16 +121,16 @@ pub fn render(r: &Readings, lang: Lang) -> String {
     }
     for (rank, lines) in groups {
         out.push_str(match rank {
-            0 => lang.pick("终端拒绝的命令（缺少的事实）:\n", "Refused (missing facts):\n"),
-            1 => lang.pick("没有回答的命令（缺少的事实）:\n", "Not answered (missing facts):\n"),
-            _ => lang.pick("有回答但无法理解:\n", "Answered but not understood:\n"),
+            0 => lang.t("probe-view-refused-missing-facts"),
+            1 => lang.t("probe-view-not-answered-missing-facts"),
+            _ => lang.t("probe-view-answered-but-not-understood"),
         });
         for line in lines {
             out.push_str(&line);
         }
     }
     for note in &r.notes {
-        out.push_str(&format!("{} {}\n", lang.pick("注意:", "Note:"), mask_pans(note)));
+        out.push_str(&format!("{} {}\n", lang.t("probe-view-note"), mask_pans(note)));
     }
     out
 }

@@ -6,7 +6,7 @@
 //! results.
 
 use crate::mask::mask_pans;
-use inquire::ui::RenderConfig;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
@@ -55,7 +55,12 @@ pub struct Prompter {
 impl Prompter {
     /// Colour unless `NO_COLOR` is set or stderr is not a terminal.
     pub fn new(lang: Lang, colour: bool) -> Prompter {
-        let render = if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        let mut render =
+            if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        // inquire's own mark for Esc (`<canceled>`), in the user's language
+        // and the library's style.
+        render.canceled_prompt_indicator = Styled::new(lang.t("prompt-canceled"))
+            .with_style_sheet(render.canceled_prompt_indicator.style);
         Prompter { lang, render }
     }
 
@@ -63,11 +68,11 @@ impl Prompter {
         let l = self.lang;
         let mut items = Vec::new();
         if moves.unknown {
-            items.push((Item::Unknown, l.pick("？ 不确定", "? don't know").to_string()));
+            items.push((Item::Unknown, l.t("prompt-dont-know").to_string()));
         }
-        items.push((Item::Why, l.pick("ⓘ 为什么问这个", "ⓘ why is this asked?").to_string()));
+        items.push((Item::Why, l.t("prompt-why-is-this-asked").to_string()));
         if moves.back {
-            items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
+            items.push((Item::Back, l.t("prompt-back").to_string()));
         }
         items.push((Item::Quit, quit_label(l).to_string()));
         items
@@ -89,9 +94,7 @@ impl Prompter {
             .collect();
         items.extend(self.moves(moves));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
-        let help = self
-            .lang
-            .pick("↑↓ 选择，回车确认，Esc 退出", "↑↓ to move, Enter to choose, Esc to quit");
+        let help = self.lang.t("prompt-to-move-enter-to-choose");
         let chosen = Select::new(message, labels.clone())
             .with_help_message(help)
             .with_page_size(12)
@@ -130,14 +133,14 @@ impl Prompter {
             help.push_str(h);
             help.push_str(" · ");
         }
-        help.push_str(l.pick("? 为什么问 · ", "? why · "));
+        help.push_str(l.t("prompt-key-why"));
         if moves.back {
-            help.push_str(l.pick("< 返回 · ", "< back · "));
+            help.push_str(l.t("prompt-key-back"));
         }
         if moves.unknown {
-            help.push_str(l.pick("- 不确定 · ", "- don't know · "));
+            help.push_str(l.t("prompt-key-dont-know"));
         }
-        help.push_str(l.pick("Esc 退出", "Esc to quit"));
+        help.push_str(l.t("prompt-esc-to-quit"));
         let is_move = |s: &str| matches!(s.trim(), "?" | "<" | "-");
         let validator = move |input: &str| {
             if is_move(input) {
@@ -172,26 +175,20 @@ impl Prompter {
     /// "Did this fix it?": yes, no, back, quit.
     pub fn fixed(&self, moves: Moves) -> Result<Reply<bool>, Stop> {
         let l = self.lang;
-        let options = [
-            l.pick("是，已解决", "Yes, it is fixed").to_string(),
-            l.pick("否，还没解决", "No, not yet").to_string(),
-        ];
+        let options =
+            [l.t("prompt-yes-it-is-fixed").to_string(), l.t("prompt-no-not-yet").to_string()];
         let mut items: Vec<(Item, String)> =
             options.iter().enumerate().map(|(i, o)| (Item::Answer(i), o.clone())).collect();
         if moves.back {
-            items.push((Item::Back, l.pick("← 返回上一步", "← back").to_string()));
+            items.push((Item::Back, l.t("prompt-back").to_string()));
         }
         items.push((Item::Quit, quit_label(l).to_string()));
         let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
-        let chosen =
-            Select::new(l.pick("按上述步骤处理后，问题解决了吗？", "Did this fix it?"), labels)
-                .with_help_message(l.pick(
-                    "↑↓ 选择，回车确认，Esc 退出",
-                    "↑↓ to move, Enter to choose, Esc to quit",
-                ))
-                .with_render_config(self.render)
-                .without_filtering()
-                .prompt();
+        let chosen = Select::new(l.t("prompt-did-this-fix-it"), labels)
+            .with_help_message(l.t("prompt-to-move-enter-to-choose"))
+            .with_render_config(self.render)
+            .without_filtering()
+            .prompt();
         match chosen {
             Ok(label) => {
                 Ok(match items.iter().find(|(_, x)| *x == label).map(|(i, _)| i.clone()) {
@@ -209,18 +206,14 @@ impl Prompter {
     /// quits: starting afresh is an explicit choice.
     pub fn resume_saved(&self, when: &str) -> Result<Resume, Stop> {
         let l = self.lang;
-        let cont = format!(
-            "{} ({when})",
-            l.pick("继续上次未完成的诊断", "Continue the unfinished diagnosis")
-        );
-        let fresh = l.pick("重新开始", "Start afresh").to_string();
-        let chosen = Select::new(
-            l.pick("发现上次未完成的诊断。", "An unfinished diagnosis was found."),
-            vec![cont.clone(), fresh],
-        )
-        .with_render_config(self.render)
-        .without_filtering()
-        .prompt();
+        let cont = l.t_args("prompt-continue-saved", &[("when", when.into())]);
+        let fresh = l.t("prompt-start-afresh").to_string();
+        let chosen =
+            Select::new(l.t("prompt-an-unfinished-diagnosis-was-found"), vec![cont.clone(), fresh])
+                .with_help_message(l.t("prompt-resume-help"))
+                .with_render_config(self.render)
+                .without_filtering()
+                .prompt();
         match chosen {
             Ok(label) if label == cont => Ok(Resume::Continue),
             Ok(_) => Ok(Resume::Afresh),
@@ -253,8 +246,8 @@ fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {
 /// state folder that cannot be written leaves it unsaved).
 fn quit_label(l: Lang) -> &'static str {
     if crate::session::saved() {
-        l.pick("✕ 退出（已保存，可继续）", "✕ quit (saved, resume later)")
+        l.t("prompt-quit-saved-resume-later")
     } else {
-        l.pick("✕ 退出（未保存）", "✕ quit (not saved)")
+        l.t("prompt-quit-not-saved")
     }
 }

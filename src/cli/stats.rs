@@ -94,29 +94,19 @@ fn table() -> Table {
 fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
     crate::outln!(
         "{} {} ({}: {})",
-        lang.pick("历史记录:", "History:"),
+        lang.t("stats-history"),
         out.history,
-        lang.pick("已确认的故障", "confirmed faults"),
+        lang.t("stats-confirmed-faults"),
         out.sessions
     );
     if out.skipped_lines > 0 {
-        crate::outln!(
-            "{} {}",
-            lang.pick("跳过无法读取的行:", "Unreadable lines skipped:"),
-            out.skipped_lines
-        );
+        crate::outln!("{} {}", lang.t("stats-unreadable-lines-skipped"), out.skipped_lines);
     }
     if out.sessions == 0 {
-        crate::outln!(
-            "{}",
-            lang.pick(
-                "还没有记录。每次交互诊断确认解决后会记录一次。",
-                "Nothing recorded yet: each interactive diagnosis that fixes the fault adds one."
-            )
-        );
+        crate::outln!("{}", lang.t("stats-nothing-recorded-yet-each-interactive"));
     } else {
         let mut t = table();
-        t.set_header(vec![lang.pick("故障", "Fault"), lang.pick("树", "Tree"), "n", "%"]);
+        t.set_header(vec![lang.t("stats-fault"), lang.t("stats-tree"), "n", "%"]);
         for f in &out.faults {
             t.add_row(vec![
                 f.key.clone(),
@@ -127,7 +117,7 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
         }
         crate::outln!("{t}");
         let mut t = table();
-        t.set_header(vec![lang.pick("树", "Tree"), "n", "%"]);
+        t.set_header(vec![lang.t("stats-tree"), "n", "%"]);
         for tr in &out.trees {
             t.add_row(vec![
                 tr.tree.clone(),
@@ -139,10 +129,10 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
     }
     let mut t = table();
     t.set_header(vec![
-        lang.pick("问题", "Question"),
-        lang.pick("回答", "Answer"),
-        lang.pick("预设先验", "Authored prior"),
-        lang.pick("学习后", "Learned"),
+        lang.t("stats-question"),
+        lang.t("stats-answer"),
+        lang.t("stats-authored-prior"),
+        lang.t("stats-learned"),
         "n",
     ]);
     for p in &out.priors {
@@ -154,6 +144,6 @@ fn print_text(out: &StatsOutput, lang: crate::lang::Lang) {
             p.count.to_string(),
         ]);
     }
-    crate::outln!("{}", lang.pick("先验概率（预设与学习后）:", "Priors, authored and learned:"));
+    crate::outln!("{}", lang.t("stats-priors-authored-and-learned"));
     crate::outln!("{t}");
 }

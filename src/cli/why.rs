@@ -18,13 +18,13 @@ pub fn explain(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    out.push_str(&format!("\n{}\n", lang.pick("为什么问这个:", "Why this is asked:")));
+    out.push_str(&format!("\n{}\n", lang.t("why-why-this-is-asked")));
     if let Some(why) = &q.why {
         out.push_str(&format!("  {}\n", why.get(lang)));
     }
     let d = Diagnosis::from_walk(walk, Outcome::NeedsInput(node), &[], lang);
     if !d.path.is_empty() {
-        out.push_str(&format!("{}\n", lang.pick("到目前为止:", "So far:")));
+        out.push_str(&format!("{}\n", lang.t("why-so-far")));
         for s in &d.path {
             out.push_str(&format!("  - {}\n", path_line(s, lang)));
         }
@@ -33,62 +33,41 @@ pub fn explain(
         out.push_str(&format!(
             "{}\n",
             if crate::report::verbose() {
-                lang.pick(
-                    "检查顺序（可能性 ÷ 用时，越大越先查）:",
-                    "Check order (probability ÷ minutes, highest first):",
-                )
+                lang.t("why-check-order-probability-minutes-highest")
             } else {
-                lang.pick(
-                    "检查顺序（最可能、最省时的先查）:",
-                    "Check order (likeliest and quickest first):",
-                )
+                lang.t("why-check-order-likeliest-and-quickest")
             }
         ));
         for (k, r) in walk.ordering().rank(rules, node).into_iter().enumerate() {
             let label = q.answers[r.index].label.get(lang);
             let p = r.prior.map_or("–".to_string(), |p| format!("{p:.2}"));
             let why = if r.probed {
-                lang.pick("终端已探测，无需检查", "answered by the probe: free").to_string()
+                lang.t("why-answered-by-the-probe-free").to_string()
             } else if crate::report::verbose() {
-                format!("p {p} · {:.0} {}", r.minutes, lang.pick("分钟", "min"))
+                let minutes = format!("{:.0}", r.minutes);
+                lang.t_args("why-effort-verbose", &[("p", p.into()), ("minutes", minutes.into())])
             } else {
-                format!(
-                    "{} {:.0} {}",
-                    lang.pick("约", "about"),
-                    r.minutes,
-                    lang.pick("分钟", "min")
-                )
+                let minutes = format!("{:.0}", r.minutes);
+                lang.t_args("why-effort", &[("minutes", minutes.into())])
             };
             out.push_str(&format!("  {}. {label} ({why})\n", k + 1));
         }
     }
-    out.push_str(&format!("{}\n", lang.pick("您的回答决定下一步:", "What your answer decides:")));
+    out.push_str(&format!("{}\n", lang.t("why-what-your-answer-decides")));
     if q.input.as_ref().is_some_and(|i| i.kind == InputKind::Code) && !rules.codes().is_empty() {
-        out.push_str(&format!(
-            "  • {}\n",
-            lang.pick(
-                "posdiag 认识的代码 → 直接进入这个代码的排查；其他代码按下面的分类",
-                "a code posdiag knows → straight to that code's own checks; any other code as below"
-            )
-        ));
+        out.push_str(&format!("  • {}\n", lang.t("why-a-code-posdiag-knows-straight")));
     }
     for a in &q.answers {
         let leads = match &rules.node(a.next).body {
             NodeBody::Conclusion(c) => {
-                format!("{} {}", lang.pick("结论:", "conclusion:"), c.title.get(lang))
+                lang.t_args("why-leads-to-conclusion", &[("title", c.title.get(lang).into())])
             }
             NodeBody::Question(n) => {
-                format!("{} {}", lang.pick("接着问:", "then asks:"), n.text.get(lang))
+                lang.t_args("why-leads-to-question", &[("question", n.text.get(lang).into())])
             }
         };
         out.push_str(&format!("  • {} → {leads}\n", a.label.get(lang)));
     }
-    out.push_str(&format!(
-        "  • {}\n",
-        lang.pick(
-            "不确定 → 每种可能都保留，先查最可能、最省时的一项；没解决再查下一项",
-            "don't know → every possibility stays open: the likeliest, quickest check comes first, the next if it does not fix it"
-        )
-    ));
+    out.push_str(&format!("  • {}\n", lang.t("why-don-t-know-every-possibility")));
     out
 }

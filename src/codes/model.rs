@@ -144,18 +144,18 @@ impl Category {
     /// The name shown to people.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Category::Card => lang.pick("卡片", "card"),
-            Category::Account => lang.pick("账户", "account"),
-            Category::Operation => lang.pick("操作", "operation"),
-            Category::Keys => lang.pick("密钥/安全", "keys/security"),
-            Category::Network => lang.pick("网络", "network"),
-            Category::BankSystem => lang.pick("银行系统", "bank system"),
-            Category::Terminal => lang.pick("终端", "terminal"),
-            Category::Success => lang.pick("成功", "success"),
-            Category::CardReader => lang.pick("读卡器", "card reader"),
-            Category::Emv => lang.pick("芯片卡处理", "EMV chip processing"),
-            Category::Printer => lang.pick("打印机", "printer"),
-            Category::Modem => lang.pick("通讯模块/SIM卡", "modem/SIM"),
+            Category::Card => lang.t("category-card"),
+            Category::Account => lang.t("category-account"),
+            Category::Operation => lang.t("category-operation"),
+            Category::Keys => lang.t("category-keys-security"),
+            Category::Network => lang.t("category-network"),
+            Category::BankSystem => lang.t("category-bank-system"),
+            Category::Terminal => lang.t("category-terminal"),
+            Category::Success => lang.t("category-success"),
+            Category::CardReader => lang.t("category-card-reader"),
+            Category::Emv => lang.t("category-emv-chip-processing"),
+            Category::Printer => lang.t("category-printer"),
+            Category::Modem => lang.t("category-modem-sim"),
         }
     }
 }
@@ -174,13 +174,11 @@ impl Class {
     /// What the class tells the terminal to do.
     pub fn meaning(self, lang: Lang) -> &'static str {
         match self {
-            Class::A => lang.pick("交易成功", "success"),
-            Class::B => lang.pick("交易失败，可重试", "failed, a retry is allowed"),
-            Class::C => lang.pick("交易失败，不需要重试", "failed, do not retry"),
-            Class::D => lang.pick("交易失败，终端操作员处理", "failed, the operator must act"),
-            Class::E => {
-                lang.pick("交易失败，系统故障，不需要重试", "failed, system fault, do not retry")
-            }
+            Class::A => lang.t("class-a-success"),
+            Class::B => lang.t("class-b-retry-allowed"),
+            Class::C => lang.t("class-c-do-not-retry"),
+            Class::D => lang.t("class-d-operator-acts"),
+            Class::E => lang.t("class-e-system-fault"),
         }
     }
 

@@ -65,15 +65,10 @@ impl TableOut {
     /// [unionpay: rules/codes/unionpay.yaml]`.
     pub fn describe(&self, lang: Lang) -> String {
         if !super::verbose() {
-            let overlay = if self.overlay {
-                lang.pick("（厂商覆盖文件）", " (vendor overlay)")
-            } else {
-                ""
-            };
+            let overlay = if self.overlay { lang.t("code-vendor-overlay-bracketed") } else { "" };
             return format!("{}{overlay}", self.title);
         }
-        let overlay =
-            if self.overlay { lang.pick("，厂商覆盖文件", ", vendor overlay") } else { "" };
+        let overlay = if self.overlay { lang.t("code-vendor-overlay-listed") } else { "" };
         format!("{} [{}{overlay}: {}]", self.title, self.id, self.file)
     }
 }
@@ -176,24 +171,21 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{} `{}`: {}",
-            lang.pick("未知代码", "Unknown code"),
+            lang.t("code-unknown-code"),
             c.typed,
-            lang.pick("代码表中没有这个代码。", "no code table knows it.")
+            lang.t("code-no-code-table-knows-it")
         );
         if !c.nearest.is_empty() {
-            let _ = writeln!(out, "  {}", lang.pick("相近的已知代码:", "Known codes close to it:"));
+            let _ = writeln!(out, "  {}", lang.t("code-known-codes-close-to-it"));
             for n in &c.nearest {
                 let _ = writeln!(out, "    {n}");
             }
         }
         for s in &c.see_also {
-            let _ = writeln!(out, "  {} {s}", lang.pick("其他代码表有:", "another table has:"));
+            let _ = writeln!(out, "  {} {s}", lang.t("code-another-table-has"));
         }
-        let general = lang.pick(
-            "按交易失败的一般情况排查",
-            "Checks follow the general checks for a declined transaction",
-        );
-        let stop = lang.pick("。", ".");
+        let general = lang.t("code-checks-follow-the-general-checks");
+        let stop = lang.t("code-mark");
         if verbose {
             let _ = writeln!(out, "  {general} ({}){stop}", c.node);
         } else {
@@ -202,33 +194,29 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         return out;
     }
     let code = c.code.as_deref().unwrap_or(&c.typed);
-    let what = if c.message {
-        lang.pick("屏幕提示", "Screen message")
-    } else {
-        lang.pick("代码", "Code")
-    };
+    let what = if c.message { lang.t("code-screen-message") } else { lang.t("code-code") };
     let _ = writeln!(out, "{what} {code}: {}", c.meaning.as_deref().unwrap_or_default());
     if c.leading_zeros {
         let _ = writeln!(
             out,
             "  ({} `{}` {} `{code}`)",
-            lang.pick("输入的", "typed"),
+            lang.t("code-typed"),
             c.typed,
-            lang.pick("按", "taken as")
+            lang.t("code-taken-as")
         );
     }
     let who = match c.actor {
         Some(a) => actor_name(a, lang),
-        None => lang.pick("无需处理（交易成功）", "nobody (a success)"),
+        None => lang.t("code-nobody-a-success"),
     };
-    let _ = writeln!(out, "  {} {who}", lang.pick("由谁处理:", "Who acts:"));
+    let _ = writeln!(out, "  {} {who}", lang.t("code-who-acts"));
     if let Some(cat) = c.category {
-        let mut line = format!("  {} {}", lang.pick("类别:", "Category:"), cat.name(lang));
+        let mut line = format!("  {} {}", lang.t("code-category"), cat.name(lang));
         if let Some(class) = c.class.filter(|_| verbose) {
             let _ = write!(
                 line,
                 " · {} {}: {}",
-                lang.pick("类", "class"),
+                lang.t("code-class"),
                 class.letter(),
                 class.meaning(lang)
             );
@@ -236,29 +224,24 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     if let Some(t) = &c.table {
-        let _ = writeln!(out, "  {} {}", lang.pick("来源:", "Table:"), t.describe(lang));
+        let _ = writeln!(out, "  {} {}", lang.t("code-table"), t.describe(lang));
     }
     if let Some(o) = &c.overrides {
         let _ = if verbose {
             writeln!(
                 out,
                 "  {} {} ({}): {}",
-                lang.pick("替代了内置含义", "replaces the built-in meaning in"),
+                lang.t("code-replaces-built-in-in"),
                 o.table.id,
                 o.table.file,
                 o.meaning
             )
         } else {
-            writeln!(
-                out,
-                "  {} {}",
-                lang.pick("替代了内置含义:", "replaces the built-in meaning:"),
-                o.meaning
-            )
+            writeln!(out, "  {} {}", lang.t("code-replaces-built-in"), o.meaning)
         };
     }
     if verbose {
-        let _ = writeln!(out, "  {} {}", lang.pick("从这里开始排查:", "Checks start at:"), c.node);
+        let _ = writeln!(out, "  {} {}", lang.t("code-checks-start-at"), c.node);
     }
     out
 }

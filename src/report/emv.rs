@@ -76,16 +76,8 @@ impl EmvReport {
                     bit: s.bit,
                     mask: format!("0x{:02X}", s.mask),
                     known: false,
-                    meaning: lang
-                        .pick("保留位（RFU），应为0", "reserved for future use (RFU); should be 0")
-                        .to_string(),
-                    check: Some(
-                        lang.pick(
-                            "核对数值是否抄错；若确实置位，终端的EMV内核或日志可能有误。",
-                            "Check the value was copied correctly; if it really is set, the terminal's EMV kernel or its log may be at fault.",
-                        )
-                        .to_string(),
-                    ),
+                    meaning: lang.t("emv-reserved-for-future-use-rfu").to_string(),
+                    check: Some(lang.t("emv-check-the-value-was-copied").to_string()),
                     node: None,
                     table: None,
                 },
@@ -111,14 +103,8 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
         r.hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
     if r.bits.is_empty() {
         let none = match r.word.as_str() {
-            "tvr" => lang.pick(
-                "没有任何位置位：终端没有记录失败的检查。",
-                "no bit is set: the terminal recorded no failed check.",
-            ),
-            _ => lang.pick(
-                "没有任何位置位：没有记录任何处理步骤。",
-                "no bit is set: no processing step was recorded.",
-            ),
+            "tvr" => lang.t("emv-no-bit-is-set-the"),
+            _ => lang.t("emv-no-bit-is-set-no"),
         };
         let _ = writeln!(out, "{name} {}: {none}", spaced.join(" "));
         return out;
@@ -128,16 +114,16 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
         "{name} {}: {} {}",
         spaced.join(" "),
         r.bits.len(),
-        lang.pick("个位置位", if r.bits.len() == 1 { "bit set" } else { "bits set" })
+        lang.t_args("emv-bits-set", &[("count", r.bits.len().into())])
     );
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(vec![
-        lang.pick("位", "Bit"),
-        lang.pick("掩码", "Mask"),
-        lang.pick("含义", "Meaning"),
-        lang.pick("检查什么", "What to check"),
-        lang.pick("从这里排查", "Walk from"),
+        lang.t("emv-bit"),
+        lang.t("emv-mask"),
+        lang.t("emv-meaning"),
+        lang.t("emv-what-to-check"),
+        lang.t("emv-walk-from"),
     ]);
     for b in &r.bits {
         t.add_row(vec![
@@ -156,15 +142,11 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
         }
     }
     for table in tables {
-        let _ =
-            writeln!(out, "{} {}", lang.pick("含义来源:", "Meanings from:"), table.describe(lang));
+        let _ = writeln!(out, "{} {}", lang.t("emv-meanings-from"), table.describe(lang));
     }
     if let Some(node) = r.bits.iter().find_map(|b| b.node.as_deref()) {
-        let _ = writeln!(
-            out,
-            "{} posdiag diagnose --start {node}",
-            lang.pick("从某个节点开始排查:", "To walk from a node:")
-        );
+        let _ =
+            writeln!(out, "{} posdiag diagnose --start {node}", lang.t("emv-to-walk-from-a-node"));
     }
     out
 }

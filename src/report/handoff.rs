@@ -114,8 +114,5 @@ pub fn needs_handoff(rules: &KnowledgeBase, concluded: Option<NodeId>) -> bool {
 }
 
 fn general_request(lang: Lang) -> &'static str {
-    lang.pick(
-        "请根据以上情况查明原因并处理；如需终端编号、商户编号和故障出现的时间，请向商户索取。",
-        "Please find the cause from the above and deal with it; ask the merchant for the terminal ID, merchant ID and when the fault began if you need them.",
-    )
+    lang.t("handoff-please-find-the-cause-from")
 }

@@ -8,22 +8,22 @@ use crate::rules::model::Actor;
 /// Name of an actor in the chosen language.
 pub fn actor_name(actor: Actor, lang: Lang) -> &'static str {
     match actor {
-        Actor::Merchant => lang.pick("商户", "merchant"),
-        Actor::Cardholder => lang.pick("持卡人", "cardholder"),
-        Actor::Technician => lang.pick("维修技术员", "technician"),
-        Actor::Acquirer => lang.pick("收单机构/POS服务商", "acquirer / POS provider"),
-        Actor::Issuer => lang.pick("发卡银行", "card issuer"),
+        Actor::Merchant => lang.t("names-merchant"),
+        Actor::Cardholder => lang.t("names-cardholder"),
+        Actor::Technician => lang.t("names-technician"),
+        Actor::Acquirer => lang.t("names-acquirer-pos-provider"),
+        Actor::Issuer => lang.t("names-card-issuer"),
     }
 }
 
 /// Where an answer came from, in the chosen language.
 pub fn source_name(source: Source, lang: Lang) -> &'static str {
     match source {
-        Source::AnswersFile => lang.pick("答案文件", "answers file"),
-        Source::CommandLine => lang.pick("命令行", "command line"),
-        Source::Interactive => lang.pick("您的回答", "you"),
-        Source::Probe => lang.pick("终端探测", "probe"),
-        Source::Fact => lang.pick("已知事实", "fact"),
-        Source::Earlier => lang.pick("前面已回答过", "answered earlier"),
+        Source::AnswersFile => lang.t("names-answers-file"),
+        Source::CommandLine => lang.t("names-command-line"),
+        Source::Interactive => lang.t("names-you"),
+        Source::Probe => lang.t("names-probe"),
+        Source::Fact => lang.t("names-fact"),
+        Source::Earlier => lang.t("names-answered-earlier"),
     }
 }

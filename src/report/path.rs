@@ -90,7 +90,7 @@ pub fn path(walk: &Walk<'_>, lang: Lang) -> Vec<PathStep> {
                         NodeBody::Conclusion(c) => c.title.get(lang).to_string(),
                     },
                     answer: None,
-                    label: Some(lang.pick("不确定", "don't know").to_string()),
+                    label: Some(lang.t("markdown-don-t-know").to_string()),
                     source: Some(*source),
                     input: None,
                     fact: None,

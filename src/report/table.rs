@@ -24,17 +24,14 @@ pub fn conclusion_table(c: &ConclusionOut, lang: Lang, width: Option<u16>) -> St
     let mut t = table(width);
     let remedy: Vec<String> =
         c.remedy.iter().enumerate().map(|(i, r)| format!("{}. {r}", i + 1)).collect();
-    t.add_row(vec![lang.pick("故障", "Fault").to_string(), format!("{}\n[{}]", c.title, c.key)]);
-    t.add_row(vec![lang.pick("处理步骤", "What to do").to_string(), remedy.join("\n")]);
-    t.add_row(vec![
-        lang.pick("由谁处理", "Who acts").to_string(),
-        actor_name(c.actor, lang).to_string(),
-    ]);
+    t.add_row(vec![lang.t("stats-fault").to_string(), format!("{}\n[{}]", c.title, c.key)]);
+    t.add_row(vec![lang.t("markdown-what-to-do").to_string(), remedy.join("\n")]);
+    t.add_row(vec![lang.t("table-who-acts").to_string(), actor_name(c.actor, lang).to_string()]);
     let outcome = match c.outcome {
-        Outcome::Resolved => lang.pick("按步骤处理后应可恢复", "these steps should fix it"),
-        Outcome::Escalate => lang.pick("需要转交处理", "must be taken further"),
+        Outcome::Resolved => lang.t("markdown-these-steps-should-fix-it"),
+        Outcome::Escalate => lang.t("markdown-must-be-taken-further"),
     };
-    t.add_row(vec![lang.pick("结果", "Outcome").to_string(), outcome.to_string()]);
+    t.add_row(vec![lang.t("table-outcome").to_string(), outcome.to_string()]);
     t.to_string()
 }
 
@@ -44,9 +41,9 @@ pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
     let mut t = table(width);
     t.set_header(vec![
         "#",
-        lang.pick("问题", "Question"),
-        lang.pick("回答", "Answer"),
-        lang.pick("来源", "Source"),
+        lang.t("stats-question"),
+        lang.t("stats-answer"),
+        lang.t("markdown-source"),
     ]);
     for (i, s) in path.iter().enumerate() {
         let (answer, source) = match s.kind {
@@ -61,11 +58,9 @@ pub fn path_table(path: &[PathStep], lang: Lang, width: Option<u16>) -> String {
                 }
                 (s.label.clone().unwrap_or_default(), source)
             }
-            StepKind::Rejected => {
-                (lang.pick("✗ 未解决", "✗ did not fix it").to_string(), String::new())
-            }
+            StepKind::Rejected => (lang.t("markdown-did-not-fix-it").to_string(), String::new()),
             StepKind::Unknown => (
-                lang.pick("不确定", "don't know").to_string(),
+                lang.t("markdown-don-t-know").to_string(),
                 s.source.map(|x| source_name(x, lang).to_string()).unwrap_or_default(),
             ),
         };

@@ -1,0 +1,60 @@
+//! Chinese all the way: the final error line, the resume offer with its
+//! local time, its help line and inquire's cancel mark speak the user's
+//! language (the real binary, over a pipe and a pseudo-terminal).
+
+mod common;
+
+use common::Test;
+use common::pty::{ESC, spawn_with};
+
+#[test]
+fn the_error_line_starts_in_the_users_language() {
+    let zh = Test::new().args(["--lang", "zh", "--rules", "/no/such/folder", "check"]).run();
+    assert_ne!(zh.code, 0);
+    assert!(zh.stderr.starts_with("posdiag: 错误: "), "{}", zh.stderr);
+    let en = Test::new().args(["--lang", "en", "--rules", "/no/such/folder", "check"]).run();
+    assert!(en.stderr.starts_with("posdiag: error: "), "{}", en.stderr);
+    // Only the head is translated: the error itself is the same text.
+    assert_eq!(zh.stderr["posdiag: 错误: ".len()..], en.stderr["posdiag: error: ".len()..]);
+}
+
+/// A state folder holding a saved session of the mini rules, saved at the
+/// epoch (1970-01-01 00:00 UTC).
+fn saved_session() -> tempfile::TempDir {
+    let state = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        state.path().join("session.json"),
+        r#"{"format":"posdiag-session","version":2,"lang":"zh","start":"triage.start","steps":[],"saved_at":0}"#,
+    )
+    .expect("write the session");
+    state
+}
+
+#[test]
+fn the_resume_offer_speaks_chinese_in_local_time() {
+    let rules = common::mini();
+    let args = ["--rules", rules.to_str().expect("a UTF-8 path")];
+    // UTC+8 as a POSIX rule, so the test needs no time-zone database.
+    let mut w = spawn_with("zh_CN.UTF-8", &args, Some(saved_session()), &[("TZ", "CST-8")]);
+    w.expect("发现上次未完成的诊断。");
+    w.expect("继续上次未完成的诊断 (1970-01-01 08:00)");
+    w.expect("↑↓ 选择，回车确认，Esc 保留并退出");
+    w.keys(&[ESC]);
+    let shown = w.expect("已保留上次的诊断。");
+    assert!(shown.contains("<已取消>"), "{shown:?}");
+    assert!(!shown.contains("canceled"), "{shown:?}");
+    assert_eq!(w.exit_code().0, 3);
+}
+
+#[test]
+fn the_resume_offer_in_english_keeps_inquires_words() {
+    let rules = common::mini();
+    let args = ["--rules", rules.to_str().expect("a UTF-8 path")];
+    let mut w = spawn_with("en_US.UTF-8", &args, Some(saved_session()), &[("TZ", "UTC0")]);
+    w.expect("Continue the unfinished diagnosis (1970-01-01 00:00)");
+    w.expect("Esc to keep it and quit");
+    w.keys(&[ESC]);
+    let shown = w.expect("The saved diagnosis is kept.");
+    assert!(shown.contains("<canceled>"), "{shown:?}");
+    assert_eq!(w.exit_code().0, 3);
+}
