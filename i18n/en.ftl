@@ -234,3 +234,6 @@ text-codes-seen = Codes seen:
 
 # The head of the final error line; the error itself is English for now.
 output-error-prefix = posdiag: error:
+
+# The graph picture: the edge from a remedy to what follows when it fails.
+graph-not-fixed = not fixed

@@ -230,3 +230,6 @@ text-codes-seen = 代码:
 
 # The head of the final error line; the error itself is English for now.
 output-error-prefix = posdiag: 错误:
+
+# The graph picture: the edge from a remedy to what follows when it fails.
+graph-not-fixed = 未解决

@@ -176,7 +176,7 @@ impl Picture {
                 }
                 NodeBody::Conclusion(c) => c
                     .otherwise
-                    .map(|o| (o, lang.pick("未解决", "not fixed").to_string(), true))
+                    .map(|o| (o, lang.t("graph-not-fixed").to_string(), true))
                     .into_iter()
                     .collect(),
             };
