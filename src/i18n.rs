@@ -136,3 +136,16 @@ pub fn ids_and_errors(source: &str) -> (Vec<String>, usize) {
         Err((r, errors)) => (message_ids(&r), errors.len()),
     }
 }
+
+impl Lang {
+    /// The catalogue's message `id` in this language: `lang.t("prompt-back")`.
+    pub fn t(self, id: &'static str) -> &'static str {
+        text(self, id)
+    }
+
+    /// The catalogue's message `id` with its variables:
+    /// `lang.t_args("emv-bits-set", &[("count", n.into())])`.
+    pub fn t_args(self, id: &str, args: &[(&str, Arg)]) -> String {
+        text_args(self, id, args)
+    }
+}

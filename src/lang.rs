@@ -41,21 +41,9 @@ impl Lang {
         if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 
-    /// The catalogue's message `id` in this language (see [`crate::i18n`]):
-    /// `lang.t("prompt-back")`.
-    pub fn t(self, id: &'static str) -> &'static str {
-        crate::i18n::text(self, id)
-    }
-
-    /// The catalogue's message `id` with its variables:
-    /// `lang.t_args("emv-bits-set", &[("count", n.into())])`.
-    pub fn t_args(self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
-        crate::i18n::text_args(self, id, args)
-    }
-
     /// Pick one of two texts by language. User-facing texts belong in the
-    /// catalogue ([`Lang::t`]); the one inline pair left is in
-    /// `src/rules/graph.rs` (`tests/catalogue.rs` names it).
+    /// message catalogue (`Lang::t`, in `src/i18n.rs`); `tests/catalogue.rs`
+    /// holds the source to that.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
