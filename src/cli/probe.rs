@@ -19,9 +19,7 @@ use crate::lang::Lang;
 use crate::probe::record::{Header, Recorder};
 use crate::probe::replay::{Record, Replay};
 use crate::probe::url::{DataBits, FlowControl, Parity, StopBits};
-use crate::probe::{
-    self, Options, PortUrl, Protocol, Readings, Transport, TransportError, transport,
-};
+use crate::probe::{self, Options, PortUrl, Protocol, Readings, Transport, TransportError};
 use crate::rules::NodeId;
 
 /// Version of `probe --format json`'s shape (2: `absent`, and `kind` on
@@ -138,7 +136,7 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     };
     let url = port_url(url, opts)?;
     let device = url.to_string();
-    let line = transport::open(&url).map_err(|e| Error::Device(e.to_string()))?;
+    let line = crate::probe::open(&url).map_err(|e| Error::Device(e.to_string()))?;
     let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));
     let result = match &opts.record {
         Some(path) => {

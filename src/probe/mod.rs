@@ -24,6 +24,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Fact;
 pub use transport::{Transport, TransportError};
+
+/// Open the line a port URL names: a serial port, or a TCP connection to a
+/// serial-to-network server.
+pub fn open(url: &url::PortUrl) -> Result<Box<dyn Transport>, TransportError> {
+    match url {
+        url::PortUrl::Serial { path, settings } => {
+            Ok(Box::new(serial::SerialTransport::open(path, settings)?))
+        }
+        url::PortUrl::Tcp { host, port } => {
+            Ok(Box::new(transport::TcpTransport::connect(host, *port)?))
+        }
+    }
+}
 pub use url::{LineSettings, PortUrl, UrlError};
 
 /// Which protocol to speak.

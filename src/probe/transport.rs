@@ -9,7 +9,6 @@ use std::io::{self, Read as _, Write as _};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
 
-pub use super::serial::{SerialTransport, open_error};
 use super::url::PortUrl;
 
 /// How long a write may wait for the line (flow control, a full buffer).
@@ -92,14 +91,6 @@ pub enum TransportError {
 
 fn seconds(d: Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
-}
-
-/// Open the line a port URL names.
-pub fn open(url: &PortUrl) -> Result<Box<dyn Transport>, TransportError> {
-    match url {
-        PortUrl::Serial { path, settings } => Ok(Box::new(SerialTransport::open(path, settings)?)),
-        PortUrl::Tcp { host, port } => Ok(Box::new(TcpTransport::connect(host, *port)?)),
-    }
 }
 
 /// Whether an I/O error means the other end is gone.

@@ -9,6 +9,7 @@
 //! echo (`ATQ1`).
 
 mod client;
+mod findings;
 pub mod interpret;
 pub mod parser;
 mod registration;

@@ -2,7 +2,7 @@
 //! (3GPP TS 27.007 §7.2, §10.1.20, §10.1.22): one fact for all three
 //! domains, the most telling of them.
 
-use super::interpret::Findings;
+use super::findings::Findings;
 use super::parser::Reply;
 
 /// Registration: the first of CEREG, CGREG, CREG that says registered;
