@@ -114,6 +114,20 @@ fn may_hold_a_card_number(text: &str) -> bool {
     let (mut digits, mut gap) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
+        // Outside a run of digits, skip eight bytes at a time that hold
+        // neither an ASCII digit nor a byte of a wider character.
+        if digits == 0 {
+            while let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                if digit_or_wide(word) {
+                    break;
+                }
+                i += 8;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
         let b = bytes[i];
         // ASCII is classed by a table, byte by byte (most output is ASCII);
         // other characters are decoded, as full-width digits and separators
@@ -146,6 +160,24 @@ fn may_hold_a_card_number(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether any of the eight bytes of `word` is an ASCII digit or has its
+/// high bit set (part of a character beyond ASCII), with the "has a byte
+/// between" test of the bit-twiddling hacks.
+fn digit_or_wide(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH != 0 {
+        return true;
+    }
+    let (below, above) = (b'0' as u64 - 1, b'9' as u64 + 1);
+    let low7 = word & (ONES * 127);
+    (ONES * (127 + above)).wrapping_sub(low7)
+        & !word
+        & low7.wrapping_add(ONES * (127 - below))
+        & HIGH
+        != 0
 }
 
 const OTHER: u8 = 0;
@@ -389,3 +421,23 @@ pub fn luhn(digits: &[u8]) -> bool {
 #[cfg(test)]
 #[path = "mask_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod word_tests {
+    use super::digit_or_wide;
+
+    #[test]
+    fn the_word_test_finds_every_digit_and_wide_byte_in_every_place() {
+        for place in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = [b'x'; 8];
+                bytes[place] = b;
+                let want = b.is_ascii_digit() || b >= 0x80;
+                assert_eq!(digit_or_wide(u64::from_le_bytes(bytes)), want, "{b:#x} at {place}");
+            }
+        }
+        // Around every digit the test is exact, whatever else is in the word.
+        assert!(!digit_or_wide(u64::from_le_bytes(*b"/:/:/:/:")));
+        assert!(digit_or_wide(u64::from_le_bytes(*b"/:/:/:/0")));
+    }
+}
