@@ -9,8 +9,8 @@ use super::arguments::{GraphArgs, GraphFormat};
 use super::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::report::Picture;
 use crate::rules::did_you_mean;
-use crate::rules::graph::Picture;
 
 pub fn run(ctx: &Context, args: &GraphArgs) -> Result<Exit, Error> {
     let rules = ctx.rules()?;
