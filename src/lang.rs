@@ -41,16 +41,6 @@ impl Lang {
         if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 
-    /// Pick one of two texts by language. User-facing texts belong in the
-    /// message catalogue (`Lang::t`, in `src/i18n.rs`); `tests/catalogue.rs`
-    /// holds the source to that.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Lang::Zh => "zh",

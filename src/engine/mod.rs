@@ -24,8 +24,7 @@ pub use answers::{Answers, FIXED, Given, GivenError, NOT_FIXED, UNKNOWN, answer_
 pub use belief::{Belief, Open, branch_minutes, branch_weights};
 pub use fact::{Fact, FactOrigin, Facts};
 pub use order::{
-    DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, candidate_order,
-    expected_minutes, is_weighted,
+    DEFAULT_MINUTES, Ordering, Priors, Ranked, TECHNICIAN_MINUTES, expected_minutes, is_weighted,
 };
 pub use reuse::canonical_value;
 pub use script::{Outcome, run_script, run_script_ordered};

@@ -196,12 +196,6 @@ pub fn expected_minutes(ranked: &[Ranked]) -> Option<f64> {
     Some(expected)
 }
 
-/// Branch order for questions without a walk at hand (authored priors, no
-/// facts).
-pub fn candidate_order(rules: &RuleSet, node: NodeId) -> Vec<usize> {
-    Ordering::default().rank(rules, node).into_iter().map(|r| r.index).collect()
-}
-
 /// Whether the question has any weighted branch worth explaining.
 pub fn is_weighted(q: &Question) -> bool {
     q.answers.iter().filter(|a| a.prior.is_some()).count() >= 2
