@@ -247,7 +247,7 @@ impl Batch<'_> {
             if name.trim().is_empty() {
                 return Err(LineError::new("facts", "a fact needs a name"));
             }
-            facts.insert(Fact::given(name.trim(), v.trim()));
+            facts.insert(crate::probe::alarm::stated(name.trim(), v.trim()));
         }
         Ok(facts)
     }

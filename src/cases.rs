@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answers, Fact, Facts, Outcome, Source, run_script};
+use crate::engine::{Answers, Facts, Outcome, Source, run_script};
 use crate::kb::KnowledgeBase;
 use crate::rules::{Problem, SourceFile, parse_yaml};
 
@@ -140,7 +140,7 @@ fn run_case(rules: &KnowledgeBase, case: &Case) -> CaseResult {
         let msg = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
         return fail(msg, None);
     }
-    let facts: Facts = def.facts.iter().map(|(k, v)| Fact::given(k, v)).collect();
+    let facts: Facts = def.facts.iter().map(|(k, v)| crate::probe::alarm::stated(k, v)).collect();
     let (walk, outcome) = match run_script(rules, start, &answers, &facts) {
         Ok(r) => r,
         Err(e) => return fail(e.to_string(), None),

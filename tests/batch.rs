@@ -223,3 +223,16 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+#[test]
+fn a_stated_fact_that_points_at_a_fault_puts_its_area_first() {
+    let input = r#"{"facts": {"printer.paper": "out"}}"#;
+    let run = batch().stdin(input).run().code(0);
+    let r = records(&run.stdout);
+    let d = r[0].diagnosis.as_ref().expect("diagnosis");
+    let pending = d.pending.as_ref().expect("pending");
+    let found: Vec<&str> =
+        pending.order.iter().filter(|o| o.found).map(|o| o.value.as_str()).collect();
+    assert_eq!(found, ["printer"]);
+    assert!(d.facts.iter().all(|f| f.alarm));
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::arguments::DiagnoseArgs;
-use crate::engine::{Answers, Fact, Facts, Ordering, Source, answer_text};
+use crate::engine::{Answers, Facts, Ordering, Source, answer_text};
 use crate::error::Error;
 use crate::history;
 use crate::kb::KnowledgeBase;
@@ -85,10 +85,7 @@ pub fn gather_facts(args: &[String]) -> Result<Facts, Error> {
             .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
             .ok_or_else(|| Error::FactSyntax { arg: arg.clone() })?;
         let (name, value) = (name.trim(), value.trim());
-        // A stated fact that points at a fault leads the walk there first,
-        // as a probed one does.
-        let alarm = crate::probe::alarm::points_at_fault(name, value);
-        facts.insert(Fact::given(name, value).with_alarm(alarm));
+        facts.insert(crate::probe::alarm::stated(name, value));
     }
     Ok(facts)
 }

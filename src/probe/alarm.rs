@@ -3,6 +3,14 @@
 //! technician's summary flags them, and the walk puts first the area where
 //! such a fact leads to a fault.
 
+use crate::engine::Fact;
+
+/// A fact a person states (`--fact`, a batch line, a case), marked as a
+/// probed one would be when its value points at a fault.
+pub fn stated(name: &str, value: &str) -> Fact {
+    Fact::given(name, value).with_alarm(points_at_fault(name, value))
+}
+
 /// Whether the value of the fact `name` points at a fault.
 pub fn points_at_fault(name: &str, value: &str) -> bool {
     match name {
