@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::{
-    Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
+    Answers, Fact, Facts, GivenError, Ordering, Outcome, Source, Walk, answer_text,
+    run_script_ordered,
 };
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
@@ -26,25 +27,27 @@ use crate::report::{Diagnosis, Status};
 use crate::rules::{NodeId, did_you_mean};
 
 mod echo;
-use echo::{echo_id, unique_keys};
+use echo::echo_id;
+pub(crate) use echo::unique_keys;
 
 /// Longest line read; a longer one is an error record, and the reader
 /// skips to the next line without holding it in memory.
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
-/// One input line as written.
+/// One input line as written (also what `posdiag serve` starts a session
+/// from).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Line {
+pub struct Line {
     /// Echoed in the result, to match results to terminals: as written
     /// (a number keeps its digits), card numbers masked.
-    id: Option<Box<RawValue>>,
+    pub id: Option<Box<RawValue>>,
     #[serde(default, deserialize_with = "unique_keys")]
-    answers: BTreeMap<String, serde_json::Value>,
+    pub answers: BTreeMap<String, serde_json::Value>,
     #[serde(default, deserialize_with = "unique_keys")]
-    facts: BTreeMap<String, serde_json::Value>,
+    pub facts: BTreeMap<String, serde_json::Value>,
     /// Start node; else the run's `--start`, else the triage root.
-    start: Option<String>,
+    pub start: Option<String>,
 }
 
 /// One output line: the diagnosis, or why the line could not be diagnosed.
@@ -75,7 +78,7 @@ pub struct LineError {
 }
 
 impl LineError {
-    fn new(kind: &'static str, message: impl AsRef<str>) -> LineError {
+    pub fn new(kind: &'static str, message: impl AsRef<str>) -> LineError {
         let message = mask_pans(message.as_ref());
         let message = crate::output::clip_quotes(&message).into_owned();
         LineError { kind, message, errors: Vec::new() }
@@ -126,7 +129,7 @@ impl Summary {
     }
 }
 
-impl Batch<'_> {
+impl<'r> Batch<'r> {
     /// Diagnose every line of `input`, writing one JSON record per line to
     /// `out`. Only a failure to read or write stops it.
     pub fn run(&self, input: &mut impl BufRead, out: &mut impl Write) -> std::io::Result<Summary> {
@@ -195,6 +198,13 @@ impl Batch<'_> {
     }
 
     fn diagnose(&self, line: Line) -> Result<Diagnosis, LineError> {
+        let (walk, outcome, facts) = self.walk(&line)?;
+        let facts: Vec<Fact> = facts.iter().cloned().collect();
+        Ok(Diagnosis::from_walk(&walk, outcome, &facts, self.lang))
+    }
+
+    /// Walk one line as far as its answers and facts go.
+    pub fn walk(&self, line: &Line) -> Result<(Walk<'r>, Outcome, Facts), LineError> {
         let mut answers = self.answers.clone();
         let mut bad = Vec::new();
         for (node, value) in &line.answers {
@@ -231,8 +241,7 @@ impl Batch<'_> {
         }
         let (walk, outcome) = run_script_ordered(self.rules, start, &answers, &facts, ordering)
             .map_err(|e| LineError::new("walk", e.to_string()))?;
-        let facts: Vec<Fact> = facts.iter().cloned().collect();
-        Ok(Diagnosis::from_walk(&walk, outcome, &facts, self.lang))
+        Ok((walk, outcome, facts))
     }
 
     fn facts_with(&self, given: &BTreeMap<String, serde_json::Value>) -> Result<Facts, LineError> {

@@ -2,8 +2,8 @@
 //! terminals.
 //!
 //! The pipeline: `rules` loads and checks the YAML decision graph, `engine`
-//! walks it with answers and facts, `report` renders the result, and `cli`
-//! wires them to the command line. Only `cli` knows about clap and inquire.
+//! walks it with answers and facts, `report` renders the result, `cli`
+//! wires them to the command line and `serve` to HTTP. Only `cli` knows about clap and inquire.
 
 pub mod batch;
 pub mod cases;
@@ -24,6 +24,7 @@ pub mod probe;
 pub mod report;
 pub mod robustness;
 pub mod rules;
+pub mod serve;
 pub mod session;
 pub mod signals;
 pub mod sim;

@@ -27,7 +27,7 @@ pub(super) fn echo_id(raw: &RawValue) -> Box<RawValue> {
 }
 
 /// A map of a line that says no key twice (as a line says `id` only once).
-pub(super) fn unique_keys<'de, D: Deserializer<'de>>(
+pub(crate) fn unique_keys<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<String, serde_json::Value>, D::Error> {
     struct Unique;

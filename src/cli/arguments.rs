@@ -109,6 +109,10 @@ pub enum Command {
     Tvr(EmvArgs),
     /// Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits).
     Tsi(EmvArgs),
+    /// Serve the walk over HTTP: a page for the merchant's phone, a JSON
+    /// API for helpdesk tools, sessions in SQLite (`posdiag serve`, then
+    /// open http://127.0.0.1:8080/).
+    Serve(ServeArgs),
     /// Print a shell completion script (`posdiag completions bash >
     /// ~/.local/share/bash-completion/completions/posdiag`).
     Completions(CompletionsArgs),
@@ -348,6 +352,24 @@ pub struct SimulateArgs {
     /// one) instead of a pseudo-terminal.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free one (printed on start).
+    /// Only this machine by default: put it behind an HTTPS reverse proxy
+    /// rather than listening on the network.
+    #[arg(long, value_name = "ADDR", env = "POSDIAG_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+
+    /// The SQLite file of sessions and confirmed faults [default:
+    /// serve.sqlite beside the history, in the data directory].
+    #[arg(long, value_name = "FILE", env = "POSDIAG_DATABASE")]
+    pub database: Option<PathBuf>,
+
+    /// How long a session is kept after its last answer (`30m`, `24h`, `7d`).
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = humantime::parse_duration)]
+    pub session_ttl: std::time::Duration,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ mod ports;
 pub mod probe;
 mod probe_view;
 mod prompt;
+mod serve;
 mod settings;
 mod simulate;
 mod stats;
@@ -62,6 +63,7 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Diagnose(args)) => diagnose::run(&ctx, &args),
         Some(Command::Probe(args)) => probe::run(&ctx, &args),
         Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Serve(args)) => serve::run(&ctx, &args),
         Some(Command::Ports(args)) => ports::run(ctx.lang, &args),
         Some(Command::Graph(args)) => graph::run(&ctx, &args),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),

@@ -1,0 +1,31 @@
+//! `posdiag serve`: load the rules, open the session database (by default
+//! `serve.sqlite` beside the history in the data directory) and serve the
+//! page and the API until stopped (see [`crate::serve`]).
+
+use std::path::PathBuf;
+
+use super::arguments::ServeArgs;
+use super::context::Context;
+use crate::error::Error;
+use crate::exit::Exit;
+
+pub fn run(ctx: &Context, args: &ServeArgs) -> Result<Exit, Error> {
+    let rules = ctx.rules()?;
+    let database = match &args.database {
+        Some(path) => path.clone(),
+        None => default_database()?,
+    };
+    let config = crate::serve::Config {
+        listen: args.listen.clone(),
+        database,
+        ttl: args.session_ttl.as_secs().max(1),
+        lang: ctx.lang,
+    };
+    crate::serve::run(rules, &config)
+}
+
+/// `serve.sqlite` in the folder of the history.
+fn default_database() -> Result<PathBuf, Error> {
+    let history = crate::history::default_path()?;
+    Ok(history.with_file_name("serve.sqlite"))
+}

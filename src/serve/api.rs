@@ -1,0 +1,217 @@
+//! The JSON API, `/api/v1/…`, for helpdesk tools and merchant apps:
+//!
+//! - `POST /api/v1/sessions` starts a session from `{answers, facts, start,
+//!   code}` (all optional; a batch line's fields plus a code from the
+//!   screen) and answers `201` with the session;
+//! - `GET /api/v1/sessions/{id}` reads it;
+//! - `POST /api/v1/sessions/{id}/answer` `{node, value}`, `…/unknown`
+//!   `{node}`, `…/back`, `…/not-fixed`, `…/fixed` move it on;
+//! - `GET /api/v1/codes/{code}` says what a code means and who acts.
+//!
+//! A session is `{id, created, updated, expires, finished, can_go_back,
+//! diagnosis}`, where `diagnosis` is exactly what `posdiag diagnose --format
+//! json` prints. The language is `?lang=zh|en`, else the `Accept-Language`
+//! header, else the server's. Errors are [`ApiError`]s.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::error::ApiError;
+use super::sessions::{self, Move, StartRequest};
+use super::state::{App, Shared};
+use crate::lang::Lang;
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/api/v1/sessions", post(start))
+        .route("/api/v1/sessions/{id}", get(read))
+        .route("/api/v1/sessions/{id}/answer", post(answer))
+        .route("/api/v1/sessions/{id}/unknown", post(unknown))
+        .route("/api/v1/sessions/{id}/back", post(back))
+        .route("/api/v1/sessions/{id}/not-fixed", post(not_fixed))
+        .route("/api/v1/sessions/{id}/fixed", post(fixed))
+        .route("/api/v1/codes/{code}", get(code))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LangQuery {
+    pub lang: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerBody {
+    node: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodeBody {
+    node: String,
+}
+
+fn lang(app: &App, query: &LangQuery, headers: &HeaderMap) -> Lang {
+    super::language::pick(query.lang.as_deref(), headers, app.lang)
+}
+
+/// A request body as JSON of `T`; an empty body is `{}`.
+fn body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_long",
+                format!("the request is longer than {} bytes", super::limits::MAX_BODY),
+            )
+        } else {
+            ApiError::new(StatusCode::BAD_REQUEST, "json", e.body_text())
+        }
+    })?;
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
+    serde_json::from_slice(bytes).map_err(|e| {
+        let message = e.to_string();
+        let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "json",
+            format!("the body is not valid at column {}: {message}", e.column()),
+        )
+    })
+}
+
+/// Run blocking work (SQLite, the walk) off the async threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
+        Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", format!("{e}")))
+    })
+}
+
+/// A value as a JSON response, card numbers masked.
+pub fn json(status: StatusCode, value: &impl serde::Serialize) -> Response {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let text = crate::mask::mask_pans(&text).into_owned();
+    let mut response = (status, text).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
+async fn start(
+    State(app): State<Shared>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let request: StartRequest = body(raw)?;
+    let lang = lang(&app, &query, &headers);
+    let session = blocking(move || sessions::start(&app, &request, lang)).await?;
+    let mut response = json(StatusCode::CREATED, &session);
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/sessions/{}", session.id)) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(response)
+}
+
+async fn read(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = lang(&app, &query, &headers);
+    let session = blocking(move || sessions::read(&app, &id, lang)).await?;
+    Ok(json(StatusCode::OK, &session))
+}
+
+async fn apply(
+    app: Shared,
+    id: String,
+    step: Move,
+    query: LangQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = lang(&app, &query, &headers);
+    let session = blocking(move || sessions::apply(&app, &id, &step, lang)).await?;
+    Ok(json(StatusCode::OK, &session))
+}
+
+async fn answer(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let b: AnswerBody = body(raw)?;
+    apply(app, id, Move::Answer { node: b.node, value: b.value }, query, headers).await
+}
+
+async fn unknown(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let b: NodeBody = body(raw)?;
+    apply(app, id, Move::Unknown { node: b.node }, query, headers).await
+}
+
+async fn back(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    apply(app, id, Move::Back, query, headers).await
+}
+
+async fn not_fixed(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    apply(app, id, Move::NotFixed, query, headers).await
+}
+
+async fn fixed(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    apply(app, id, Move::Fixed, query, headers).await
+}
+
+async fn code(
+    State(app): State<Shared>,
+    Path(code): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = lang(&app, &query, &headers);
+    let out = crate::report::describe_code(&app.rules, &code, None, lang)
+        .map_err(|e| ApiError::input("code", e.to_string()))?;
+    Ok(json(StatusCode::OK, &out))
+}
+
+/// An address under `/api/` that names nothing.
+pub async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no such API address; see `/api/v1/sessions` and `/api/v1/codes/{code}` in the README",
+    )
+}

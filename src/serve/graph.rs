@@ -1,0 +1,72 @@
+//! The rule graph as SVG for the helpdesk (`/graph/{tree}.svg`): the
+//! report's [`Picture`] as DOT, drawn by Graphviz's `dot` on the server.
+//! Where `dot` is not installed the answer says so, and how to fix it
+//! (503, kind `graphviz`).
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::error::ApiError;
+use super::state::Shared;
+use crate::report::Picture;
+
+/// `GET /graph/{tree}.svg`.
+pub async fn svg(State(app): State<Shared>, Path(file): Path<String>) -> Response {
+    let Some(tree) = file.strip_suffix(".svg") else {
+        return super::api::not_found().await.into_response();
+    };
+    if !app.rules.trees().iter().any(|t| t.id == tree) {
+        let message = format!("no tree `{tree}`; the start page lists them");
+        return ApiError::new(StatusCode::NOT_FOUND, "not_found", message).into_response();
+    }
+    let dot = Picture::new(&app.rules, Some(tree), app.lang).to_dot();
+    let drawn = tokio::task::spawn_blocking(move || draw(&dot)).await;
+    match drawn {
+        Ok(Ok(svg)) => {
+            let mut response = svg.into_response();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+            response
+        }
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "graphviz", e.to_string())
+            .into_response(),
+    }
+}
+
+/// DOT to SVG with Graphviz.
+fn draw(dot: &str) -> Result<String, ApiError> {
+    let failed = |m: String| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "graphviz", m);
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(failed(
+                "pictures of the graph need Graphviz's `dot`, which is not installed on \
+                 this server: install graphviz (e.g. `apt-get install graphviz`), or draw \
+                 it with `posdiag graph --format mermaid`"
+                    .into(),
+            ));
+        }
+        Err(e) => return Err(failed(format!("cannot run Graphviz `dot`: {e}"))),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(dot.as_bytes()).map_err(|e| failed(format!("Graphviz `dot`: {e}")))?;
+    }
+    let out = child.wait_with_output().map_err(|e| failed(format!("Graphviz `dot`: {e}")))?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(failed(format!("Graphviz `dot` failed: {why}")));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}

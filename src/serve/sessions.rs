@@ -1,0 +1,277 @@
+//! A server session's life, shared by the page and the API: start one
+//! (with answers, facts, a start node or a code, as a batch line does),
+//! read it, and change it by one move — an answer, "don't know", back, "not
+//! fixed", "fixed". Each change replays the stored steps into an
+//! [`engine::Walk`](crate::engine::Walk), makes the move, and stores the
+//! steps again ([`crate::session::SavedSession`]), inside one transaction
+//! of the store. The result is the same [`Diagnosis`] as `diagnose
+//! --format json` prints.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use super::error::ApiError;
+use super::state::App;
+use super::store::{Row, now};
+use crate::batch::{Batch, Line, LineError};
+use crate::engine::{Facts, Outcome, Position, Source, Walk};
+use crate::lang::Lang;
+use crate::report::{Diagnosis, describe_code};
+use crate::session::SavedSession;
+
+/// What a session is started with: a batch line's fields, and a code from
+/// the screen (`"code": "51"`) to start where that code's diagnosis starts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartRequest {
+    #[serde(default, deserialize_with = "crate::batch::unique_keys")]
+    pub answers: BTreeMap<String, serde_json::Value>,
+    #[serde(default, deserialize_with = "crate::batch::unique_keys")]
+    pub facts: BTreeMap<String, serde_json::Value>,
+    pub start: Option<String>,
+    pub code: Option<String>,
+}
+
+/// One move of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Move {
+    /// An answer value (or typed text) to the open question `node`.
+    Answer { node: String, value: String },
+    /// "Don't know" at the open question `node`.
+    Unknown { node: String },
+    /// Undo the latest answer or rejected remedy.
+    Back,
+    /// The offered remedy did not fix it: the next candidate.
+    NotFixed,
+    /// The offered remedy fixed it: the session is finished, the fault
+    /// counts for the priors.
+    Fixed,
+}
+
+/// A session as the API returns it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionOut {
+    pub id: String,
+    /// Seconds since the Unix epoch.
+    pub created: u64,
+    pub updated: u64,
+    pub expires: u64,
+    /// The merchant confirmed that the remedy fixed it.
+    pub finished: bool,
+    /// Whether "back" has anything to undo.
+    pub can_go_back: bool,
+    pub diagnosis: Diagnosis,
+}
+
+impl From<LineError> for ApiError {
+    fn from(e: LineError) -> ApiError {
+        let mut out = ApiError::input(e.kind, "");
+        out.message = e.message;
+        out
+    }
+}
+
+/// A new unguessable session id: 128 random bits from the system, in hex.
+pub fn new_id() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", format!("no randomness: {e}"))
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Whether `id` has the shape of a session id (so nothing else reaches
+/// the database or a page).
+pub fn is_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Start a session.
+pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut, ApiError> {
+    let rules = &app.rules;
+    let mut start = request.start.clone();
+    if let Some(code) = &request.code {
+        if start.is_some() {
+            return Err(ApiError::input("start", "give either `start` or `code`, not both"));
+        }
+        let described = describe_code(rules, code, None, lang)
+            .map_err(|e| ApiError::input("code", e.to_string()))?;
+        start = Some(described.node);
+    }
+    let line =
+        Line { id: None, answers: request.answers.clone(), facts: request.facts.clone(), start };
+    let batch = Batch {
+        rules,
+        ordering: app.ordering(Facts::new()),
+        answers: Default::default(),
+        facts: Facts::new(),
+        start: rules.root(),
+        lang,
+        stream: false,
+    };
+    let (mut walk, _, facts) = batch.walk(&line)?;
+    if !request.facts.is_empty() {
+        walk.set_ordering(app.ordering(facts.clone()));
+    }
+    let facts: Vec<_> = facts.iter().cloned().collect();
+    let at = now();
+    let row = Row {
+        id: new_id()?,
+        saved: SavedSession::from_walk(&walk, &facts, lang),
+        code: request.code.as_ref().map(|c| c.trim().to_string()),
+        created: at,
+        updated: at,
+        expires: at + app.ttl,
+        finished: false,
+    };
+    app.store.insert(&row)?;
+    out(app, &row, &walk, lang)
+}
+
+/// Read a session.
+pub fn read(app: &App, id: &str, lang: Lang) -> Result<SessionOut, ApiError> {
+    if !is_id(id) {
+        return Err(ApiError::no_session(id));
+    }
+    let row = app.store.get(id, now())?.ok_or_else(|| ApiError::no_session(id))?;
+    let walk = replay(app, &row)?;
+    out(app, &row, &walk, lang)
+}
+
+/// Make one move, serialised with every other move on the session.
+pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut, ApiError> {
+    if !is_id(id) {
+        return Err(ApiError::no_session(id));
+    }
+    let mut confirmed = None;
+    let result = app.store.update(id, |row| {
+        let mut row = row.ok_or_else(|| ApiError::no_session(id))?;
+        if row.finished {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "walk",
+                "this diagnosis is finished (the remedy fixed it); start a new session",
+            ));
+        }
+        let mut walk = replay(app, &row)?;
+        make(&mut walk, step)?;
+        if *step == Move::Fixed {
+            row.finished = true;
+            confirmed = match walk.position() {
+                Position::Conclusion(n) => crate::history::Entry::now(&app.rules, n),
+                _ => None,
+            };
+        }
+        row.saved = SavedSession::from_walk(&walk, &row.saved.facts, row.saved.lang);
+        row.updated = now();
+        row.expires = row.updated + app.ttl;
+        let out = out(app, &row, &walk, lang)?;
+        Ok((Some(row), out))
+    });
+    if let (Ok(_), Some(entry)) = (&result, confirmed) {
+        app.store.confirm(id, &entry)?;
+        app.relearn()?;
+    }
+    result
+}
+
+/// The move on the walk itself.
+fn make(walk: &mut Walk<'_>, step: &Move) -> Result<(), ApiError> {
+    let rules = walk.rules();
+    let node = |id: &str| {
+        rules.find(id).ok_or_else(|| {
+            let hint = crate::rules::did_you_mean(id, rules.ids()).map(|h| format!("; {h}"));
+            ApiError::input("answers", format!("unknown node `{id}`{}", hint.unwrap_or_default()))
+        })
+    };
+    match step {
+        Move::Answer { node: id, value } => {
+            let n = node(id)?;
+            if value.trim() == crate::engine::UNKNOWN {
+                walk.answer_unknown(n, Source::Interactive)?;
+            } else {
+                walk.answer(n, value.trim(), Source::Interactive)?;
+            }
+        }
+        Move::Unknown { node: id } => walk.answer_unknown(node(id)?, Source::Interactive)?,
+        Move::Back => {
+            if !walk.back() {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "walk",
+                    "nothing to go back to: this is the first question",
+                ));
+            }
+        }
+        Move::NotFixed | Move::Fixed => {
+            if !matches!(walk.position(), Position::Conclusion(_)) {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "walk",
+                    "no remedy is offered now; answer the open question first",
+                ));
+            }
+            if *step == Move::NotFixed {
+                walk.reject();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The stored steps as a walk under today's priors and the session's facts.
+fn replay<'r>(app: &'r App, row: &Row) -> Result<Walk<'r>, ApiError> {
+    let mut walk = row.saved.to_walk(&app.rules, Path::new(&row.id)).map_err(|e| {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            "session",
+            format!("{e}").replace("start afresh with `posdiag`", "start a new session"),
+        )
+    })?;
+    let mut facts = Facts::new();
+    for f in &row.saved.facts {
+        facts.insert(f.clone());
+    }
+    walk.set_ordering(app.ordering(facts));
+    Ok(walk)
+}
+
+fn out(app: &App, row: &Row, walk: &Walk<'_>, lang: Lang) -> Result<SessionOut, ApiError> {
+    let outcome = match walk.position() {
+        Position::Question(n) => Outcome::NeedsInput(n),
+        Position::Conclusion(n) => Outcome::Concluded(n),
+        Position::Exhausted => Outcome::Exhausted,
+    };
+    let code = row.code.as_deref().and_then(|c| {
+        let start = app.rules.find(&row.saved.start);
+        describe_code(&app.rules, c, start, lang).ok()
+    });
+    let diagnosis = Diagnosis::from_walk(walk, outcome, &row.saved.facts, lang).with_code(code);
+    Ok(SessionOut {
+        id: row.id.clone(),
+        created: row.created,
+        updated: row.updated,
+        expires: row.expires,
+        finished: row.finished,
+        can_go_back: walk.steps().iter().any(|s| !s.is_automatic()),
+        diagnosis,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_128_bits_of_hex_and_differ() {
+        let a = new_id().unwrap();
+        let b = new_id().unwrap();
+        assert!(is_id(&a) && is_id(&b), "{a} {b}");
+        assert_ne!(a, b);
+        assert!(!is_id("../etc/passwd"));
+        assert!(!is_id(&a.to_uppercase()));
+    }
+}
