@@ -1,4 +1,6 @@
-//! Safe by default: how large a request may be, and the headers on every
+//! Safe by default: how large a request may be (every body is read
+//! through a limited extractor, so a longer one is a `too_long` error, not
+//! memory), and the headers on every
 //! response — a content-security policy that allows no script, no inline
 //! style, no framing and no form target elsewhere; no MIME sniffing; no
 //! referrer; nothing cached (a session's page is the merchant's own).
@@ -6,7 +8,6 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, header};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::state::Shared;
@@ -25,7 +26,6 @@ pub fn wrap(router: Router<Shared>) -> Router<Shared> {
     };
     router
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(set(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))

@@ -11,6 +11,7 @@ pub mod contract;
 pub mod probe_json;
 pub mod probe_sim;
 pub mod pty;
+pub mod serve;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_posdiag");
 
