@@ -82,9 +82,14 @@ impl Reply {
 impl Server {
     /// Start on a free port with the session database in `dir`.
     pub fn start(dir: &Path, extra: &[&str]) -> Server {
+        Server::start_on(dir, "127.0.0.1:0", extra)
+    }
+
+    /// Start on `listen` (a port used before, to restart the server).
+    pub fn start_on(dir: &Path, listen: &str, extra: &[&str]) -> Server {
         let database = dir.join("serve.sqlite");
         let mut child = Command::new(super::BIN)
-            .args(["--lang", "en", "serve", "--listen", "127.0.0.1:0", "--database"])
+            .args(["--lang", "en", "serve", "--listen", listen, "--database"])
             .arg(&database)
             .args(extra)
             .env("POSDIAG_DATA_DIR", dir)
