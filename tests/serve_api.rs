@@ -249,3 +249,28 @@ fn forms_need_the_csrf_token_and_pages_carry_the_policy() {
     let escaped = server.get("/code/%3Cscript%3E", &[]);
     assert!(!escaped.body.contains("<script>"), "{}", escaped.body);
 }
+
+#[test]
+fn confirmed_faults_teach_the_priors_of_new_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    // Priors are normalised when learned: compare two branches' ratio.
+    let ratio = |s: &Session| {
+        let order = &s.diagnosis.pending.as_ref().unwrap().order;
+        let prior = |v: &str| order.iter().find(|r| r.value == v).and_then(|r| r.prior).unwrap();
+        prior("printer") / prior("no_power")
+    };
+    let before = ratio(&server.start_session(json!({})));
+    for _ in 0..5 {
+        let answers = json!({"triage.start": "printer", "printer.start": "no_paper"});
+        let s = server.start_session(json!({ "answers": answers }));
+        assert_eq!(s.diagnosis.conclusion.as_ref().unwrap().key, "PRINTER_OUT_OF_PAPER");
+        let r = server.api(&format!("/sessions/{}/fixed", s.id), json!({}));
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    // Learned again at most once a second, when a session starts.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    server.start_session(json!({}));
+    let after = ratio(&server.start_session(json!({})));
+    assert!(after > 1.5 * before, "the confirmed branch gains: {before} → {after}");
+}

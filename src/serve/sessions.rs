@@ -91,6 +91,7 @@ pub fn is_id(id: &str) -> bool {
 
 /// Start a session.
 pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut, ApiError> {
+    app.refresh()?;
     let rules = &app.rules;
     let mut start = request.start.clone();
     if let Some(code) = &request.code {
@@ -173,7 +174,7 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
     });
     if let (Ok(_), Some(entry)) = (&result, confirmed) {
         app.store.confirm(id, &entry)?;
-        app.relearn()?;
+        app.confirmed();
     }
     result
 }

@@ -1,8 +1,12 @@
 //! What every request of `posdiag serve` shares: the rules, the session
 //! store, how long a session lives, and the priors learned from the
-//! outcomes confirmed so far (relearned after each confirmation).
+//! outcomes confirmed so far (relearned when a session starts after a
+//! confirmation, at most once a second, so a busy server does not relearn
+//! on every confirmed fault).
 
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering as Atomic};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use super::store::{Store, StoreError};
 use crate::engine::{Facts, Ordering, Priors};
@@ -17,7 +21,13 @@ pub struct App {
     /// The language when a request names none (`--lang`, else the locale).
     pub lang: Lang,
     priors: RwLock<Arc<Priors>>,
+    /// An outcome was confirmed since the priors were learned.
+    stale: AtomicBool,
+    learned_at: Mutex<Instant>,
 }
+
+/// Shortest time between two relearnings.
+const RELEARN_EVERY: Duration = Duration::from_secs(1);
 
 /// The state as handlers hold it.
 pub type Shared = Arc<App>;
@@ -31,10 +41,35 @@ impl App {
         ttl: u64,
         lang: Lang,
     ) -> Result<App, StoreError> {
-        let app =
-            App { rules, store, ttl, lang, priors: RwLock::new(Arc::new(Priors::authored())) };
+        let app = App {
+            rules,
+            store,
+            ttl,
+            lang,
+            priors: RwLock::new(Arc::new(Priors::authored())),
+            stale: AtomicBool::new(false),
+            learned_at: Mutex::new(Instant::now()),
+        };
         app.relearn()?;
         Ok(app)
+    }
+
+    /// A fault was confirmed: the priors are to be learned again.
+    pub fn confirmed(&self) {
+        self.stale.store(true, Atomic::SeqCst);
+    }
+
+    /// Learn the priors again if a fault was confirmed since, and not
+    /// within the last second.
+    pub fn refresh(&self) -> Result<(), StoreError> {
+        let mut at = self.learned_at.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.stale.load(Atomic::SeqCst) || at.elapsed() < RELEARN_EVERY {
+            return Ok(());
+        }
+        self.stale.store(false, Atomic::SeqCst);
+        *at = Instant::now();
+        drop(at);
+        self.relearn()
     }
 
     /// Learn the priors again from every confirmed outcome.
