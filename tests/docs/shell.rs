@@ -7,7 +7,8 @@
 //! What a newcomer's shell would do and a test cannot is done explicitly:
 //! `posdiag simulate …` (with or without `&`) starts the simulator in the
 //! background and the `/dev/pts/N` the page shows stands for the
-//! pseudo-terminal it opened; a command whose comment is `# simulate
+//! pseudo-terminal it opened; `posdiag serve …` starts the server in the
+//! background on a free port, which the page's `127.0.0.1:8080` stands for; a command whose comment is `# simulate
 //! FIXTURE` starts that simulator first; `kill %1` stops it (and the output
 //! the page shows for the simulator is checked then); `$ cat FILE` of a file the page
 //! introduces writes FILE with the content shown. Commands that build the
@@ -50,6 +51,9 @@ pub fn skip_reason(command: &str) -> Option<&'static str> {
     let ci = std::env::var_os("CI").is_some();
     if (command.contains("| dot") || command.contains("--format svg")) && !on_path("dot") && !ci {
         return Some("needs Graphviz's `dot`, which is not installed here");
+    }
+    if command.contains("curl ") && !on_path("curl") && !ci {
+        return Some("needs curl, which is not installed here");
     }
     if command.contains("| jq") && !on_path("jq") && !ci {
         return Some("needs jq, which is not installed here");
@@ -161,7 +165,9 @@ impl Sandbox {
             };
             self.start_sim(page, &start);
         }
-        if shown.command.starts_with("posdiag simulate ") {
+        if shown.command.starts_with("posdiag simulate ")
+            || shown.command.starts_with("posdiag serve")
+        {
             self.start_sim(page, shown);
             return;
         }
@@ -274,6 +280,9 @@ impl Sandbox {
         self.sims += 1;
         let log = self.root.join(format!(".sim-{}.log", self.sims));
         let command = shown.command.trim_end().trim_end_matches('&').trim_end();
+        // A server the page starts on its usual port listens on a free one
+        // here; the commands after it are sent there (see [`localise`]).
+        let command = &command.replace(SERVE_ADDR, "127.0.0.1:0");
         let mut c = self.command(&format!("exec {command}"));
         let mut child = match c
             .stdout(Stdio::piped())
@@ -292,7 +301,7 @@ impl Sandbox {
                 }
             }
         });
-        let Ok(at) = rx.recv_timeout(Duration::from_secs(10)) else {
+        let Ok(mut at) = rx.recv_timeout(Duration::from_secs(10)) else {
             let _ = child.kill();
             let _ = child.wait();
             let log = std::fs::read_to_string(&log).unwrap_or_default();
@@ -300,6 +309,9 @@ impl Sandbox {
                 .failures
                 .push(format!("{page}:{}: `{command}` printed no port\n{log}", shown.line));
         };
+        if let Some(i) = at.find("http://") {
+            at = at[i + "http://".len()..].chars().take_while(|c| *c != '/').collect();
+        }
         // It announces itself on stderr right after its port: wait for that,
         // so stopping it at once still finds the announcement in its log.
         let waited = Instant::now();
@@ -349,10 +361,17 @@ fn cat_target(command: &str) -> Option<&str> {
     (words.next() == Some("cat")).then(|| words.next()).flatten().filter(|_| words.next().is_none())
 }
 
+/// Where the page's `posdiag serve` listens.
+const SERVE_ADDR: &str = "127.0.0.1:8080";
+
 /// The pseudo-terminal of the running simulator in place of the page's
-/// `/dev/pts/N`.
+/// `/dev/pts/N`, or the address of the running server in place of
+/// [`SERVE_ADDR`].
 fn localise(text: &str, at: Option<&str>) -> String {
     let Some(at) = at else { return text.to_string() };
+    if !at.starts_with('/') {
+        return text.replace(SERVE_ADDR, at);
+    }
     let mut out = String::new();
     let mut rest = text;
     while let Some(found) = rest.find("/dev/pts/") {
