@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ApiError;
 use super::state::App;
-use super::store::{Row, now};
+use super::store::{Change, Row, now};
 use crate::batch::{Batch, Line, LineError};
 use crate::engine::{Facts, Outcome, Position, Source, Walk};
 use crate::lang::Lang;
@@ -147,7 +147,6 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
     if !is_id(id) {
         return Err(ApiError::no_session(id));
     }
-    let mut confirmed = None;
     let result = app.store.update(id, |row| {
         let mut row = row.ok_or_else(|| ApiError::no_session(id))?;
         if row.finished {
@@ -159,6 +158,7 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
         }
         let mut walk = replay(app, &row)?;
         make(&mut walk, step)?;
+        let mut confirmed = None;
         if *step == Move::Fixed {
             row.finished = true;
             confirmed = match walk.position() {
@@ -170,10 +170,9 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
         row.updated = now();
         row.expires = row.updated + app.ttl;
         let out = out(app, &row, &walk, lang)?;
-        Ok((Some(row), out))
+        Ok(Change { row: Some(row), confirmed, out })
     });
-    if let (Ok(_), Some(entry)) = (&result, confirmed) {
-        app.store.confirm(id, &entry)?;
+    if result.as_ref().is_ok_and(|s| s.finished) {
         app.confirmed();
     }
     result

@@ -152,11 +152,12 @@ impl Store {
     /// Read the session, let `change` work on it, write what it returns —
     /// all in one immediate transaction, so two changes to one session
     /// never interleave. `change` returns the new row (or `None` to leave
-    /// it) and what the caller wants back; its error aborts the change.
+    /// it), a fault confirmed by the change, and what the caller wants
+    /// back; its error aborts the change.
     pub fn update<T, E>(
         &self,
         id: &str,
-        change: impl FnOnce(Option<Row>) -> Result<(Option<Row>, T), E>,
+        change: impl FnOnce(Option<Row>) -> Result<Change<T>, E>,
     ) -> Result<T, E>
     where
         E: From<StoreError>,
@@ -166,7 +167,10 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let row = read(&tx, id, now())?;
-        let (new, out) = change(row)?;
+        let Change { row: new, confirmed, out } = change(row)?;
+        if let Some(entry) = confirmed {
+            insert_outcome(&tx, id, &entry)?;
+        }
         if let Some(row) = new {
             let walk = masked_json(&row.saved)?;
             tx.execute(
@@ -178,17 +182,6 @@ impl Store {
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(out)
-    }
-
-    /// Record a confirmed fault (once per session).
-    pub fn confirm(&self, session: &str, entry: &Entry) -> Result<(), StoreError> {
-        let conn = self.lock();
-        conn.execute(
-            "INSERT OR IGNORE INTO outcomes (session, time, key, node, tree)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![session, entry.time as i64, entry.key, entry.node, entry.tree],
-        )?;
-        Ok(())
     }
 
     /// Every confirmed fault, as the history the priors are learned from.
@@ -213,6 +206,24 @@ impl Store {
         let conn = self.lock();
         Ok(conn.execute("DELETE FROM sessions WHERE expires <= ?1", params![at as i64])?)
     }
+}
+
+/// What a change of a session writes, and what it hands back.
+pub struct Change<T> {
+    /// The session as it is to be stored (`None`: as it was).
+    pub row: Option<Row>,
+    /// A fault the merchant confirmed in this change.
+    pub confirmed: Option<Entry>,
+    pub out: T,
+}
+
+fn insert_outcome(conn: &Connection, session: &str, entry: &Entry) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR IGNORE INTO outcomes (session, time, key, node, tree)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![session, entry.time as i64, entry.key, entry.node, entry.tree],
+    )?;
+    Ok(())
 }
 
 fn read(conn: &Connection, id: &str, at: u64) -> Result<Option<Row>, StoreError> {
@@ -315,9 +326,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let entry = Entry { time: 5, key: "k".into(), node: "n".into(), tree: "t".into() };
-        store.confirm("a", &entry).unwrap();
-        store.confirm("a", &entry).unwrap();
-        store.confirm("b", &entry).unwrap();
+        for id in ["a", "a", "b"] {
+            let confirmed = Some(entry.clone());
+            let done: Result<(), StoreError> =
+                store.update(id, |_| Ok(Change { row: None, confirmed, out: () }));
+            done.unwrap();
+        }
+        assert_eq!(store.history().unwrap().entries.len(), 2);
+        // A change that fails writes nothing.
+        let failed: Result<(), StoreError> = store
+            .update("c", |_| Err(StoreError::Damaged { id: "c".into(), reason: "test".into() }));
+        assert!(failed.is_err());
         assert_eq!(store.history().unwrap().entries.len(), 2);
     }
 }
