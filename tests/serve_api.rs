@@ -274,3 +274,34 @@ fn confirmed_faults_teach_the_priors_of_new_sessions() {
     let after = ratio(&server.start_session(json!({})));
     assert!(after > 1.5 * before, "the confirmed branch gains: {before} → {after}");
 }
+
+#[test]
+fn with_every_remedy_rejected_the_hand_off_sheet_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let answers = json!({"triage.start": "printer", "printer.start": "no_paper"});
+    let mut s = server.start_session(json!({ "answers": answers }));
+    for _ in 0..400 {
+        let d = &s.diagnosis;
+        let r = match (&d.status, &d.pending) {
+            (Status::NoConclusion, _) => break,
+            (Status::Concluded, _) => {
+                server.api(&format!("/sessions/{}/not-fixed", s.id), json!({}))
+            }
+            (Status::NeedsInput, Some(p)) => {
+                server.api(&format!("/sessions/{}/unknown", s.id), json!({"node": p.node}))
+            }
+            (Status::NeedsInput, None) => panic!("needs input with nothing pending"),
+        };
+        assert_eq!(r.status, 200, "{}", r.body);
+        s = r.json();
+    }
+    let d = &s.diagnosis;
+    assert_eq!(d.status, Status::NoConclusion);
+    let handoff = d.handoff.as_ref().expect("a hand-off sheet");
+    assert!(handoff.tried.len() >= 2, "{:?}", handoff.tried);
+    assert_eq!(d.rejected.len(), handoff.tried.len());
+    let page = server.get(&format!("/s/{}", s.id), &[]);
+    assert!(page.body.contains("<section class=\"handoff\">"), "{}", page.body);
+    assert!(page.body.contains(&handoff.tried[0]), "the sheet lists what was tried");
+}
