@@ -52,9 +52,15 @@ fn main() -> ExitCode {
                     let mut times = Vec::new();
                     let (mut done, mut errors) = (0, 0);
                     for w in (c..walks).step_by(clients) {
-                        match walk(&agent, url, &cases[w % cases.len()], &mut times) {
+                        let case = &cases[w % cases.len()];
+                        match walk(&agent, url, case, &mut times) {
                             Ok(()) => done += 1,
-                            Err(_) => errors += 1,
+                            Err(e) => {
+                                if errors == 0 {
+                                    eprintln!("case `{}`: {e}", case.name);
+                                }
+                                errors += 1;
+                            }
                         }
                     }
                     (times, done, errors)

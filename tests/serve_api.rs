@@ -36,7 +36,8 @@ fn a_walk_answered_unknown_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path(), &[]);
     let s = server.start_session(json!({}));
-    assert_eq!(s.id.len(), 32, "128 bits in hex: {}", s.id);
+    assert_eq!(s.id.len(), 32, "128 bits, four to a letter: {}", s.id);
+    assert!(s.id.bytes().all(|b| b.is_ascii_lowercase()), "no digits to mask: {}", s.id);
     assert!(!s.can_go_back && !s.finished);
     assert!(s.expires > s.created);
     let d = &s.diagnosis;
@@ -123,7 +124,7 @@ fn errors_have_the_kinds_and_statuses_of_the_contract() {
     assert_eq!(answers.error(422).kind, "answers");
     let facts = server.api("/sessions", json!({"facts": {"modem.csq": ""}}));
     assert_eq!(facts.error(422).kind, "facts");
-    let missing = server.get(&format!("/api/v1/sessions/{}", "0".repeat(32)), &[]);
+    let missing = server.get(&format!("/api/v1/sessions/{}", "a".repeat(32)), &[]);
     assert_eq!(missing.error(404).kind, "session");
     assert_eq!(server.get("/api/v1/sessions/..%2Fx", &[]).error(404).kind, "session");
     let big = format!("{{\"start\": \"{}\"}}", "x".repeat(100_000));

@@ -63,7 +63,7 @@ mod tests {
         assert!(check(&headers, &token).is_err());
         headers.insert(axum::http::header::COOKIE, format!("{NAME}={token}").parse().unwrap());
         assert!(check(&headers, &token).is_ok());
-        assert!(check(&headers, "0123456789abcdef0123456789abcdef").is_err());
+        assert!(check(&headers, &"a".repeat(32)).is_err());
         assert!(check(&headers, "").is_err());
     }
 }
