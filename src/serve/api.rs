@@ -58,6 +58,12 @@ struct NodeBody {
     node: String,
 }
 
+/// The body of a move that takes none: empty or `{}`. Read all the same,
+/// so the connection stays open for the next request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoBody {}
+
 fn lang(app: &App, query: &LangQuery, headers: &HeaderMap) -> Lang {
     super::language::pick(query.lang.as_deref(), headers, app.lang)
 }
@@ -173,7 +179,9 @@ async fn back(
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
     headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let NoBody {} = body(raw)?;
     apply(app, id, Move::Back, query, headers).await
 }
 
@@ -182,7 +190,9 @@ async fn not_fixed(
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
     headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let NoBody {} = body(raw)?;
     apply(app, id, Move::NotFixed, query, headers).await
 }
 
@@ -191,7 +201,9 @@ async fn fixed(
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
     headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let NoBody {} = body(raw)?;
     apply(app, id, Move::Fixed, query, headers).await
 }
 
