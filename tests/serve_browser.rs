@@ -180,6 +180,11 @@ async fn a_whole_walk_in_chinese_with_dont_know_back_and_not_fixed() {
     browser.click("form[action=\"/start\"] button").await;
     assert_eq!(browser.node().await.as_deref(), Some("triage.start"));
     assert!(has_han(&browser.text("h1").await), "the question in Chinese");
+    // "Why" opens in place, without script.
+    let why = c.find(Locator::Css("details.why p")).await.unwrap();
+    assert_eq!(why.text().await.unwrap(), "", "closed at first");
+    c.find(Locator::Css("details.why summary")).await.unwrap().click().await.unwrap();
+    assert!(has_han(&why.text().await.unwrap()), "the reason in Chinese");
     browser.click("form.answers button[value=\"cannot_swipe\"]").await;
     assert_eq!(browser.node().await.as_deref(), Some("triage.cannot_swipe"));
     // Don't know, then back to the same question.
