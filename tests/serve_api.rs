@@ -130,6 +130,8 @@ fn errors_have_the_kinds_and_statuses_of_the_contract() {
     let big = format!("{{\"start\": \"{}\"}}", "x".repeat(100_000));
     assert_eq!(server.post("/api/v1/sessions", &big, &[]).error(413).kind, "too_long");
     assert_eq!(server.get("/api/v1/teapot", &[]).error(404).kind, "not_found");
+    assert_eq!(server.get("/api/v1/sessions", &[]).error(405).kind, "method");
+    assert_eq!(server.get("/api/v1/codes/51?lang=zh&lang=en", &[]).error(400).kind, "json");
     let s = server.start_session(json!({}));
     let value = server.api(
         &format!("/sessions/{}/answer", s.id),

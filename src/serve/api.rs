@@ -38,6 +38,30 @@ pub fn routes() -> Router<Shared> {
         .route("/api/v1/sessions/{id}/not-fixed", post(not_fixed))
         .route("/api/v1/sessions/{id}/fixed", post(fixed))
         .route("/api/v1/codes/{code}", get(code))
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Errors the web stack answers by itself (a path or query it cannot
+/// read, a method an address does not take) as JSON errors too.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let text = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&text);
+    let (kind, message) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            ("method", "this address does not take this method; see the API in the README")
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => ("too_long", text.trim()),
+        _ => ("json", text.trim()),
+    };
+    ApiError::new(status, kind, message).into_response()
 }
 
 #[derive(Debug, Default, Deserialize)]
