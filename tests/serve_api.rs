@@ -308,3 +308,24 @@ fn with_every_remedy_rejected_the_hand_off_sheet_remains() {
     assert!(page.body.contains("<section class=\"handoff\">"), "{}", page.body);
     assert!(page.body.contains(&handoff.tried[0]), "the sheet lists what was tried");
 }
+
+#[test]
+fn graph_pictures_are_svg_or_say_that_graphviz_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let has_dot = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("dot").is_file()));
+    let r = server.get("/graph/printer.svg", &[]);
+    if has_dot {
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.header("content-type"), Some("image/svg+xml"));
+        assert!(r.body.contains("<svg") && r.body.contains("PRINTER_OUT_OF_PAPER"), "{}", r.body);
+        let zh = server.get("/graph/printer.svg", &[("accept-language", "zh")]);
+        assert!(zh.body.contains("纸"), "in the request's language");
+    } else {
+        let e = r.error(503);
+        assert_eq!(e.kind, "graphviz");
+        assert!(e.message.contains("apt-get install graphviz"), "{}", e.message);
+    }
+    assert_eq!(server.get("/graph/teapot.svg", &[]).error(404).kind, "not_found");
+}

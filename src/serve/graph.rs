@@ -1,21 +1,28 @@
-//! The rule graph as SVG for the helpdesk (`/graph/{tree}.svg`): the
-//! report's [`Picture`] as DOT, drawn by Graphviz's `dot` on the server.
-//! Where `dot` is not installed the answer says so, and how to fix it
-//! (503, kind `graphviz`).
+//! The rule graph as SVG for the helpdesk (`/graph/{tree}.svg`, in the
+//! request's language): the report's [`Picture`] as DOT, drawn by
+//! Graphviz's `dot` on the server. Where `dot` is not installed the answer
+//! says so, and how to fix it (503, kind `graphviz`).
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::api::LangQuery;
 use super::error::ApiError;
 use super::state::Shared;
 use crate::report::Picture;
 
 /// `GET /graph/{tree}.svg`.
-pub async fn svg(State(app): State<Shared>, Path(file): Path<String>) -> Response {
+pub async fn svg(
+    State(app): State<Shared>,
+    Path(file): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = super::language::pick(query.lang.as_deref(), &headers, app.lang);
     let Some(tree) = file.strip_suffix(".svg") else {
         return super::api::not_found().await.into_response();
     };
@@ -23,7 +30,7 @@ pub async fn svg(State(app): State<Shared>, Path(file): Path<String>) -> Respons
         let message = format!("no tree `{tree}`; the start page lists them");
         return ApiError::new(StatusCode::NOT_FOUND, "not_found", message).into_response();
     }
-    let dot = Picture::new(&app.rules, Some(tree), app.lang).to_dot();
+    let dot = Picture::new(&app.rules, Some(tree), lang).to_dot();
     let drawn = tokio::task::spawn_blocking(move || draw(&dot)).await;
     match drawn {
         Ok(Ok(svg)) => {
