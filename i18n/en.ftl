@@ -258,6 +258,8 @@ serve-not-loopback = warning: listening on { $addr }, reachable from other machi
 serve-port-taken = cannot listen on { $addr }: another program already uses that port; stop it, or choose another port with --listen 127.0.0.1:PORT (port 0 picks a free one)
 serve-cannot-listen = cannot listen on { $addr }: { $reason }
 serve-bad-address = `{ $addr }` is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:8080
+serve-handoff-text = The sheet as text, to send the provider
+serve-no-handoff = This diagnosis has no hand-off sheet: its remedy is for you to do.
 
 ## src/output.rs
 

@@ -254,6 +254,8 @@ serve-not-loopback = 警告：正在监听 { $addr }，其他机器可通过未�
 serve-port-taken = 无法监听 { $addr }：该端口已被其他程序占用；请停止该程序，或用 --listen 127.0.0.1:端口 换一个端口（端口 0 会自动选一个空闲端口）
 serve-cannot-listen = 无法监听 { $addr }：{ $reason }
 serve-bad-address = `{ $addr }` 不是可监听的地址；请写成 IP:端口，例如 127.0.0.1:8080
+serve-handoff-text = 以文字形式获取此单，发送给服务商
+serve-no-handoff = 这次诊断没有转交单：处理步骤由您自己完成。
 
 ## src/output.rs
 

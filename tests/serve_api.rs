@@ -307,6 +307,9 @@ fn with_every_remedy_rejected_the_hand_off_sheet_remains() {
     let page = server.get(&format!("/s/{}", s.id), &[]);
     assert!(page.body.contains("<section class=\"handoff\">"), "{}", page.body);
     assert!(page.body.contains(&handoff.tried[0]), "the sheet lists what was tried");
+    let text = server.get(&format!("/s/{}/handoff.txt", s.id), &[]);
+    assert_eq!(text.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert!(text.body.contains(&handoff.tried[0]), "{}", text.body);
 }
 
 #[test]

@@ -104,7 +104,7 @@ impl Frame<'_> {
                     let title = lang.t("serve-nothing-left");
                     let body = html! {
                         h1 { (title) }
-                        @if let Some(h) = &d.handoff { (handoff(h, lang)) }
+                        @if let Some(h) = &d.handoff { (handoff(h, lang, &base)) }
                         (self.new_walk())
                     };
                     (title, body)
@@ -178,7 +178,7 @@ impl Frame<'_> {
                 (self.button(&format!("{base}/fixed"), "big yes", lang.t("prompt-yes-it-is-fixed"), None))
                 (self.button(&format!("{base}/not-fixed"), "big no", lang.t("prompt-no-not-yet"), None))
             }
-            @if let Some(h) = &d.handoff { (handoff(h, lang)) }
+            @if let Some(h) = &d.handoff { (handoff(h, lang, base)) }
         }
     }
 
@@ -227,8 +227,9 @@ fn path(d: &Diagnosis, lang: Lang) -> Markup {
     }
 }
 
-/// The hand-off sheet: what to show or send the provider or bank.
-fn handoff(h: &Handoff, lang: Lang) -> Markup {
+/// The hand-off sheet: what to show or send the provider or bank (also as
+/// text, `/s/{id}/handoff.txt`).
+fn handoff(h: &Handoff, lang: Lang, base: &str) -> Markup {
     html! {
         section.handoff {
             h2 { (lang.t("markdown-hand-off")) }
@@ -253,6 +254,7 @@ fn handoff(h: &Handoff, lang: Lang) -> Markup {
                 ul { @for t in &h.tried { li { (t) } } }
             }
             @for a in &h.ask { p { (lang.t("markdown-please")) " " (a) } }
+            p { a.send href={ (base) "/handoff.txt" } { (lang.t("serve-handoff-text")) } }
         }
     }
 }

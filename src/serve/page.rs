@@ -36,6 +36,35 @@ pub fn routes() -> Router<Shared> {
         .route("/s/{id}/back", post(back))
         .route("/s/{id}/not-fixed", post(not_fixed))
         .route("/s/{id}/fixed", post(fixed))
+        .route("/s/{id}/handoff.txt", get(handoff_text))
+}
+
+/// The hand-off sheet as plain text, to send the provider (a chat, a
+/// mail); 404 while the walk has none.
+async fn handoff_text(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = super::language::pick(q.lang.as_deref(), &headers, app.lang);
+    let shared = app.clone();
+    let read = tokio::task::spawn_blocking(move || sessions::read(&shared, &id, lang)).await;
+    match flatten(read) {
+        Ok(s) => match &s.diagnosis.handoff {
+            Some(h) => {
+                let text = crate::report::render_handoff(h, lang);
+                let text = crate::mask::mask_pans(&text).into_owned();
+                ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+            }
+            None => {
+                let e =
+                    ApiError::new(StatusCode::NOT_FOUND, "not_found", lang.t("serve-no-handoff"));
+                error_page(&app, &headers, &e)
+            }
+        },
+        Err(e) => error_page(&app, &headers, &e),
+    }
 }
 
 #[derive(Deserialize)]
