@@ -18,7 +18,8 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<Exit, Error> {
     let config = crate::serve::Config {
         listen: args.listen.clone(),
         database,
-        ttl: args.session_ttl.as_secs().max(1),
+        // At least a second, at most a century (times are stored as i64).
+        ttl: args.session_ttl.as_secs().clamp(1, 100 * 365 * 24 * 3600),
         lang: ctx.lang,
     };
     crate::serve::run(rules, &config)

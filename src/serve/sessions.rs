@@ -132,7 +132,7 @@ pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut
         code: request.code.as_ref().map(|c| c.trim().to_string()),
         created: at,
         updated: at,
-        expires: at + app.ttl,
+        expires: at.saturating_add(app.ttl),
         finished: false,
     };
     app.store.insert(&row)?;
@@ -175,7 +175,7 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
         }
         row.saved = SavedSession::from_walk(&walk, &row.saved.facts, row.saved.lang);
         row.updated = now();
-        row.expires = row.updated + app.ttl;
+        row.expires = row.updated.saturating_add(app.ttl);
         let out = out(app, &row, &walk, lang)?;
         Ok(Change { row: Some(row), confirmed, out })
     });
