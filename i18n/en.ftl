@@ -99,6 +99,37 @@ why-leads-to-conclusion = conclusion: { $title }
 why-leads-to-question = then asks: { $question }
 why-don-t-know-every-possibility = don't know → every possibility stays open: the likeliest, quickest check comes first, the next if it does not fix it
 
+## src/serve (the page of `posdiag serve`, and its messages on start)
+
+serve-brand = posdiag · terminal help
+serve-other-language = 中文
+serve-title = What is wrong with the card terminal?
+serve-intro = Answer a few questions about the card terminal; you get the likely fault, the steps to fix it, and who acts.
+serve-start = Start the diagnosis
+serve-new = Start a new diagnosis
+serve-code-label = Or type the code or message the terminal's screen shows:
+serve-code-go = Look the code up
+serve-start-from-code = Find the fault from this code
+serve-graphs = Decision graphs (for the helpdesk)
+serve-send = Send
+serve-dont-know = I don't know
+serve-why = Why is this asked?
+serve-why-none = It narrows down which part of the terminal is at fault.
+serve-back = ← Back
+serve-who-acts = Who acts: { $actor }
+serve-nothing-left = Nothing left to try here: hand the fault on
+serve-error = Something went wrong
+serve-home = Back to the start
+serve-not-found = This page does not exist.
+serve-session-gone = This diagnosis is no longer here: it expired or never existed. Start a new one.
+serve-listening = posdiag serve: listening on { $url } (sessions in { $database }; Ctrl-C to stop)
+serve-not-loopback = warning: listening on { $addr }, reachable from other machines over plain HTTP; put it behind an HTTPS reverse proxy and listen on 127.0.0.1 (see the README)
+serve-port-taken = cannot listen on { $addr }: another program already uses that port; stop it, or choose another port with --listen 127.0.0.1:PORT (port 0 picks a free one)
+serve-cannot-listen = cannot listen on { $addr }: { $reason }
+serve-bad-address = `{ $addr }` is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:8080
+serve-handoff-text = The sheet as text, to send the provider
+serve-no-handoff = This diagnosis has no hand-off sheet: its remedy is for you to do.
+
 ## src/codes/model.rs
 
 category-card = card
@@ -229,37 +260,6 @@ text-no-remedy-fixed-it-this = No remedy fixed it: this must be escalated.
 text-note-some-answers-were-don = Note: some answers were "don't know", so this is the most likely cause so far; if it does not fix it, say so and the next candidate follows.
 text-hand-off-show-or-send = Hand-off (show or send it to them):
 text-codes-seen = Codes seen:
-
-## src/serve (the page of `posdiag serve`, and its messages on start)
-
-serve-brand = posdiag · terminal help
-serve-other-language = 中文
-serve-title = What is wrong with the card terminal?
-serve-intro = Answer a few questions about the card terminal; you get the likely fault, the steps to fix it, and who acts.
-serve-start = Start the diagnosis
-serve-new = Start a new diagnosis
-serve-code-label = Or type the code or message the terminal's screen shows:
-serve-code-go = Look the code up
-serve-start-from-code = Find the fault from this code
-serve-graphs = Decision graphs (for the helpdesk)
-serve-send = Send
-serve-dont-know = I don't know
-serve-why = Why is this asked?
-serve-why-none = It narrows down which part of the terminal is at fault.
-serve-back = ← Back
-serve-who-acts = Who acts: { $actor }
-serve-nothing-left = Nothing left to try here: hand the fault on
-serve-error = Something went wrong
-serve-home = Back to the start
-serve-not-found = This page does not exist.
-serve-session-gone = This diagnosis is no longer here: it expired or never existed. Start a new one.
-serve-listening = posdiag serve: listening on { $url } (sessions in { $database }; Ctrl-C to stop)
-serve-not-loopback = warning: listening on { $addr }, reachable from other machines over plain HTTP; put it behind an HTTPS reverse proxy and listen on 127.0.0.1 (see the README)
-serve-port-taken = cannot listen on { $addr }: another program already uses that port; stop it, or choose another port with --listen 127.0.0.1:PORT (port 0 picks a free one)
-serve-cannot-listen = cannot listen on { $addr }: { $reason }
-serve-bad-address = `{ $addr }` is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:8080
-serve-handoff-text = The sheet as text, to send the provider
-serve-no-handoff = This diagnosis has no hand-off sheet: its remedy is for you to do.
 
 ## src/output.rs
 

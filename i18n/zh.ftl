@@ -99,6 +99,37 @@ why-leads-to-conclusion = 结论: { $title }
 why-leads-to-question = 接着问: { $question }
 why-don-t-know-every-possibility = 不确定 → 每种可能都保留，先查最可能、最省时的一项；没解决再查下一项
 
+## src/serve (the page of `posdiag serve`, and its messages on start)
+
+serve-brand = posdiag · 终端帮助
+serve-other-language = English
+serve-title = 刷卡终端出了什么问题？
+serve-intro = 回答几个关于刷卡终端的问题，即可得到最可能的故障、处理步骤，以及由谁处理。
+serve-start = 开始诊断
+serve-new = 开始新的诊断
+serve-code-label = 或者输入终端屏幕上显示的代码或提示：
+serve-code-go = 查询代码
+serve-start-from-code = 从这个代码开始查找故障
+serve-graphs = 决策图（供客服使用）
+serve-send = 提交
+serve-dont-know = 我不知道
+serve-why = 为什么问这个？
+serve-why-none = 这能缩小终端故障部位的范围。
+serve-back = ← 返回上一步
+serve-who-acts = 由谁处理：{ $actor }
+serve-nothing-left = 这里已无可尝试的办法：请转交处理
+serve-error = 出错了
+serve-home = 回到开始页面
+serve-not-found = 此页面不存在。
+serve-session-gone = 这次诊断已不存在：已过期或从未开始。请开始新的诊断。
+serve-listening = posdiag serve：正在监听 { $url }（会话保存在 { $database }；按 Ctrl-C 停止）
+serve-not-loopback = 警告：正在监听 { $addr }，其他机器可通过未加密的 HTTP 访问；请放在 HTTPS 反向代理之后并只监听 127.0.0.1（见 README）
+serve-port-taken = 无法监听 { $addr }：该端口已被其他程序占用；请停止该程序，或用 --listen 127.0.0.1:端口 换一个端口（端口 0 会自动选一个空闲端口）
+serve-cannot-listen = 无法监听 { $addr }：{ $reason }
+serve-bad-address = `{ $addr }` 不是可监听的地址；请写成 IP:端口，例如 127.0.0.1:8080
+serve-handoff-text = 以文字形式获取此单，发送给服务商
+serve-no-handoff = 这次诊断没有转交单：处理步骤由您自己完成。
+
 ## src/codes/model.rs
 
 category-card = 卡片
@@ -225,37 +256,6 @@ text-no-remedy-fixed-it-this = 未能找到解决办法，需要转交处理。
 text-note-some-answers-were-don = 注意: 有些问题回答了"不确定"，这是目前最可能的原因；如果没解决，请选"否，还没解决"，会接着查下一个可能。
 text-hand-off-show-or-send = 转交说明（可出示或发给服务商）:
 text-codes-seen = 代码:
-
-## src/serve (the page of `posdiag serve`, and its messages on start)
-
-serve-brand = posdiag · 终端帮助
-serve-other-language = English
-serve-title = 刷卡终端出了什么问题？
-serve-intro = 回答几个关于刷卡终端的问题，即可得到最可能的故障、处理步骤，以及由谁处理。
-serve-start = 开始诊断
-serve-new = 开始新的诊断
-serve-code-label = 或者输入终端屏幕上显示的代码或提示：
-serve-code-go = 查询代码
-serve-start-from-code = 从这个代码开始查找故障
-serve-graphs = 决策图（供客服使用）
-serve-send = 提交
-serve-dont-know = 我不知道
-serve-why = 为什么问这个？
-serve-why-none = 这能缩小终端故障部位的范围。
-serve-back = ← 返回上一步
-serve-who-acts = 由谁处理：{ $actor }
-serve-nothing-left = 这里已无可尝试的办法：请转交处理
-serve-error = 出错了
-serve-home = 回到开始页面
-serve-not-found = 此页面不存在。
-serve-session-gone = 这次诊断已不存在：已过期或从未开始。请开始新的诊断。
-serve-listening = posdiag serve：正在监听 { $url }（会话保存在 { $database }；按 Ctrl-C 停止）
-serve-not-loopback = 警告：正在监听 { $addr }，其他机器可通过未加密的 HTTP 访问；请放在 HTTPS 反向代理之后并只监听 127.0.0.1（见 README）
-serve-port-taken = 无法监听 { $addr }：该端口已被其他程序占用；请停止该程序，或用 --listen 127.0.0.1:端口 换一个端口（端口 0 会自动选一个空闲端口）
-serve-cannot-listen = 无法监听 { $addr }：{ $reason }
-serve-bad-address = `{ $addr }` 不是可监听的地址；请写成 IP:端口，例如 127.0.0.1:8080
-serve-handoff-text = 以文字形式获取此单，发送给服务商
-serve-no-handoff = 这次诊断没有转交单：处理步骤由您自己完成。
 
 ## src/output.rs
 

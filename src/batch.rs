@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::{
-    Answers, Fact, Facts, GivenError, Ordering, Outcome, Source, Walk, answer_text,
-    run_script_ordered,
+    Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
 };
+use crate::engine::{Outcome, Walk};
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;

@@ -2,8 +2,8 @@
 //! terminals.
 //!
 //! The pipeline: `rules` loads and checks the YAML decision graph, `engine`
-//! walks it with answers and facts, `report` renders the result, `cli`
-//! wires them to the command line and `serve` to HTTP. Only `cli` knows about clap and inquire.
+//! walks it with answers and facts, `report` renders the result, and `cli`
+//! wires them to the command line. Only `cli` knows about clap and inquire.
 
 pub mod batch;
 pub mod cases;
