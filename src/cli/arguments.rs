@@ -357,8 +357,7 @@ pub struct SimulateArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free one (printed on start).
-    /// Only this machine by default: put it behind an HTTPS reverse proxy
-    /// rather than listening on the network.
+    /// Keep it on loopback, behind an HTTPS reverse proxy (see the README).
     #[arg(long, value_name = "ADDR", env = "POSDIAG_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: String,
 
@@ -367,8 +366,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE", env = "POSDIAG_DATABASE")]
     pub database: Option<PathBuf>,
 
-    /// How long a session is kept after its last answer (`30m`, `24h`, `7d`).
-    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = humantime::parse_duration)]
+    /// How long a session is kept after its last answer (`30m`, `24h`).
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = super::duration::parse_duration)]
     pub session_ttl: std::time::Duration,
 }
 

@@ -8,6 +8,7 @@ mod check;
 mod code;
 mod context;
 mod diagnose;
+mod duration;
 mod emv;
 mod graph;
 mod interactive;
