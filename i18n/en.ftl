@@ -121,6 +121,7 @@ serve-nothing-left = Nothing left to try here: hand the fault on
 serve-error = Something went wrong
 serve-home = Back to the start
 serve-not-found = This page does not exist.
+serve-csrf = This form is not from this browser's page (or the page is old): go back, reload the page and try again.
 serve-session-gone = This diagnosis is no longer here: it expired or never existed. Start a new one.
 serve-listening = posdiag serve: listening on { $url } (sessions in { $database }; Ctrl-C to stop)
 serve-not-loopback = warning: listening on { $addr }, reachable from other machines over plain HTTP; put it behind an HTTPS reverse proxy and listen on 127.0.0.1 (see the README)

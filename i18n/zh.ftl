@@ -121,6 +121,7 @@ serve-nothing-left = 这里已无可尝试的办法：请转交处理
 serve-error = 出错了
 serve-home = 回到开始页面
 serve-not-found = 此页面不存在。
+serve-csrf = 此表单不是来自本浏览器的页面（或页面已过期）：请返回、刷新页面后再试。
 serve-session-gone = 这次诊断已不存在：已过期或从未开始。请开始新的诊断。
 serve-listening = posdiag serve：正在监听 { $url }（会话保存在 { $database }；按 Ctrl-C 停止）
 serve-not-loopback = 警告：正在监听 { $addr }，其他机器可通过未加密的 HTTP 访问；请放在 HTTPS 反向代理之后并只监听 127.0.0.1（见 README）

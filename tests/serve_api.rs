@@ -243,6 +243,7 @@ fn forms_need_the_csrf_token_and_pages_carry_the_policy() {
     let form = [("content-type", "application/x-www-form-urlencoded")];
     let forged = server.post("/start", &format!("csrf={token}"), &form);
     assert_eq!(forged.status, 403, "no cookie, no start");
+    assert!(forged.body.contains("<html lang=\"en\">") && forged.body.contains("reload"));
     let with_cookie = [form[0], ("cookie", cookie.as_str())];
     let started = server.post("/start", &format!("csrf={token}"), &with_cookie);
     assert_eq!(started.status, 303, "{}", started.body);

@@ -121,6 +121,13 @@ pub fn render(
     response
 }
 
+/// A form without this browser's token: said in the page's language.
+fn csrf_page(app: &App, headers: &HeaderMap, e: ApiError) -> Response {
+    let lang = super::language::pick(None, headers, app.lang);
+    let e = ApiError { message: lang.t("serve-csrf").to_string(), ..e };
+    error_page(app, headers, &e)
+}
+
 /// An error as a page, in the request's language.
 pub fn error_page(app: &App, headers: &HeaderMap, e: &ApiError) -> Response {
     render(app, headers, None, "/", e.status, |f| f.error(&e.message))
@@ -178,7 +185,7 @@ async fn start(
         Err(e) => return error_page(&app, &headers, &ApiError::input("json", e.body_text())),
     };
     if let Err(e) = super::csrf::check(&headers, &form.csrf) {
-        return error_page(&app, &headers, &e);
+        return csrf_page(&app, &headers, e);
     }
     let lang = page_lang(&app, &headers);
     let request = StartRequest {
@@ -240,7 +247,7 @@ async fn make(
         Err(e) => return error_page(&app, &headers, &ApiError::input("json", e.body_text())),
     };
     if let Err(e) = super::csrf::check(&headers, &form.csrf) {
-        return error_page(&app, &headers, &e);
+        return csrf_page(&app, &headers, e);
     }
     let lang = page_lang(&app, &headers);
     let step = step(form);
