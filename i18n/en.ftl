@@ -230,6 +230,140 @@ text-note-some-answers-were-don = Note: some answers were "don't know", so this 
 text-hand-off-show-or-send = Hand-off (show or send it to them):
 text-codes-seen = Codes seen:
 
+## src/i18n/errors.rs, src/i18n/device.rs: the errors a command can end with
+
+error-with-hint = { $message }; { $hint }
+error-did-you-mean = did you mean `{ $candidate }`?
+error-and-more = … and { $count } more
+error-list-or = { $first } or { $second }
+error-source-folder = cannot read folder `{ $path }`: { $reason }
+error-source-file = cannot read `{ $path }`: { $reason }
+error-source-too-large = `{ $path }` is { $size } bytes, more than the limit of { $limit }
+error-source-empty = folder `{ $path }` holds no .yaml or .json files
+error-rules = the rules have { $count } problem(s); run `{ $check }` to see them all:
+error-unknown-node = unknown node `{ $node }`
+error-fact-syntax = `{ $arg }` is not of the form NAME=VALUE
+error-write = cannot write `{ $path }`: { $reason }
+error-standard-output = standard output
+error-interrupted = interrupted
+error-given-unknown-node = answer for unknown node `{ $node }`
+error-not-an-answer = `{ $value }` is not an answer of `{ $node }`; allowed: { $allowed }
+error-bad-input = `{ $value }` is not valid for `{ $node }`: { $reason }
+error-answer-syntax = `{ $arg }` is not of the form NODE=VALUE
+error-not-current = `{ $node }` is not a question open in this walk
+error-answer-not-single = { $path }: the answer for `{ $node }` must be a single value, not `{ $value }`
+error-report-extension = report `{ $path }` must end in .md or .json
+error-report-write = cannot write report `{ $path }`: { $reason }
+error-session-missing = no saved session at `{ $path }`; start one with `posdiag`
+error-session-corrupt = saved session `{ $path }` is damaged ({ $reason }); start afresh with `posdiag` (the file is left as it is)
+error-session-outdated = saved session `{ $path }` no longer fits the rules ({ $reason }); start afresh with `posdiag`
+error-session-write = cannot save the session to `{ $path }`: { $reason }
+error-session-read = cannot read saved session `{ $path }`: { $reason }
+error-session-no-state-dir = no place to save sessions: set POSDIAG_STATE_DIR or HOME
+error-damage-json = not JSON: line { $line }, column { $column }
+error-damage-not-a-session = not a posdiag session file
+error-damage-fields = { $detail }
+error-misfit-version = saved by session format { $found }, this posdiag reads { $reads }
+error-misfit-start = unknown start node `{ $node }`
+error-misfit-node = unknown node `{ $node }`
+error-misfit-answer = `{ $value }` is no longer an answer of `{ $node }`
+error-misfit-jump = a code led to unknown node `{ $node }`
+error-misfit-step = step `{ $kind }` does not fit node `{ $node }`
+error-misfit-walk = the steps no longer form a walk: { $detail }
+error-lock-busy = another posdiag session is running in `{ $dir }` (pid { $pid }); finish it first, or, if that process is gone, remove `{ $lock }`
+error-history-read = cannot read history `{ $path }`: { $reason }
+error-history-write = cannot write history `{ $path }`: { $reason }
+error-history-no-data-dir = no place for the history: set POSDIAG_DATA_DIR or HOME
+error-code-empty = no code given; type the code or message as the screen shows it, e.g. `51`, `A0` or `请签到`
+error-code-too-long = `{ $shown }…` is { $chars } characters long and no screen message; a code has at most { $max } characters
+error-code-ambiguous = code `{ $typed }` could be { $candidates }; type it in full
+error-hex-empty = no { $word } given; it takes { $digits } hex digits, e.g. `{ $example }`
+error-hex-not-hex = `{ $ch }` in `{ $input }` is not a hex digit; a { $word } is { $digits } hex digits (0-9, A-F), e.g. `{ $example }`
+error-hex-wrong-length = a { $word } is { $bytes } bytes, { $digits } hex digits (e.g. `{ $example }`), but `{ $input }` has { $found }
+error-unknown-tree = unknown tree `{ $tree }`
+error-trees-are = trees are: { $trees }
+error-graphviz-missing = SVG needs Graphviz's `dot`, which is not installed: install graphviz (e.g. `apt-get install graphviz`), or use `--format dot` or `--format mermaid`
+error-graphviz-run = cannot run Graphviz `dot`: { $reason }
+error-graphviz-send = cannot send the graph to Graphviz: { $reason }
+error-graphviz-failed = Graphviz `dot` failed: { $reason }
+error-batch-stopped = batch stopped: { $reason }
+error-replay-and-port = give a port or `--replay RECORD`, not both: a replay reads no port
+error-replay-settings = line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line
+error-no-port = give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`
+error-tcp-settings = line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server
+error-no-terminal = no terminal to ask on
+error-terminal = { $reason }
+error-not-saved = { $message }; the session is not saved
+error-saved-to = { $message }; the session was saved to `{ $path }`
+error-ports = cannot list serial ports: { $reason }
+
+## io errors, by kind (Chinese names them; English keeps the system's words)
+
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-already-exists = File exists
+io-is-a-directory = Is a directory
+io-not-a-directory = Not a directory
+io-read-only = Read-only file system
+io-storage-full = No space left on device
+io-invalid-data = the content is not valid (not UTF-8 text, or not in the expected form)
+io-other = { $reason }
+
+## device errors: the port, the line, the simulator, records
+
+error-url-empty = the port is empty; give a serial device such as `/dev/ttyUSB0` or `tcp://HOST:PORT`
+error-url-scheme = unknown scheme `{ $scheme }://`; use a device path, `serial://PATH` or `tcp://HOST:PORT`
+error-url-missing-port = `{ $url }` has no port number; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`
+error-url-missing-host = `{ $url }` has no host; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`
+error-url-bad-port = `{ $value }` in `{ $url }` is not a TCP port number (1–65535)
+error-url-unknown-option = unknown option `{ $name }` in the port URL; known: baud, data, parity, stop, flow
+error-url-bad-option = `{ $name }={ $value }` is not valid; use { $allowed }
+error-url-options-on-tcp = line options (`?{ $query }`) apply to serial devices, not to `tcp://`
+error-allowed-baud = a rate such as 9600 or 115200
+error-allowed-data = 5, 6, 7 or 8
+error-allowed-parity = none, even or odd
+error-allowed-stop = 1 or 2
+error-allowed-flow = none, software or hardware
+error-transport-not-found = serial port `{ $device }` does not exist; check the cable and run `posdiag ports` to see the ports this system has
+error-transport-busy = serial port `{ $device }` is in use by another program; close it (a terminal emulator, ModemManager, another posdiag) and try again
+error-transport-permission = no permission to open `{ $device }`; add your user to the `dialout` group (`sudo usermod -aG dialout $USER`, then log in again)
+error-transport-refused = nothing accepts connections at `{ $device }`; check the serial server's address and port and that it is running
+error-transport-timeout = `{ $device }` did not answer within { $after } while waiting for { $waiting }; check the cable, that the terminal is on, and the line settings (`--baud`)
+error-transport-disconnected = `{ $device }` was disconnected during the probe; check the cable and the terminal's power, then probe again
+error-transport-not-serial = `{ $device }` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `posdiag ports` to see the ports this system has
+error-transport-io = cannot use `{ $device }`: { $reason }
+error-probe-link = `{ $device }`: { $error }
+error-probe-no-protocol = nothing on `{ $device }` answered an AT command (`ATE0Q0V1`) or an ECR status request within { $after }; check the cable, that the terminal is on, and the line settings (`--baud`)
+error-probe-echo-only = `{ $device }` sends back only what posdiag sends and answers nothing: a loopback plug, a cable with send and receive joined, or a modem that ignores commands; check the cable and the port
+error-link-refused = the terminal refused `{ $command }` { $naks } times (NAK); check the line settings (`--baud`, `--parity`) and the cable
+error-link-corrupt = the terminal's reply to `{ $command }` was corrupt { $tries } times ({ $error }); check the cable and the line settings
+error-record-read = cannot read the record `{ $path }`: { $reason }
+error-record-not-a-record = `{ $path }` is not a posdiag record (it does not start with `{ $magic }`); give a file written by `--record`
+error-record-format = `{ $path }` is a record of format { $found }; this posdiag reads formats 1 to { $reads }
+error-record-bad = `{ $path }` line { $line }: { $problem }
+error-sim-pty = cannot open a pseudo-terminal: { $reason }
+error-sim-listen = cannot listen on `{ $addr }`: { $reason }; pick another port, or 0 for any free one
+error-fixture-unknown = no fixture `{ $name }`; give a file path or one of: { $known }
+error-fixture-garbage = { $file }: bad `faults.garbage` byte `{ $byte }`; write bytes as hex, e.g. "ff fe 00"
+
+## src/i18n/problems.rs: a problem of the rules, as `check` lists it
+
+problem-node = node `{ $node }`
+problem-hint = hint
+check-ok = ok: { $trees } trees ({ $ids }), { $nodes } nodes, { $conclusions } conclusions{ $tables }
+check-problems = { $count } problem(s) in { $files } file(s); { $nodes } nodes, { $conclusions } conclusions{ $tables }
+check-tables = ; { $count } code tables ({ $ids }), { $codes } codes, { $bits } TVR/TSI bits
+
+## src/batch.rs: why a line of a batch was not diagnosed
+
+batch-too-long = line is longer than { $max } bytes; split it
+batch-not-utf8 = line is not valid UTF-8 (byte { $byte })
+batch-not-json = not valid at column { $column }: { $detail }; a line is an object with `answers`, `facts`, `start`, `id`
+batch-single-answer = an answer is a single text, number or boolean
+batch-fact-value = fact `{ $name }` must be a non-empty text, number or boolean
+batch-fact-name = a fact needs a name
+output-cannot-write-stdout = cannot write to standard output: { $reason }
+
 ## src/output.rs
 
 # The head of the final error line; the error itself is English for now.

@@ -226,6 +226,140 @@ text-note-some-answers-were-don = 注意: 有些问题回答了"不确定"，这
 text-hand-off-show-or-send = 转交说明（可出示或发给服务商）:
 text-codes-seen = 代码:
 
+## src/i18n/errors.rs, src/i18n/device.rs: the errors a command can end with
+
+error-with-hint = { $message }；{ $hint }
+error-did-you-mean = 是不是 `{ $candidate }`？
+error-and-more = …… 另有 { $count } 条
+error-list-or = { $first } 或 { $second }
+error-source-folder = 无法读取文件夹 `{ $path }`: { $reason }
+error-source-file = 无法读取 `{ $path }`: { $reason }
+error-source-too-large = `{ $path }` 有 { $size } 字节，超过上限 { $limit }
+error-source-empty = 文件夹 `{ $path }` 里没有 .yaml 或 .json 文件
+error-rules = 规则有 { $count } 个问题；运行 `{ $check }` 查看全部:
+error-unknown-node = 没有节点 `{ $node }`
+error-fact-syntax = `{ $arg }` 的格式应为 名称=值（NAME=VALUE）
+error-write = 无法写入 `{ $path }`: { $reason }
+error-standard-output = 标准输出
+error-interrupted = 已中断
+error-given-unknown-node = 答案给了不存在的节点 `{ $node }`
+error-not-an-answer = `{ $value }` 不是 `{ $node }` 的答案；可选: { $allowed }
+error-bad-input = `{ $value }` 对 `{ $node }` 无效: { $reason }
+error-answer-syntax = `{ $arg }` 的格式应为 节点=值（NODE=VALUE）
+error-not-current = `{ $node }` 不是本次诊断中待回答的问题
+error-answer-not-single = { $path }: `{ $node }` 的答案必须是单个值，而不是 `{ $value }`
+error-report-extension = 报告 `{ $path }` 的文件名须以 .md 或 .json 结尾
+error-report-write = 无法写入报告 `{ $path }`: { $reason }
+error-session-missing = `{ $path }` 没有保存的诊断；运行 `posdiag` 开始新的诊断
+error-session-corrupt = 保存的诊断 `{ $path }` 已损坏（{ $reason }）；运行 `posdiag` 重新开始（该文件保持原样）
+error-session-outdated = 保存的诊断 `{ $path }` 与现在的规则不再相符（{ $reason }）；运行 `posdiag` 重新开始
+error-session-write = 无法把诊断保存到 `{ $path }`: { $reason }
+error-session-read = 无法读取保存的诊断 `{ $path }`: { $reason }
+error-session-no-state-dir = 没有保存诊断的位置: 请设置 POSDIAG_STATE_DIR 或 HOME
+error-damage-json = 不是有效的 JSON: 第 { $line } 行第 { $column } 列
+error-damage-not-a-session = 不是 posdiag 的诊断文件
+error-damage-fields = 内容不完整: { $detail }
+error-misfit-version = 由第 { $found } 版会话格式保存，本程序读取第 { $reads } 版
+error-misfit-start = 起点节点 `{ $node }` 已不存在
+error-misfit-node = 节点 `{ $node }` 已不存在
+error-misfit-answer = `{ $value }` 已不再是 `{ $node }` 的答案
+error-misfit-jump = 一个代码指向了不存在的节点 `{ $node }`
+error-misfit-step = 步骤 `{ $kind }` 与节点 `{ $node }` 不符
+error-misfit-walk = 这些步骤已无法连成一次诊断: { $detail }
+error-lock-busy = `{ $dir }` 中已有另一个 posdiag 诊断在运行（进程号 { $pid }）；请先结束它；如果该进程已不存在，请删除 `{ $lock }`
+error-history-read = 无法读取历史记录 `{ $path }`: { $reason }
+error-history-write = 无法写入历史记录 `{ $path }`: { $reason }
+error-history-no-data-dir = 没有存放历史记录的位置: 请设置 POSDIAG_DATA_DIR 或 HOME
+error-code-empty = 没有输入代码；请按屏幕显示输入代码或提示，例如 `51`、`A0` 或 `请签到`
+error-code-too-long = `{ $shown }…` 长 { $chars } 个字符，也不是屏幕提示；代码最多 { $max } 个字符
+error-code-ambiguous = 代码 `{ $typed }` 可能是 { $candidates }；请输入完整代码
+error-hex-empty = 没有输入 { $word }；需要 { $digits } 位十六进制数，例如 `{ $example }`
+error-hex-not-hex = `{ $input }` 中的 `{ $ch }` 不是十六进制数字；{ $word } 是 { $digits } 位十六进制数（0-9、A-F），例如 `{ $example }`
+error-hex-wrong-length = { $word } 是 { $bytes } 字节、{ $digits } 位十六进制数（例如 `{ $example }`），而 `{ $input }` 有 { $found } 位
+error-unknown-tree = 没有规则树 `{ $tree }`
+error-trees-are = 规则树有: { $trees }
+error-graphviz-missing = 输出 SVG 需要 Graphviz 的 `dot`，但它未安装: 请安装 graphviz（例如 `apt-get install graphviz`），或改用 `--format dot` 或 `--format mermaid`
+error-graphviz-run = 无法运行 Graphviz `dot`: { $reason }
+error-graphviz-send = 无法把图发送给 Graphviz: { $reason }
+error-graphviz-failed = Graphviz `dot` 运行失败: { $reason }
+error-batch-stopped = 批量诊断中止: { $reason }
+error-replay-and-port = 端口和 `--replay RECORD` 只能给一个: 回放不读取端口
+error-replay-settings = 线路设置（`--baud`、`--parity` 等）只用于端口；回放使用记录中的线路设置
+error-no-port = 请给出终端的端口（`/dev/ttyUSB0`、`tcp://主机:端口`）或 `--replay RECORD`
+error-tcp-settings = 线路设置（`--baud`、`--parity` 等）只用于串口设备；`tcp://` 请在串口服务器上设置
+error-no-terminal = 没有可以提问的终端窗口
+error-terminal = 终端出错: { $reason }
+error-not-saved = { $message }；诊断未能保存
+error-saved-to = { $message }；诊断已保存到 `{ $path }`
+error-ports = 无法列出串口: { $reason }
+
+## io errors, by kind (Chinese names them; English keeps the system's words)
+
+io-not-found = 文件或文件夹不存在
+io-permission-denied = 没有权限
+io-already-exists = 文件已存在（posdiag 不覆盖已有的文件: 请换一个名字，或删除旧文件）
+io-is-a-directory = 这是一个文件夹
+io-not-a-directory = 路径中有一项不是文件夹
+io-read-only = 文件系统是只读的
+io-storage-full = 磁盘空间已满
+io-invalid-data = 内容无效（不是 UTF-8 文本，或格式不对）
+io-other = 系统错误: { $reason }
+
+## device errors: the port, the line, the simulator, records
+
+error-url-empty = 端口为空；请给出串口设备，例如 `/dev/ttyUSB0`，或 `tcp://主机:端口`
+error-url-scheme = 不认识的协议 `{ $scheme }://`；请用设备路径、`serial://路径` 或 `tcp://主机:端口`
+error-url-missing-port = `{ $url }` 缺少端口号；请写成 `tcp://主机:端口`，例如 `tcp://127.0.0.1:4001`
+error-url-missing-host = `{ $url }` 缺少主机；请写成 `tcp://主机:端口`，例如 `tcp://127.0.0.1:4001`
+error-url-bad-port = `{ $url }` 中的 `{ $value }` 不是 TCP 端口号（1–65535）
+error-url-unknown-option = 端口地址中有不认识的选项 `{ $name }`；可用: baud、data、parity、stop、flow
+error-url-bad-option = `{ $name }={ $value }` 无效；请用 { $allowed }
+error-url-options-on-tcp = 线路选项（`?{ $query }`）只用于串口设备，不能用于 `tcp://`
+error-allowed-baud = 波特率，例如 9600 或 115200
+error-allowed-data = 5、6、7 或 8
+error-allowed-parity = none（无）、even（偶）或 odd（奇）
+error-allowed-stop = 1 或 2
+error-allowed-flow = none（无）、software（软件）或 hardware（硬件）
+error-transport-not-found = 串口 `{ $device }` 不存在；请检查数据线，并运行 `posdiag ports` 查看本机的串口
+error-transport-busy = 串口 `{ $device }` 正被其他程序占用；请关闭它（终端仿真程序、ModemManager、另一个 posdiag）后重试
+error-transport-permission = 没有权限打开 `{ $device }`；请把当前用户加入 `dialout` 组（`sudo usermod -aG dialout $USER`，然后重新登录）
+error-transport-refused = `{ $device }` 不接受连接；请检查串口服务器的地址和端口，并确认它在运行
+error-transport-timeout = `{ $device }` 在 { $after } 内没有应答（等待: { $waiting }）；请检查数据线、终端是否开机以及线路设置（`--baud`）
+error-transport-disconnected = 探测过程中 `{ $device }` 断开了；请检查数据线和终端电源，然后重新探测
+error-transport-not-serial = `{ $device }` 不是串口（不是终端设备）；请给出终端的端口，例如 `/dev/ttyUSB0`，并运行 `posdiag ports` 查看本机的串口
+error-transport-io = 无法使用 `{ $device }`: { $reason }
+error-probe-link = `{ $device }`: { $error }
+error-probe-no-protocol = `{ $device }` 上在 { $after } 内既没有应答 AT 命令（`ATE0Q0V1`），也没有应答 ECR 状态查询；请检查数据线、终端是否开机以及线路设置（`--baud`）
+error-probe-echo-only = `{ $device }` 只把 posdiag 发出的内容原样送回，不作任何应答: 可能是环回插头、收发短接的数据线，或不响应命令的调制解调器；请检查数据线和端口
+error-link-refused = 终端拒绝了 `{ $command }` { $naks } 次（NAK）；请检查线路设置（`--baud`、`--parity`）和数据线
+error-link-corrupt = 终端对 `{ $command }` 的应答损坏了 { $tries } 次（{ $error }）；请检查数据线和线路设置
+error-record-read = 无法读取记录 `{ $path }`: { $reason }
+error-record-not-a-record = `{ $path }` 不是 posdiag 的记录（开头不是 `{ $magic }`）；请给出由 `--record` 写下的文件
+error-record-format = `{ $path }` 是第 { $found } 版格式的记录；本程序读取第 1 到第 { $reads } 版
+error-record-bad = `{ $path }` 第 { $line } 行: { $problem }
+error-sim-pty = 无法打开伪终端: { $reason }
+error-sim-listen = 无法在 `{ $addr }` 上监听: { $reason }；请换一个端口，或用 0 自动选择空闲端口
+error-fixture-unknown = 没有模拟终端 `{ $name }`；请给出文件路径，或以下之一: { $known }
+error-fixture-garbage = { $file }: `faults.garbage` 中的字节 `{ $byte }` 无效；请用十六进制写字节，例如 "ff fe 00"
+
+## src/i18n/problems.rs: a problem of the rules, as `check` lists it
+
+problem-node = 节点 `{ $node }`
+problem-hint = 提示
+check-ok = 正常: { $trees } 棵规则树（{ $ids }），{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
+check-problems = { $files } 个文件中有 { $count } 个问题；{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
+check-tables = ；{ $count } 张代码表（{ $ids }），{ $codes } 个代码，{ $bits } 个 TVR/TSI 位
+
+## src/batch.rs: why a line of a batch was not diagnosed
+
+batch-too-long = 这一行超过 { $max } 字节；请拆开
+batch-not-utf8 = 这一行不是有效的 UTF-8（第 { $byte } 字节）
+batch-not-json = 第 { $column } 列不是有效的 JSON（{ $detail }）；每行是一个含 `answers`、`facts`、`start`、`id` 的对象
+batch-single-answer = 答案须是单个文字、数字或布尔值
+batch-fact-value = 事实 `{ $name }` 须是非空的文字、数字或布尔值
+batch-fact-name = 事实需要名称
+output-cannot-write-stdout = 无法写入标准输出: { $reason }
+
 ## src/output.rs
 
 # The head of the final error line; the error itself is English for now.

@@ -15,7 +15,8 @@
 //! - Files: [`crate::fsio::write_atomic`] and the history's append mask
 //!   their bytes with [`mask_bytes`].
 //! - The final error line starts `posdiag: error:`, or `posdiag: 错误:` once
-//!   [`set_lang`] chose Chinese (the error's own text is English for now).
+//!   [`set_lang`] chose Chinese, and the error is worded in that language
+//!   ([`crate::messages::Localize`]).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ use std::sync::Mutex;
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 
 pub use crate::mask::mask_bytes;
 
@@ -35,10 +37,14 @@ pub fn set_lang(lang: Lang) {
     *LANG.lock().unwrap_or_else(|e| e.into_inner()) = Some(lang);
 }
 
-/// `posdiag: error:` in the run's language (English before it is known).
+/// The run's language (English before the arguments named it).
+pub fn lang() -> Lang {
+    LANG.lock().unwrap_or_else(|e| e.into_inner()).unwrap_or(Lang::En)
+}
+
+/// `posdiag: error:` in the run's language.
 fn error_prefix() -> &'static str {
-    let lang = *LANG.lock().unwrap_or_else(|e| e.into_inner());
-    lang.unwrap_or(Lang::En).t("output-error-prefix")
+    lang().t("output-error-prefix")
 }
 
 /// The first failure to write to stdout.
@@ -128,7 +134,7 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     flush_stdout();
     match result {
         Err(e) => {
-            let text = crate::mask::mask_pans(&e.to_string()).into_owned();
+            let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
             crate::eoutln!("{} {}", error_prefix(), clip_quotes(&text));
             e.exit().into()
         }
@@ -136,7 +142,9 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
             None => exit.into(),
             Some((io::ErrorKind::BrokenPipe, _)) => Exit::Ok.into(),
             Some((_, message)) => {
-                crate::eoutln!("{} cannot write to standard output: {message}", error_prefix());
+                let text =
+                    lang().t_args("output-cannot-write-stdout", &[("reason", message.into())]);
+                crate::eoutln!("{} {text}", error_prefix());
                 Exit::Input.into()
             }
         },

@@ -9,7 +9,7 @@ use super::arguments::DiagnoseArgs;
 use super::context::Context;
 use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::batch::{Batch, Summary};
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::exit::Exit;
 use crate::rules::source::SourceError;
 
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
         Ok(s) => s,
         // The reader closed the output (`| head`): it has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
-        Err(e) => return Err(Error::Usage(format!("batch stopped: {e}"))),
+        Err(source) => return Err(Usage::BatchStopped { source }.into()),
     };
     crate::eoutln!("posdiag: {}", describe(&summary));
     Ok(summary.exit())

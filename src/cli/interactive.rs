@@ -11,7 +11,7 @@ use super::prompt::{Moves, Prompter, Reply, Stop};
 use crate::engine::{
     Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
 };
-use crate::error::Error;
+use crate::error::{Error, Kept, Usage};
 use crate::exit::Exit;
 use crate::history;
 use crate::kb::KnowledgeBase;
@@ -117,15 +117,14 @@ impl Interactive<'_> {
                 }
                 Ok(Reply::Quit) => return self.stop(&walk, &facts, Exit::NeedsInput),
                 Err(Stop::Interrupted) => return self.stop(&walk, &facts, Exit::Interrupted),
-                Err(Stop::Terminal(msg)) => {
+                Err(Stop::Terminal(reason)) => {
                     self.save(&walk, &facts)?;
-                    if !session::saved() {
-                        return Err(Error::Usage(format!("{msg}; the session is not saved")));
-                    }
-                    return Err(Error::Usage(format!(
-                        "{msg}; the session was saved to `{}`",
-                        self.session_path.display()
-                    )));
+                    let kept = if session::saved() {
+                        Kept::SavedTo(self.session_path.clone())
+                    } else {
+                        Kept::NotSaved
+                    };
+                    return Err(Usage::Terminal { reason, kept }.into());
                 }
             }
         }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::arguments::DiagnoseArgs;
 use crate::engine::{Answers, Facts, Ordering, Source, answer_text};
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::history;
 use crate::kb::KnowledgeBase;
 use crate::rules::{NodeId, did_you_mean, parse_yaml, source};
@@ -66,11 +66,8 @@ pub fn read_answers_file(path: &Path) -> Result<BTreeMap<String, String>, Error>
     let mut out = BTreeMap::new();
     for (k, v) in map {
         let Some(value) = answer_text(&v) else {
-            return Err(Error::Usage(format!(
-                "{}: the answer for `{k}` must be a single value, not `{}`",
-                path.display(),
-                crate::mask::mask_pans(&v.to_string())
-            )));
+            let value = crate::mask::mask_pans(&v.to_string()).into_owned();
+            return Err(Usage::AnswerNotSingle { path: path.into(), node: k, value }.into());
         };
         out.insert(k, value);
     }
