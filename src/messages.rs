@@ -2,7 +2,8 @@
 //! error of a run worded from the message catalogue ([`crate::i18n`]).
 //! Errors stay data (their `Display` is the English developer text); the
 //! [`Localize`] implementations here are the one place that words them for
-//! a user: `errors.rs` for the run's errors, `device.rs` for the port, the
+//! a user: `errors.rs` for the run's errors, `state.rs` for the saved session,
+//! the lock and the history, `device.rs` for the port, the
 //! line, records and the simulator, `problems.rs` for problems of the rules.
 
 use crate::lang::Lang;
@@ -10,6 +11,7 @@ use crate::lang::Lang;
 mod device;
 mod errors;
 mod problems;
+mod state;
 
 pub use problems::{hint, problem_line, unknown_with_hint};
 
