@@ -364,6 +364,93 @@ batch-fact-value = fact `{ $name }` must be a non-empty text, number or boolean
 batch-fact-name = a fact needs a name
 output-cannot-write-stdout = cannot write to standard output: { $reason }
 
+## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-default = default
+help-env = env
+help-values = possible values
+help-arg-help = Print help
+help-arg-version = Print version
+help-about-help = Print this message or the help of the given subcommand(s)
+help-about-posdiag = Diagnose faults of POS card-payment terminals
+help-long-about-posdiag = Diagnose faults of POS card-payment terminals.
+
+    Run without a command on a terminal to be asked questions until the fault and its fix are found; without a command posdiag takes the options of `posdiag diagnose` (`posdiag --resume`, `posdiag --format json`). Scripts use answer files and `--format json`.
+help-after-posdiag = Exit codes: 0 conclusion reached · 1 no conclusion (escalate) · 2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted · 128+n stopped by signal n
+help-about-diagnose = Walk the decision graph to a fault and its remedy
+help-about-check = Check the rules: every problem, with file:line:column
+help-about-test = Run the knowledge base's regression cases
+help-about-probe = Read what a terminal can tell: every fact, with the bytes behind it
+help-about-simulate = Play a simulated terminal from a fixture on a pseudo-terminal or TCP port
+help-about-ports = List the serial ports this system sees
+help-about-graph = Draw the rule graph (DOT, Mermaid or SVG)
+help-about-stats = Fault frequencies from the local history, and the priors learned from them
+help-about-code = What a code from the screen means and who acts, then the walk from it (`posdiag code 51`, `posdiag code A0`, `posdiag code "+CME ERROR: 10"`)
+help-about-tvr = Decode an EMV TVR (tag 95, 5 bytes, 10 hex digits): every set bit, what to check, where to walk from
+help-about-tsi = Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits)
+help-about-completions = Print a shell completion script (`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`)
+help-about-man = Print the manual page (`posdiag man > posdiag.1`; `man ./posdiag.1`)
+help-arg-rules = Load rules from this folder instead of the embedded ones
+help-arg-lang = Language of questions and results [default: from the locale]
+help-arg-color = Colour in prompts: `auto` (a terminal, and neither NO_COLOR nor CLICOLOR=0), `always` (also CLICOLOR_FORCE), `never`
+help-arg-codes = A vendor code table that adds or overrides codes (see rules/README.md)
+help-arg-verbose = Show internals in text output: node ids, table files and classes, the probabilities behind the check order (for rule authors and technicians; JSON always has them)
+help-arg-answers = YAML file mapping node id to answer value
+help-arg-answer = An answer, NODE=VALUE; repeatable; overrides the answers file
+help-arg-fact = A known fact, NAME=VALUE (e.g. modem.csq=7); repeatable
+help-arg-report = Also write the transcript to FILE (.md for Markdown, .json for JSON)
+help-arg-code = The code as the screen or log shows it; words are joined (`posdiag code +CME ERROR: 10`)
+help-arg-format = Output format
+help-arg-hex = The value in hex, either case, spaces and `0x` allowed (`0000048000`, `00 00 04 80 00`)
+help-arg-tree = Draw only this tree (with the nodes of other trees it leads into)
+help-arg-graph-format = Output format; SVG needs Graphviz's `dot`
+help-arg-start = Start at this node instead of the triage root
+help-arg-resume = Continue the unfinished interactive session
+help-arg-batch = Diagnose many terminals: one JSON answer set per line of FILE (`-` for stdin), one JSON result per line on stdout, in order. Answers, facts and `--start` given beside it apply to every line
+help-arg-no_history = Neither learn from nor add to the local history of confirmed faults
+help-arg-port = Probe the terminal on this port first (`/dev/ttyUSB0`, `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts answer questions without asking
+help-arg-protocol = Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application), `auto` (every one that answers)
+help-arg-baud = Baud rate [default: 9600, or `baud=` in the URL]
+help-arg-data_bits = Data bits [default: 8]
+help-arg-parity = Parity [default: none]
+help-arg-stop_bits = Stop bits [default: 1]
+help-arg-flow = Flow control [default: none]
+help-arg-timeout_ms = Wait this long for an answer, in milliseconds; slow commands (SIM check, self-test) get five times as long
+help-arg-record = Write every byte exchanged, timestamped, as hex and text, to FILE (a new file, mode 0600, card numbers masked)
+help-arg-replay = Read the terminal from a `--record` file instead of a port: the same facts, offline (with the record's protocol and timeout)
+help-arg-url = The terminal's port: `/dev/ttyUSB0`, `COM3`, `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`
+help-arg-fixture = A fixture file (`fixtures/terminals/healthy.yaml`) or the name of a built-in one (`healthy`)
+help-arg-listen = Serve on this TCP address (`127.0.0.1:7000`; port 0 picks a free one) instead of a pseudo-terminal
+help-arg-dir = Folder of case files [default: the embedded fixtures/cases]
+help-arg-shell = The shell to complete in
+help-arg-subcommand = The command to show the help of
+clap-unknown-argument = unexpected argument `{ $arg }`
+clap-unknown-command = unrecognized subcommand `{ $command }`
+clap-invalid-value = `{ $value }` is not a valid value for `{ $arg }`
+clap-missing = the following required arguments were not provided: { $args }
+clap-conflict = `{ $arg }` cannot be used with `{ $prior }`
+clap-too-many = `{ $arg }` takes one value (another was `{ $value }`)
+clap-value-count = wrong number of values for `{ $arg }`
+clap-no-equals = `{ $arg }` takes its value after an equals sign (`{ $arg }=VALUE`)
+clap-missing-command = a command is needed after `{ $command }`
+clap-not-utf8 = an argument is not valid UTF-8
+clap-other = the command line is not valid
+clap-tip = tip
+clap-did-you-mean = did you mean { $candidates }?
+clap-possible = possible values: { $values }
+clap-trailing = to pass `{ $arg }` as a value, write `-- { $arg }`
+clap-value-missing = `{ $arg }` needs a value
+clap-range = the range is { $range }
+clap-usage = Usage
+clap-more = For more information, run `{ $command } --help`.
+
 ## src/output.rs
 
 # The head of the final error line; the error itself is English for now.

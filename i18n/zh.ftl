@@ -360,6 +360,93 @@ batch-fact-value = 事实 `{ $name }` 须是非空的文字、数字或布尔值
 batch-fact-name = 事实需要名称
 output-cannot-write-stdout = 无法写入标准输出: { $reason }
 
+## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    用法: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = 命令
+help-heading-arguments = 参数
+help-heading-options = 选项
+help-default = 默认
+help-env = 环境变量
+help-values = 可选
+help-arg-help = 显示帮助
+help-arg-version = 显示版本
+help-about-help = 显示本帮助，或指定命令的帮助
+help-about-posdiag = POS 刷卡终端故障诊断
+help-long-about-posdiag = POS 刷卡终端故障诊断。
+
+    不带命令在终端窗口里运行时，posdiag 逐个提问，直到找到故障和解决办法；不带命令时 posdiag 接受 `posdiag diagnose` 的选项（`posdiag --resume`、`posdiag --format json`）。脚本使用答案文件和 `--format json`。
+help-after-posdiag = 退出码: 0 得出结论 · 1 没有结论（需上报）· 2 用法或输入错误 · 3 需要一个回答 · 4 无法连接终端 · 130 已中断 · 128+n 被信号 n 终止
+help-about-diagnose = 沿决策图排查，找到故障和解决办法
+help-about-check = 检查规则: 列出每个问题及其 文件:行:列
+help-about-test = 运行知识库的回归用例
+help-about-probe = 读取终端能报告的信息: 每条事实及其背后的字节
+help-about-simulate = 按测试夹具在伪终端或 TCP 端口上模拟一台终端
+help-about-ports = 列出本机能看到的串口
+help-about-graph = 画出规则图（DOT、Mermaid 或 SVG）
+help-about-stats = 本地历史中的故障频率，以及从中学到的先验概率
+help-about-code = 屏幕上的代码是什么意思、该由谁处理，然后从这里开始排查（`posdiag code 51`、`posdiag code A0`、`posdiag code "+CME ERROR: 10"`）
+help-about-tvr = 解读 EMV TVR（标签 95，5 字节，10 位十六进制）: 每个置位、要检查什么、从哪里开始排查
+help-about-tsi = 解读 EMV TSI（标签 9B，2 字节，4 位十六进制）
+help-about-completions = 输出 shell 补全脚本（`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`）
+help-about-man = 输出手册页（`posdiag man > posdiag.1`；`man ./posdiag.1`）
+help-arg-rules = 从这个文件夹读取规则，而不用内置规则
+help-arg-lang = 提问和结果的语言 [默认: 按系统语言环境]
+help-arg-color = 提示中的颜色: `auto`（终端窗口，且未设置 NO_COLOR 或 CLICOLOR=0）、`always`（CLICOLOR_FORCE 同此）、`never`
+help-arg-codes = 厂商代码表，补充或覆盖代码（见 rules/README.md）
+help-arg-verbose = 在文本输出中显示内部信息: 节点编号、代码表文件和类别、排查顺序背后的概率（供规则作者和技术人员使用；JSON 总是包含它们）
+help-arg-answers = YAML 文件，把节点编号对应到答案
+help-arg-answer = 一个答案，节点=值（NODE=VALUE）；可重复；优先于答案文件
+help-arg-fact = 一条已知事实，名称=值（NAME=VALUE，例如 modem.csq=7）；可重复
+help-arg-report = 同时把排查记录写入 FILE（.md 为 Markdown，.json 为 JSON）
+help-arg-code = 屏幕或日志上显示的代码；多个词会连在一起（`posdiag code +CME ERROR: 10`）
+help-arg-format = 输出格式
+help-arg-hex = 十六进制值，大小写均可，可含空格和 `0x`（`0000048000`、`00 00 04 80 00`）
+help-arg-tree = 只画这棵规则树（以及它通向的其他树的节点）
+help-arg-graph-format = 输出格式；SVG 需要 Graphviz 的 `dot`
+help-arg-start = 从这个节点开始，而不是从分诊起点开始
+help-arg-resume = 继续上次未完成的交互式诊断
+help-arg-batch = 批量诊断多台终端: FILE 的每一行是一组 JSON 答案（`-` 表示标准输入），每行结果以一行 JSON 按顺序写到标准输出。同时给出的答案、事实和 `--start` 适用于每一行
+help-arg-no_history = 既不从本地已确认故障的历史中学习，也不向其中添加
+help-arg-port = 先探测这个端口上的终端（`/dev/ttyUSB0`、`serial:///dev/ttyS0?baud=115200`、`tcp://主机:端口`）；探测到的事实直接回答问题，不再提问
+help-arg-protocol = 协议: `at`（GPRS/4G 调制解调器）、`ecr`（支付应用）、`auto`（所有能应答的）
+help-arg-baud = 波特率 [默认: 9600，或 URL 中的 `baud=`]
+help-arg-data_bits = 数据位 [默认: 8]
+help-arg-parity = 校验位 [默认: none（无）]
+help-arg-stop_bits = 停止位 [默认: 1]
+help-arg-flow = 流控 [默认: none（无）]
+help-arg-timeout_ms = 等待应答的时间（毫秒）；慢的命令（SIM 卡检查、自检）等待五倍时间
+help-arg-record = 把收发的每个字节带时间戳、以十六进制和文本写入 FILE（新文件，权限 0600，卡号已遮蔽）
+help-arg-replay = 从 `--record` 文件而不是端口读取终端: 离线得到同样的事实（使用记录中的协议和超时）
+help-arg-url = 终端的端口: `/dev/ttyUSB0`、`COM3`、`serial:///dev/ttyUSB0?baud=115200&parity=even` 或 `tcp://主机:端口`
+help-arg-fixture = 测试夹具文件（`fixtures/terminals/healthy.yaml`）或内置夹具的名称（`healthy`）
+help-arg-listen = 在这个 TCP 地址上提供服务（`127.0.0.1:7000`；端口 0 自动选择空闲端口），而不用伪终端
+help-arg-dir = 用例文件所在的文件夹 [默认: 内置的 fixtures/cases]
+help-arg-shell = 要补全的 shell
+help-arg-subcommand = 要查看帮助的命令
+clap-unknown-argument = 不认识的参数 `{ $arg }`
+clap-unknown-command = 不认识的命令 `{ $command }`
+clap-invalid-value = `{ $value }` 不是 `{ $arg }` 的有效值
+clap-missing = 缺少必需的参数: { $args }
+clap-conflict = `{ $arg }` 不能和 `{ $prior }` 一起使用
+clap-too-many = `{ $arg }` 只能给一次（多出的值 `{ $value }`）
+clap-value-count = `{ $arg }` 的值的个数不对
+clap-no-equals = `{ $arg }` 的值要用等号给出（`{ $arg }=值`）
+clap-missing-command = 缺少命令；`{ $command }` 后面需要一个命令
+clap-not-utf8 = 参数不是有效的 UTF-8 文本
+clap-other = 命令行参数有误
+clap-tip = 提示
+clap-did-you-mean = 是不是 { $candidates }？
+clap-possible = 可选的值: { $values }
+clap-trailing = 要把 `{ $arg }` 当作值传入，请写成 `-- { $arg }`
+clap-value-missing = `{ $arg }` 需要一个值
+clap-range = 范围是 { $range }
+clap-usage = 用法
+clap-more = 更多信息请运行 `{ $command } --help`。
+
 ## src/output.rs
 
 # The head of the final error line; the error itself is English for now.

@@ -10,8 +10,10 @@ mod context;
 mod diagnose;
 mod emv;
 mod graph;
+mod help;
 mod interactive;
 mod invocation;
+mod parse_error;
 mod ports;
 pub mod probe;
 mod probe_view;
@@ -25,10 +27,9 @@ mod why;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::lang::Lang;
 
 pub use arguments::{Arguments, Command, Format};
 
@@ -36,21 +37,74 @@ pub use arguments::{Arguments, Command, Format};
 /// code (see [`Exit`]).
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let args = arguments::with_default_command(args.into_iter().collect());
-    let arguments = match Arguments::try_parse_from(args) {
+    // The language is known before parsing, so that help and the parser's
+    // errors speak it too.
+    let lang = early_lang(&args);
+    crate::output::set_lang(lang);
+    let command = help::command(lang);
+    let named = command_named(&command, &args);
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| <Arguments as clap::FromArgMatches>::from_arg_matches(&m));
+    let arguments = match parsed {
         Ok(a) => a,
         Err(e) => {
             // Help and version go to stdout, errors to stderr; both masked
             // (an argument-parser error quotes the argument).
-            let text = e.render().to_string();
             if e.use_stderr() {
-                crate::eout!("{text}");
+                match lang {
+                    Lang::En => crate::eout!("{}", e.render()),
+                    Lang::Zh => crate::eout!(
+                        "{} {}",
+                        lang.t("output-error-prefix"),
+                        parse_error::render(&e, lang, &named)
+                    ),
+                }
                 return crate::output::finish(Ok(Exit::Input));
             }
-            crate::out!("{text}");
+            crate::out!("{}", e.render());
             return crate::output::finish(Ok(Exit::Ok));
         }
     };
     crate::output::finish(execute(arguments))
+}
+
+/// `posdiag` and the command the arguments name (`posdiag diagnose`), for
+/// a hint to read its `--help`.
+fn command_named(command: &clap::Command, args: &[OsString]) -> String {
+    let program = invocation::program();
+    let sub = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| command.get_subcommands().any(|c| c.get_name() == *a));
+    match sub {
+        Some(sub) => format!("{program} {sub}"),
+        None => program,
+    }
+}
+
+/// The language the arguments will choose: `--lang`, else `POSDIAG_LANG`,
+/// else the locale (as [`context::Context::new`] decides after parsing).
+fn early_lang(args: &[OsString]) -> Lang {
+    let mut given = None;
+    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            given = words.next().map(str::to_string);
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            given = Some(value.to_string());
+        }
+    }
+    let given = given.or_else(|| std::env::var("POSDIAG_LANG").ok());
+    match given.as_deref() {
+        Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => Lang::from_locale(),
+    }
 }
 
 fn execute(arguments: Arguments) -> Result<Exit, Error> {
