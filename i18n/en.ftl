@@ -307,6 +307,8 @@ io-not-a-directory = Not a directory
 io-read-only = Read-only file system
 io-storage-full = No space left on device
 io-invalid-data = the content is not valid (not UTF-8 text, or not in the expected form)
+io-not-regular = it is not a regular file; posdiag reads only regular files
+io-too-large = it is larger than the limit
 io-other = { $reason }
 
 ## device errors: the port, the line, the simulator, records
@@ -356,12 +358,19 @@ check-tables = ; { $count } code tables ({ $ids }), { $codes } codes, { $bits } 
 
 ## src/batch.rs: why a line of a batch was not diagnosed
 
+batch-summary = { $lines } line(s): { $concluded } concluded, { $none } no conclusion, { $input } need input, { $errors } error(s)
 batch-too-long = line is longer than { $max } bytes; split it
 batch-not-utf8 = line is not valid UTF-8 (byte { $byte })
 batch-not-json = not valid at column { $column }: { $detail }; a line is an object with `answers`, `facts`, `start`, `id`
 batch-single-answer = an answer is a single text, number or boolean
 batch-fact-value = fact `{ $name }` must be a non-empty text, number or boolean
 batch-fact-name = a fact needs a name
+output-warning-prefix = posdiag: warning:
+warning-lock = cannot lock the session at `{ $path }`: { $reason }; another posdiag may walk in the same folder
+warning-signals-raw = cannot handle signals; a closed window may leave the terminal raw
+warning-signals = cannot handle signals
+warning-priors = { $message }; priors are the authored ones
+warning-not-saved = { $message }; the walk goes on, but it is not saved (set POSDIAG_STATE_DIR to a folder that can be written)
 output-cannot-write-stdout = cannot write to standard output: { $reason }
 
 ## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)

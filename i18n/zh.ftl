@@ -303,6 +303,8 @@ io-not-a-directory = 路径中有一项不是文件夹
 io-read-only = 文件系统是只读的
 io-storage-full = 磁盘空间已满
 io-invalid-data = 内容无效（不是 UTF-8 文本，或格式不对）
+io-not-regular = 这不是普通文件（posdiag 只读取普通文件）
+io-too-large = 文件超过大小上限
 io-other = 系统错误: { $reason }
 
 ## device errors: the port, the line, the simulator, records
@@ -352,12 +354,19 @@ check-tables = ；{ $count } 张代码表（{ $ids }），{ $codes } 个代码�
 
 ## src/batch.rs: why a line of a batch was not diagnosed
 
+batch-summary = 共 { $lines } 行: { $concluded } 行得出结论，{ $none } 行没有结论，{ $input } 行需要回答，{ $errors } 行出错
 batch-too-long = 这一行超过 { $max } 字节；请拆开
 batch-not-utf8 = 这一行不是有效的 UTF-8（第 { $byte } 字节）
 batch-not-json = 第 { $column } 列不是有效的 JSON（{ $detail }）；每行是一个含 `answers`、`facts`、`start`、`id` 的对象
 batch-single-answer = 答案须是单个文字、数字或布尔值
 batch-fact-value = 事实 `{ $name }` 须是非空的文字、数字或布尔值
 batch-fact-name = 事实需要名称
+output-warning-prefix = posdiag: 警告:
+warning-lock = 无法锁定 `{ $path }` 的诊断: { $reason }；可能有另一个 posdiag 在同一文件夹中诊断
+warning-signals-raw = 无法处理信号；关闭窗口时终端可能停留在原始模式
+warning-signals = 无法处理信号
+warning-priors = { $message }；使用规则中原有的先验概率
+warning-not-saved = { $message }；诊断继续，但不会保存（请把 POSDIAG_STATE_DIR 设为可写的文件夹）
 output-cannot-write-stdout = 无法写入标准输出: { $reason }
 
 ## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)

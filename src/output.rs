@@ -42,6 +42,11 @@ pub fn lang() -> Lang {
     LANG.lock().unwrap_or_else(|e| e.into_inner()).unwrap_or(Lang::En)
 }
 
+/// Say `text` as a warning (`posdiag: warning:`), in the run's language.
+pub fn warn(text: &str) {
+    crate::eoutln!("{} {text}", lang().t("output-warning-prefix"));
+}
+
 /// `posdiag: error:` in the run's language.
 fn error_prefix() -> &'static str {
     lang().t("output-error-prefix")

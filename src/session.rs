@@ -257,10 +257,10 @@ pub fn save_or_warn(session: &SavedSession, path: &Path) -> bool {
         Ok(()) => true,
         Err(e) => {
             if !WARNED.swap(true, Ordering::SeqCst) {
-                crate::eoutln!(
-                    "posdiag: warning: {e}; the walk goes on, but it is not saved \
-                     (set POSDIAG_STATE_DIR to a folder that can be written)"
-                );
+                use crate::messages::Localize as _;
+                let lang = crate::output::lang();
+                let text = lang.t_args("warning-not-saved", &[("message", e.message(lang).into())]);
+                crate::output::warn(&text);
             }
             false
         }

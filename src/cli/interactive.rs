@@ -16,6 +16,7 @@ use crate::exit::Exit;
 use crate::history;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 use crate::report::{
     CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_table, render_code,
     render_diagnosis, render_handoff, render_report, write_report,
@@ -223,7 +224,7 @@ impl Interactive<'_> {
         if let (Some(path), Some(entry)) = (&self.history, history::Entry::now(rules, node))
             && let Err(e) = history::append(path, &entry)
         {
-            crate::eoutln!("posdiag: warning: {e}");
+            crate::output::warn(&e.message(self.lang));
         }
     }
 

@@ -39,6 +39,9 @@ pub(super) fn io(lang: Lang, e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "io-read-only",
         K::StorageFull => "io-storage-full",
         K::InvalidData => "io-invalid-data",
+        // `crate::fsio` refuses what is not a regular file, and too much.
+        K::InvalidInput => "io-not-regular",
+        K::FileTooLarge => "io-too-large",
         _ => return lang.t_args("io-other", &[("reason", e.to_string().into())]),
     };
     lang.t(id).to_string()
