@@ -315,7 +315,7 @@ error-url-missing-port = `{ $url }` 缺少端口号；请写成 `tcp://主机:�
 error-url-missing-host = `{ $url }` 缺少主机；请写成 `tcp://主机:端口`，例如 `tcp://127.0.0.1:4001`
 error-url-bad-port = `{ $url }` 中的 `{ $value }` 不是 TCP 端口号（1–65535）
 error-url-unknown-option = 端口地址中有不认识的选项 `{ $name }`；可用: baud、data、parity、stop、flow
-error-url-bad-option = `{ $name }={ $value }` 无效；请用 { $allowed }
+error-url-bad-option = `{ $name }={ $value }` 无效；可用: { $allowed }
 error-url-options-on-tcp = 线路选项（`?{ $query }`）只用于串口设备，不能用于 `tcp://`
 error-allowed-baud = 波特率，例如 9600 或 115200
 error-allowed-data = 5、6、7 或 8

@@ -130,8 +130,12 @@ impl Localize for ReplayError {
     fn message(&self, lang: Lang) -> String {
         use crate::probe::record::{FORMAT, MAGIC};
         match self {
-            ReplayError::Read { path, reason } => {
-                lang.t_args("error-record-read", &[("path", s(path)), ("reason", s(reason))])
+            ReplayError::Read { path, kind, reason } => {
+                let reason = match lang {
+                    Lang::En => reason.clone(),
+                    Lang::Zh => super::errors::io(lang, &std::io::Error::from(*kind)),
+                };
+                lang.t_args("error-record-read", &[("path", s(path)), ("reason", reason.into())])
             }
             ReplayError::NotARecord { path } => {
                 lang.t_args("error-record-not-a-record", &[("path", s(path)), ("magic", s(MAGIC))])

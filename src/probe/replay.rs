@@ -44,7 +44,9 @@ enum Event {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
     #[error("cannot read the record `{path}`: {reason}")]
-    Read { path: String, reason: String },
+    /// `kind` says what went wrong for a user's language; `reason` in
+    /// English.
+    Read { path: String, kind: std::io::ErrorKind, reason: String },
     #[error(
         "`{path}` is not a posdiag record (it does not start with `{MAGIC}`); give a file written by `--record`"
     )]
@@ -66,15 +68,22 @@ impl Record {
     /// Read and parse the record at `path`.
     pub fn load(path: &Path) -> Result<Record, ReplayError> {
         let name = path.display().to_string();
-        let read_error = |reason: String| ReplayError::Read { path: name.clone(), reason };
-        let meta = std::fs::metadata(path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
+        use std::io::ErrorKind;
+        let read_error = |kind: ErrorKind, reason: String| ReplayError::Read {
+            path: name.clone(),
+            kind,
+            reason,
+        };
+        let io_error = |e: std::io::Error| read_error(e.kind(), e.to_string().to_lowercase());
+        let meta = std::fs::metadata(path).map_err(io_error)?;
         if !meta.is_file() {
-            return Err(read_error("not a regular file".into()));
+            return Err(read_error(ErrorKind::InvalidInput, "not a regular file".into()));
         }
         if meta.len() > MAX_RECORD {
-            return Err(read_error(format!("larger than {} MB", MAX_RECORD >> 20)));
+            let reason = format!("larger than {} MB", MAX_RECORD >> 20);
+            return Err(read_error(ErrorKind::FileTooLarge, reason));
         }
-        let bytes = std::fs::read(path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
+        let bytes = std::fs::read(path).map_err(io_error)?;
         Record::parse(&name, &String::from_utf8_lossy(&bytes))
     }
 
