@@ -143,6 +143,33 @@ fn first_lines(problems: &[Problem]) -> String {
 }
 
 impl Error {
+    /// What kind of error this is, stable for scripts (`--format json`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Source(_) => "read",
+            Error::Rules { .. } => "rules",
+            Error::Parse(_) => "parse",
+            Error::Answers { .. } | Error::Answer(_) => "answers",
+            Error::UnknownNode { .. } => "unknown-node",
+            Error::FactSyntax { .. } => "fact",
+            Error::Write { .. } => "write",
+            Error::Report(_) => "report",
+            Error::Session(_) => "session",
+            Error::Lock(_) => "lock",
+            Error::History(_) => "history",
+            Error::Code(_) => "code",
+            Error::Hex(_) => "hex",
+            Error::Url(_) => "port-url",
+            Error::Record(_) => "record",
+            Error::Fixture(_) => "fixture",
+            Error::Probe(_) => "device",
+            Error::Sim(_) => "simulator",
+            Error::Ports { .. } => "ports",
+            Error::Usage(_) => "usage",
+            Error::Interrupted => "interrupted",
+        }
+    }
+
     pub fn exit(&self) -> Exit {
         match self {
             Error::Probe(_) | Error::Ports { .. } => Exit::Device,

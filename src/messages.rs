@@ -10,9 +10,11 @@ use crate::lang::Lang;
 
 mod device;
 mod errors;
+mod json;
 mod problems;
 mod state;
 
+pub use json::{ERROR_VERSION, arguments_json, error_json};
 pub use problems::{hint, problem_line, unknown_with_hint};
 
 /// A value a user reads, worded in their language from the catalogue.

@@ -14,6 +14,8 @@
 //!   [`Masked`], which masks whole lines.
 //! - Files: [`crate::fsio::write_atomic`] and the history's append mask
 //!   their bytes with [`mask_bytes`].
+//! - Under `--format json` ([`set_json`]) the error is also written to
+//!   stdout as a JSON object ([`crate::messages::error_json`]).
 //! - The final error line starts `posdiag: error:`, or `posdiag: 错误:` once
 //!   [`set_lang`] chose Chinese, and the error is worded in that language
 //!   ([`crate::messages::Localize`]).
@@ -31,6 +33,19 @@ pub use crate::mask::mask_bytes;
 
 /// The language of the final error line, once the arguments named it.
 static LANG: Mutex<Option<Lang>> = Mutex::new(None);
+
+/// Whether the run's output is JSON (`--format json`): its error is too.
+static JSON: Mutex<bool> = Mutex::new(false);
+
+/// Say that the run writes JSON, so that its error goes to stdout as JSON
+/// too (besides the line on stderr).
+pub fn set_json(json: bool) {
+    *JSON.lock().unwrap_or_else(|e| e.into_inner()) = json;
+}
+
+fn json() -> bool {
+    *JSON.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Say which language the final error line speaks.
 pub fn set_lang(lang: Lang) {
@@ -139,6 +154,10 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     flush_stdout();
     match result {
         Err(e) => {
+            if json() && !stdout_failed() {
+                stdout_str(&format!("{}\n", crate::messages::error_json(&e, lang())));
+                flush_stdout();
+            }
             let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
             crate::eoutln!("{} {}", error_prefix(), clip_quotes(&text));
             e.exit().into()

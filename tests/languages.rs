@@ -211,6 +211,34 @@ fn every_help_page_speaks_one_language() {
 }
 
 #[test]
+fn under_format_json_an_error_is_json_on_stdout_too() {
+    let zh = Test::new()
+        .args(["--lang", "zh", "diagnose", "--start", "triage.strat", "--format", "json"])
+        .run();
+    assert_eq!(zh.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&zh.stdout).expect("one JSON object");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["error"]["kind"], "unknown-node");
+    assert_eq!(v["error"]["exit"], 2);
+    assert_eq!(v["error"]["message"], "没有节点 `triage.strat`；是不是 `triage.start`？");
+    assert!(zh.stderr.starts_with("posdiag: 错误: 没有节点"), "{}", zh.stderr);
+    let en = Test::new().args(["code", "--format", "json", "--formt"]).run();
+    let v: serde_json::Value = serde_json::from_str(&en.stdout).expect("one JSON object");
+    assert_eq!(v["error"]["kind"], "arguments");
+    assert_eq!(v["error"]["message"], "unexpected argument '--formt' found");
+    let rules = common::rule_dir(&[("a.yaml", "id: x\n")]);
+    let bad = Test::new()
+        .args(["--rules", rules.path().to_str().expect("UTF-8"), "code", "51", "--format", "json"])
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&bad.stdout).expect("one JSON object");
+    assert_eq!(v["error"]["kind"], "rules");
+    assert_eq!(v["error"]["problems"][0]["kind"], "unknown-field", "{v}");
+    // Text output keeps stdout for results only.
+    let text = Test::new().args(["diagnose", "--start", "triage.strat"]).run();
+    assert!(text.stdout.is_empty(), "{}", text.stdout);
+}
+
+#[test]
 fn batch_error_lines_speak_one_language() {
     let input = "{\"start\":\"triage.strat\"}\n{\"answers\":{\"x.y\":\"1\"}}\nnot json\n\
                  {\"facts\":{\"a\":\"\"}}\n{\"answers\":{\"triage.start\":[1]}}\n";

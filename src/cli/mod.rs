@@ -41,6 +41,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     // errors speak it too.
     let lang = early_lang(&args);
     crate::output::set_lang(lang);
+    let json = early_json(&args);
     let command = help::command(lang);
     let named = command_named(&command, &args);
     let parsed = command
@@ -52,6 +53,14 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             // Help and version go to stdout, errors to stderr; both masked
             // (an argument-parser error quotes the argument).
             if e.use_stderr() {
+                if json {
+                    let text = match lang {
+                        Lang::En => e.to_string().trim_start_matches("error: ").to_string(),
+                        Lang::Zh => parse_error::render(&e, lang, &named),
+                    };
+                    let head = text.lines().next().unwrap_or_default();
+                    crate::outln!("{}", crate::messages::arguments_json(head));
+                }
                 match lang {
                     Lang::En => crate::eout!("{}", e.render()),
                     Lang::Zh => crate::eout!(
@@ -107,7 +116,30 @@ fn early_lang(args: &[OsString]) -> Lang {
     }
 }
 
+/// Whether the arguments ask for JSON (`--format json`), before parsing.
+fn early_json(args: &[OsString]) -> bool {
+    let words: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    words.windows(2).any(|w| w == ["--format", "json"]) || words.contains(&"--format=json")
+}
+
+/// Whether the command writes JSON: then its error does too.
+fn writes_json(command: Option<&Command>) -> bool {
+    let format = match command {
+        Some(Command::Diagnose(a)) => a.format,
+        Some(Command::Check(a)) => a.format,
+        Some(Command::Test(a)) => a.format,
+        Some(Command::Probe(a)) => a.format,
+        Some(Command::Ports(a)) => a.format,
+        Some(Command::Stats(a)) => a.format,
+        Some(Command::Code(a)) => a.format,
+        Some(Command::Tvr(a) | Command::Tsi(a)) => a.format,
+        _ => Format::Text,
+    };
+    format == Format::Json
+}
+
 fn execute(arguments: Arguments) -> Result<Exit, Error> {
+    crate::output::set_json(writes_json(arguments.command.as_ref()));
     crate::report::set_verbose(arguments.verbose);
     let ctx = context::Context::new(&arguments);
     match arguments.command {
