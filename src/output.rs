@@ -154,12 +154,13 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     flush_stdout();
     match result {
         Err(e) => {
+            let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
+            let text = clip_quotes(&text);
             if json() && !stdout_failed() {
-                stdout_str(&format!("{}\n", crate::messages::error_json(&e, lang())));
+                stdout_str(&format!("{}\n", crate::messages::error_json(&e, lang(), &text)));
                 flush_stdout();
             }
-            let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
-            crate::eoutln!("{} {}", error_prefix(), clip_quotes(&text));
+            crate::eoutln!("{} {text}", error_prefix());
             e.exit().into()
         }
         Ok(exit) => match failed() {

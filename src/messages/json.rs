@@ -32,8 +32,9 @@ struct Body<'a> {
     errors: Vec<String>,
 }
 
-/// `error` as one line of JSON in `lang`.
-pub fn error_json(error: &Error, lang: Lang) -> String {
+/// `error` as one line of JSON in `lang`, its `message` as the error line
+/// says it (masked, long quotes cut).
+pub fn error_json(error: &Error, lang: Lang, message: &str) -> String {
     let (problems, errors) = match error {
         Error::Rules { problems, .. } => (Some(problems.as_slice()), Vec::new()),
         Error::Answers { errors } => (None, errors.iter().map(|e| e.message(lang)).collect()),
@@ -41,7 +42,7 @@ pub fn error_json(error: &Error, lang: Lang) -> String {
     };
     let body = Body {
         kind: error.kind(),
-        message: crate::output::clip_quotes(&error.message(lang)).into_owned(),
+        message: message.to_string(),
         exit: error.exit() as u8,
         problems,
         errors,
