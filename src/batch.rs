@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::{
-    Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
+    Answers, Fact, Facts, GivenError, InputProblem, Ordering, Source, answer_text,
+    run_script_ordered,
 };
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
@@ -213,7 +214,7 @@ impl Batch<'_> {
                 None => bad.push(GivenError::BadInput {
                     node: node.clone(),
                     value: mask_pans(&value.to_string()).into_owned(),
-                    reason: self.lang.t("batch-single-answer").into(),
+                    reason: InputProblem::NotSingle,
                 }),
             }
         }

@@ -13,6 +13,8 @@ mod errors;
 mod json;
 mod problems;
 mod state;
+#[cfg(test)]
+mod tests;
 
 pub use json::{ERROR_VERSION, arguments_json, error_json};
 pub use problems::{hint, problem_line, unknown_with_hint};

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use super::arguments::ColorArg;
 use super::prompt::{Moves, Prompter, Reply, Stop};
 use crate::engine::{
-    Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
+    AnswerError, Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted,
+    select_input,
 };
 use crate::error::{Error, Kept, Usage};
 use crate::exit::Exit;
@@ -158,8 +159,12 @@ impl Interactive<'_> {
             let reply = match &q.input {
                 Some(input) => {
                     let hint = input.hint.as_ref().map(|h| h.get(lang));
+                    // What is wrong with the value, without the node's id.
                     let validate = |s: &str| {
-                        select_input(rules, node, q, s).map(|_| ()).map_err(|e| e.to_string())
+                        select_input(rules, node, q, s).map(|_| ()).map_err(|e| match e {
+                            AnswerError::BadInput { reason, .. } => reason.message(lang),
+                            other => other.message(lang),
+                        })
                     };
                     map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
                 }

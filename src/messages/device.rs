@@ -9,7 +9,8 @@ use std::time::Duration;
 use super::Localize;
 use crate::i18n::Arg;
 use crate::lang::Lang;
-use crate::probe::ecr::LinkError;
+use crate::probe::ecr::frame::MAX_DATA;
+use crate::probe::ecr::{FramingError, LinkError};
 use crate::probe::replay::ReplayError;
 use crate::probe::{ProbeError, TransportError, UrlError};
 use crate::sim::{FixtureError, SimError};
@@ -73,10 +74,13 @@ impl Localize for TransportError {
                 device("error-transport-permission", d)
             }
             TransportError::Refused { device: d } => device("error-transport-refused", d),
-            // What it waited for is the probe's own words.
             TransportError::Timeout { device: d, after, waiting_for } => lang.t_args(
                 "error-transport-timeout",
-                &[("device", s(d)), ("after", seconds(*after)), ("waiting", s(waiting_for))],
+                &[
+                    ("device", s(d)),
+                    ("after", seconds(*after)),
+                    ("waiting", waiting(lang, waiting_for)),
+                ],
             ),
             TransportError::Disconnected { device: d } => device("error-transport-disconnected", d),
             TransportError::NotSerial { device: d } => device("error-transport-not-serial", d),
@@ -113,15 +117,68 @@ impl Localize for LinkError {
                 "error-link-refused",
                 &[("command", s(command)), ("naks", naks.to_string().into())],
             ),
-            // The framing detail names bytes and fields: it stays as is.
             LinkError::Corrupt { command, tries, error } => lang.t_args(
                 "error-link-corrupt",
                 &[
                     ("command", s(command)),
                     ("tries", tries.to_string().into()),
-                    ("error", error.to_string().into()),
+                    ("error", error.message(lang).into()),
                 ],
             ),
+        }
+    }
+}
+
+/// What a timed-out read waited for. The probe says it in a few fixed
+/// shapes (`the reply to `AT``, `an ACK for `ST` (3 tries)`); each is worded
+/// from the catalogue, anything else stays as the probe said it.
+fn waiting(lang: Lang, what: &str) -> Arg {
+    let quoted = |prefix: &str, suffix: &str| {
+        what.strip_prefix(prefix).and_then(|r| r.strip_suffix(suffix)).map(str::to_string)
+    };
+    let text = if let Some(c) = quoted("the reply to `", "`") {
+        lang.t_args("waiting-reply", &[("command", c.into())])
+    } else if let Some(c) = quoted("the replies to `", "` and to `AT` after it") {
+        lang.t_args("waiting-replies", &[("command", c.into())])
+    } else if let Some((c, tries)) =
+        quoted("an ACK for `", " tries)").as_deref().and_then(|r| r.split_once("` ("))
+    {
+        lang.t_args("waiting-ack", &[("command", c.into()), ("tries", tries.into())])
+    } else {
+        match what {
+            "the line to accept data (check the flow control setting)" => lang.t("waiting-line"),
+            "the connection to open" => lang.t("waiting-connection"),
+            "the server to accept data" => lang.t("waiting-server"),
+            _ => what,
+        }
+        .to_string()
+    };
+    Arg::Str(text)
+}
+
+impl Localize for FramingError {
+    fn message(&self, lang: Lang) -> String {
+        let hex = |b: u8| Arg::Str(format!("0x{b:02X}"));
+        match self {
+            FramingError::BadLrc { expected, found } => lang
+                .t_args("framing-bad-lrc", &[("found", hex(*found)), ("expected", hex(*expected))]),
+            FramingError::MissingEtx { found } => {
+                lang.t_args("framing-missing-etx", &[("found", hex(*found))])
+            }
+            FramingError::BadLength { len } => lang.t_args(
+                "framing-bad-length",
+                &[("len", len.to_string().into()), ("max", MAX_DATA.to_string().into())],
+            ),
+            FramingError::Short { len } => {
+                lang.t_args("framing-short", &[("len", len.to_string().into())])
+            }
+            FramingError::BadCommand { bytes } => lang.t_args(
+                "framing-bad-command",
+                &[("bytes", crate::probe::bytes::printable(bytes).into())],
+            ),
+            FramingError::MissingSeparator { found } => {
+                lang.t_args("framing-missing-separator", &[("found", hex(*found))])
+            }
         }
     }
 }

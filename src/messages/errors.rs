@@ -10,7 +10,7 @@ use std::path::Path;
 use super::Localize;
 use crate::codes::CodeError;
 use crate::codes::emv::HexError;
-use crate::engine::{AnswerError, GivenError};
+use crate::engine::{AnswerError, GivenError, InputProblem};
 use crate::error::{Error, Kept, Usage};
 use crate::i18n::Arg;
 use crate::lang::Lang;
@@ -186,12 +186,26 @@ fn not_an_answer(lang: Lang, node: &str, value: &str, allowed: &[String]) -> Str
     )
 }
 
-/// The reason is the input pattern's own words (from the rules).
-fn bad_input(lang: Lang, node: &str, value: &str, reason: &str) -> String {
+fn bad_input(lang: Lang, node: &str, value: &str, reason: &InputProblem) -> String {
     lang.t_args(
         "error-bad-input",
-        &[("value", value.into()), ("node", node.into()), ("reason", reason.into())],
+        &[("value", value.into()), ("node", node.into()), ("reason", reason.message(lang).into())],
     )
+}
+
+impl Localize for InputProblem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            InputProblem::Empty => lang.t("input-empty").into(),
+            InputProblem::NotANumber => lang.t("input-not-a-number").into(),
+            InputProblem::Pattern(shape) => {
+                lang.t_args("input-pattern", &[("pattern", shape.as_str().into())])
+            }
+            InputProblem::Code(e) => e.message(lang),
+            InputProblem::NoAnswer => lang.t("input-no-answer").into(),
+            InputProblem::NotSingle => lang.t("input-not-single").into(),
+        }
+    }
 }
 
 impl Localize for ReportError {
