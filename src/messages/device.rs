@@ -11,7 +11,7 @@ use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::probe::ecr::frame::MAX_DATA;
 use crate::probe::ecr::{FramingError, LinkError};
-use crate::probe::replay::ReplayError;
+use crate::probe::replay::{RecordProblem, ReplayError};
 use crate::probe::{ProbeError, TransportError, UrlError};
 use crate::sim::{FixtureError, SimError};
 
@@ -203,10 +203,27 @@ impl Localize for ReplayError {
             ),
             ReplayError::Bad { path, line, problem } => lang.t_args(
                 "error-record-bad",
-                &[("path", s(path)), ("line", line.to_string().into()), ("problem", s(problem))],
+                &[
+                    ("path", s(path)),
+                    ("line", line.to_string().into()),
+                    ("problem", record_problem(lang, problem)),
+                ],
             ),
         }
     }
+}
+
+fn record_problem(lang: Lang, p: &RecordProblem) -> Arg {
+    let text = match p {
+        RecordProblem::Timeout(v) => lang.t_args("record-bad-timeout", &[("value", s(v))]),
+        RecordProblem::Count(v) => lang.t_args("record-bad-count", &[("value", s(v))]),
+        RecordProblem::Short { announced, found } => lang.t_args(
+            "record-short",
+            &[("announced", announced.to_string().into()), ("found", found.to_string().into())],
+        ),
+        RecordProblem::Hex(v) => lang.t_args("record-not-hex", &[("value", s(v))]),
+    };
+    Arg::Str(text)
 }
 
 impl Localize for SimError {

@@ -93,6 +93,12 @@ fn errors() -> Vec<Error> {
         link(FramingError::BadLrc { expected: 0x7d, found: 0x10 }).into(),
         link(FramingError::BadCommand { bytes: b"s\x01".to_vec() }).into(),
         link(FramingError::BadLength { len: 5000 }).into(),
+        crate::probe::replay::ReplayError::Bad {
+            path: "r.txt".into(),
+            line: 7,
+            problem: crate::probe::replay::RecordProblem::Short { announced: 9, found: 3 },
+        }
+        .into(),
         ProbeError::NoProtocol { device: "/dev/pts/1".into(), after: Duration::from_secs(4) }
             .into(),
         Usage::UnknownTree { tree: "x".into(), hint: None, trees: vec!["a".into(), "b".into()] }

@@ -54,7 +54,20 @@ pub enum ReplayError {
     #[error("`{path}` is a record of format {found}; this posdiag reads formats 1 to {FORMAT}")]
     Format { path: String, found: String },
     #[error("`{path}` line {line}: {problem}")]
-    Bad { path: String, line: usize, problem: String },
+    Bad { path: String, line: usize, problem: RecordProblem },
+}
+
+/// What is wrong on a line of a record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordProblem {
+    #[error("bad timeout `{0}`")]
+    Timeout(String),
+    #[error("bad byte count `{0}`")]
+    Count(String),
+    #[error("{announced} bytes announced, {found} found")]
+    Short { announced: usize, found: usize },
+    #[error("`{0}` is not a hex byte")]
+    Hex(String),
 }
 
 /// A parsed record.
@@ -102,8 +115,11 @@ impl Record {
         let mut events = Vec::new();
         let mut lines = text.lines().enumerate().skip(1).peekable();
         while let Some((i, line)) = lines.next() {
-            let bad =
-                |problem: String| ReplayError::Bad { path: path.into(), line: i + 1, problem };
+            let bad = |problem: RecordProblem| ReplayError::Bad {
+                path: path.into(),
+                line: i + 1,
+                problem,
+            };
             if let Some(h) = line.strip_prefix("# ") {
                 if let Some(v) = h.strip_prefix("device: ") {
                     header.device = v.to_string();
@@ -111,7 +127,7 @@ impl Record {
                     header.protocol = v.trim().to_string();
                 } else if let Some(v) = h.strip_prefix("timeout-ms: ") {
                     header.timeout_ms =
-                        v.trim().parse().map_err(|_| bad(format!("bad timeout `{v}`")))?;
+                        v.trim().parse().map_err(|_| bad(RecordProblem::Timeout(v.into())))?;
                 }
                 continue;
             }
@@ -129,21 +145,19 @@ impl Record {
                         .parse()
                         .ok()
                         .filter(|n| *n as u64 <= MAX_RECORD)
-                        .ok_or_else(|| bad(format!("bad byte count `{count}`")))?;
+                        .ok_or_else(|| bad(RecordProblem::Count(count.into())))?;
                     let mut bytes = Vec::with_capacity(count.min(4096));
                     while bytes.len() < count {
                         let Some((j, row)) = lines.next_if(|(_, l)| l.starts_with("  ")) else {
-                            return Err(bad(format!(
-                                "{count} bytes announced, {} found",
-                                bytes.len()
-                            )));
+                            let found = bytes.len();
+                            return Err(bad(RecordProblem::Short { announced: count, found }));
                         };
                         let hex = row.get(2..2 + ROW * 3 - 1).unwrap_or(&row[2..]);
                         for pair in hex.split_whitespace() {
                             let b = u8::from_str_radix(pair, 16).map_err(|_| ReplayError::Bad {
                                 path: path.into(),
                                 line: j + 1,
-                                problem: format!("`{pair}` is not a hex byte"),
+                                problem: RecordProblem::Hex(pair.into()),
                             })?;
                             bytes.push(b);
                         }
