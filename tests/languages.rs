@@ -116,6 +116,15 @@ fn errors_of_files_and_folders_speak_one_language() {
     assert!(zh.contains("无法读取文件夹"), "{zh}");
     assert!(en.contains("cannot read folder"), "{en}");
     both(&["--rules", empty, "check"], &[], None);
+    // A broken rule set: the frame is Chinese; what is wrong stays in the
+    // checker's words, for rule authors (see README).
+    let broken = common::rule_dir(&[("a.yaml", "id: x\n")]);
+    let broken = broken.path().to_str().expect("UTF-8");
+    let zh = Test::new().args(["--lang", "zh", "--rules", broken, "diagnose"]).run();
+    assert!(zh.stderr.starts_with("posdiag: 错误: 规则有 1 个问题；运行 `"), "{}", zh.stderr);
+    assert!(zh.stderr.contains(&format!("--rules {broken} check` 查看全部:")), "{}", zh.stderr);
+    let zh = Test::new().args(["--lang", "zh", "--rules", broken, "check"]).run();
+    assert!(zh.stdout.contains("1 个文件中有 1 个问题；0 个节点，0 个结论"), "{}", zh.stdout);
     both(&["--answers", "/no/such/answers.yaml"], &[], None);
     let (zh, _) = both(&["diagnose", "--answers", answers], &[], None);
     assert!(zh.contains("`zzz` 不是 `triage.start` 的答案"), "{zh}");
