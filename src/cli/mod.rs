@@ -42,14 +42,19 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let lang = early_lang(&args);
     crate::output::set_lang(lang);
     let json = early_json(&args);
-    let command = help::command(lang);
-    let named = command_named(&command, &args);
-    let parsed = command
-        .try_get_matches_from(args)
-        .and_then(|m| <Arguments as clap::FromArgMatches>::from_arg_matches(&m));
-    let arguments = match parsed {
+    let parse = |command: clap::Command, args: Vec<OsString>| {
+        command
+            .try_get_matches_from(args)
+            .and_then(|m| <Arguments as clap::FromArgMatches>::from_arg_matches(&m))
+    };
+    // Parsed as written; only help or an error needs the command reworded
+    // for the language, and parsing it again finds the same.
+    let arguments = match parse(<Arguments as clap::CommandFactory>::command(), args.clone()) {
         Ok(a) => a,
         Err(e) => {
+            let command = help::command(lang);
+            let named = command_named(&command, &args);
+            let e = if lang == Lang::En { e } else { parse(command, args).err().unwrap_or(e) };
             // Help and version go to stdout, errors to stderr; both masked
             // (an argument-parser error quotes the argument).
             if e.use_stderr() {
