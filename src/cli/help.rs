@@ -112,4 +112,37 @@ mod tests {
         walk(&built, "", &mut missing);
         assert!(missing.is_empty(), "not in i18n/zh.ftl: {missing:?}");
     }
+
+    /// The English catalogue's help is clap's own (the doc comments), word
+    /// for word, so the two cannot drift apart.
+    #[test]
+    fn the_english_catalogue_is_the_doc_comments() {
+        fn walk(command: &Command, parent: &str, wrong: &mut Vec<String>) {
+            let id = if parent.is_empty() { "posdiag" } else { command.get_name() };
+            let about = command.get_about().map(ToString::to_string).unwrap_or_default();
+            if lookup(Lang::En, &format!("help-about-{id}")).as_deref() != Some(about.as_str()) {
+                wrong.push(format!("help-about-{id}: {about:?}"));
+            }
+            for arg in command.get_arguments() {
+                let a = arg.get_id().as_str().replace('-', "_");
+                let text = lookup(Lang::En, &format!("help-arg-{id}-{a}"))
+                    .or_else(|| lookup(Lang::En, &format!("help-arg-{a}")));
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                // clap's own `-h` says `Print help (see more with '--help')`
+                // where a long help exists.
+                let clap_help = a == "help" && help.starts_with("Print help");
+                if text.as_deref() != Some(help.as_str()) && !clap_help {
+                    wrong.push(format!("help-arg-{a} ({id}): {help:?}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, command.get_name(), wrong);
+            }
+        }
+        let mut built = Arguments::command();
+        built.build();
+        let mut wrong = Vec::new();
+        walk(&built, "", &mut wrong);
+        assert!(wrong.is_empty(), "i18n/en.ftl differs from the doc comments: {wrong:#?}");
+    }
 }
