@@ -143,6 +143,14 @@ mod tests {
         built.build();
         let mut wrong = Vec::new();
         walk(&built, "", &mut wrong);
+        let long = built.get_long_about().map(ToString::to_string);
+        if lookup(Lang::En, "help-long-about-posdiag") != long {
+            wrong.push(format!("help-long-about-posdiag: {long:?}"));
+        }
+        let after = built.get_after_help().map(ToString::to_string);
+        if lookup(Lang::En, "help-after-posdiag") != after {
+            wrong.push(format!("help-after-posdiag: {after:?}"));
+        }
         assert!(wrong.is_empty(), "i18n/en.ftl differs from the doc comments: {wrong:#?}");
     }
 }
