@@ -27,6 +27,8 @@ ports-details = Details
 
 ## src/cli/probe.rs
 
+probe-start-from-code = the last transaction ended with response code { $code }; starting at `{ $node }`
+probe-evidence = { $text } (evidence: { $evidence })
 probe-probing = probing
 probe-waiting-for-the-answer-to = waiting for the answer to
 

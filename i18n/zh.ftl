@@ -27,6 +27,8 @@ ports-details = 详情
 
 ## src/cli/probe.rs
 
+probe-start-from-code = 终端上一笔交易以应答码 { $code } 结束；从 `{ $node }` 开始排查
+probe-evidence = { $text }（依据: { $evidence }）
 probe-probing = 正在读取终端
 probe-waiting-for-the-answer-to = 等待回答
 

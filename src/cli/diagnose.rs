@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             &facts,
         );
     }
-    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers) {
+    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers, ctx.lang) {
         Some(node) if args.start.is_none() => {
             // The result says which code chose the start, as `posdiag code` does.
             let code = facts.get("last.response_code").and_then(|f| {

@@ -81,19 +81,26 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
 /// Where a walk starts when the terminal's last transaction ended with a
 /// response code that has a node of its own — unless the user already
 /// chose a start or answered the root question.
-pub fn start_from_code(rules: &KnowledgeBase, facts: &Facts, answers: &Answers) -> Option<NodeId> {
+pub fn start_from_code(
+    rules: &KnowledgeBase,
+    facts: &Facts,
+    answers: &Answers,
+    lang: Lang,
+) -> Option<NodeId> {
     if answers.get(&rules.node(rules.root()).id).is_some() {
         return None;
     }
     let code = facts.get("last.response_code")?;
     let node = rules.start_for_response_code(&code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
-    super::probe_view::print_err(&format!(
-        "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",
-        code.value,
-        rules.node(node).id,
-        code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
-    ));
+    let args =
+        [("code", code.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
+    let mut text = lang.t_args("probe-start-from-code", &args);
+    if let Some(e) = &code.evidence {
+        text = lang
+            .t_args("probe-evidence", &[("text", text.into()), ("evidence", e.as_str().into())]);
+    }
+    super::probe_view::print_err(&format!("posdiag: {text}\n"));
     Some(node)
 }
 
