@@ -182,6 +182,12 @@ fn errors_of_the_port_speak_one_language() {
     both(&["probe", "tcp://127.0.0.1:1"], &[], None);
     both(&["probe", "--replay", "/no/such/record.txt"], &[], None);
     both(&["diagnose", "--port", "/dev/posdiag-no-such-port"], &[], None);
+    // A terminal whose last transaction was declined: the note that its
+    // code chooses where to start, and the walk from there.
+    let sim = common::probe_sim::Sim::tcp("declined_51");
+    let (zh, en) = both(&["diagnose", "--port", &sim.url], &[], None);
+    assert!(zh.contains("终端上一笔交易以应答码 51 结束"), "{zh}");
+    assert!(en.contains("the last transaction ended with response code 51"), "{en}");
     both(&["probe"], &[], None);
 }
 
