@@ -27,6 +27,8 @@ ports-details = Details
 
 ## src/cli/probe.rs
 
+probe-start-from-code = the last transaction ended with response code { $code }; starting at `{ $node }`
+probe-evidence = { $text } (evidence: { $evidence })
 probe-probing = probing
 probe-waiting-for-the-answer-to = waiting for the answer to
 
@@ -128,6 +130,12 @@ serve-not-loopback = warning: listening on { $addr }, reachable from other machi
 serve-port-taken = cannot listen on { $addr }: another program already uses that port; stop it, or choose another port with --listen 127.0.0.1:PORT (port 0 picks a free one)
 serve-cannot-listen = cannot listen on { $addr }: { $reason }
 serve-bad-address = `{ $addr }` is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:8080
+error-serve-runtime = cannot start the server: { $reason }
+error-serve-stopped = the server stopped: { $reason }
+error-store-open = cannot open the session database `{ $path }`: { $reason }
+error-store-schema = the session database `{ $path }` was written by a newer posdiag (schema { $found }, this one reads { $reads }); use another `--database`
+error-store-sql = the session database failed: { $reason }
+error-store-damaged = stored session `{ $id }` is damaged ({ $reason })
 serve-handoff-text = The sheet as text, to send the provider
 serve-no-handoff = This diagnosis has no hand-off sheet: its remedy is for you to do.
 
@@ -261,6 +269,260 @@ text-no-remedy-fixed-it-this = No remedy fixed it: this must be escalated.
 text-note-some-answers-were-don = Note: some answers were "don't know", so this is the most likely cause so far; if it does not fix it, say so and the next candidate follows.
 text-hand-off-show-or-send = Hand-off (show or send it to them):
 text-codes-seen = Codes seen:
+
+## src/i18n/errors.rs, src/i18n/device.rs: the errors a command can end with
+
+error-with-hint = { $message }; { $hint }
+error-did-you-mean = did you mean `{ $candidate }`?
+error-and-more = … and { $count } more
+error-list-or = { $first } or { $second }
+error-source-folder = cannot read folder `{ $path }`: { $reason }
+error-source-file = cannot read `{ $path }`: { $reason }
+error-source-too-large = `{ $path }` is { $size } bytes, more than the limit of { $limit }
+error-source-empty = folder `{ $path }` holds no .yaml or .json files
+error-rules = the rules have { $count } problem(s); run `{ $check }` to see them all:
+error-unknown-node = unknown node `{ $node }`
+error-fact-syntax = `{ $arg }` is not of the form NAME=VALUE
+error-write = cannot write `{ $path }`: { $reason }
+error-standard-output = standard output
+error-interrupted = interrupted
+error-given-unknown-node = answer for unknown node `{ $node }`
+error-not-an-answer = `{ $value }` is not an answer of `{ $node }`; allowed: { $allowed }
+error-bad-input = `{ $value }` is not valid for `{ $node }`: { $reason }
+error-answer-syntax = `{ $arg }` is not of the form NODE=VALUE
+error-not-current = `{ $node }` is not a question open in this walk
+error-answer-not-single = { $path }: the answer for `{ $node }` must be a single value, not `{ $value }`
+input-empty = a value is required
+input-not-a-number = a number is required
+input-pattern = it must match `{ $pattern }`
+input-no-answer = no answer of this question accepts it
+input-not-single = an answer is a single text, number or boolean
+error-report-extension = report `{ $path }` must end in .md or .json
+error-report-write = cannot write report `{ $path }`: { $reason }
+error-session-missing = no saved session at `{ $path }`; start one with `posdiag`
+error-session-corrupt = saved session `{ $path }` is damaged ({ $reason }); start afresh with `posdiag` (the file is left as it is)
+error-session-outdated = saved session `{ $path }` no longer fits the rules ({ $reason }); start afresh with `posdiag`
+error-session-write = cannot save the session to `{ $path }`: { $reason }
+error-session-read = cannot read saved session `{ $path }`: { $reason }
+error-session-no-state-dir = no place to save sessions: set POSDIAG_STATE_DIR or HOME
+error-damage-json = not JSON: line { $line }, column { $column }
+error-damage-not-a-session = not a posdiag session file
+error-damage-fields = { $detail }
+error-misfit-version = saved by session format { $found }, this posdiag reads { $reads }
+error-misfit-start = unknown start node `{ $node }`
+error-misfit-node = unknown node `{ $node }`
+error-misfit-answer = `{ $value }` is no longer an answer of `{ $node }`
+error-misfit-jump = a code led to unknown node `{ $node }`
+error-misfit-step = step `{ $kind }` does not fit node `{ $node }`
+error-misfit-walk = the steps no longer form a walk: { $detail }
+error-lock-busy = another posdiag session is running in `{ $dir }` (pid { $pid }); finish it first, or, if that process is gone, remove `{ $lock }`
+error-history-read = cannot read history `{ $path }`: { $reason }
+error-history-write = cannot write history `{ $path }`: { $reason }
+error-history-no-data-dir = no place for the history: set POSDIAG_DATA_DIR or HOME
+error-code-empty = no code given; type the code or message as the screen shows it, e.g. `51`, `A0` or `请签到`
+error-code-too-long = `{ $shown }…` is { $chars } characters long and no screen message; a code has at most { $max } characters
+error-code-ambiguous = code `{ $typed }` could be { $candidates }; type it in full
+error-hex-empty = no { $word } given; it takes { $digits } hex digits, e.g. `{ $example }`
+error-hex-not-hex = `{ $ch }` in `{ $input }` is not a hex digit; a { $word } is { $digits } hex digits (0-9, A-F), e.g. `{ $example }`
+error-hex-wrong-length = a { $word } is { $bytes } bytes, { $digits } hex digits (e.g. `{ $example }`), but `{ $input }` has { $found }
+error-unknown-tree = unknown tree `{ $tree }`
+error-trees-are = trees are: { $trees }
+error-graphviz-missing = SVG needs Graphviz's `dot`, which is not installed: install graphviz (e.g. `apt-get install graphviz`), or use `--format dot` or `--format mermaid`
+error-graphviz-run = cannot run Graphviz `dot`: { $reason }
+error-graphviz-send = cannot send the graph to Graphviz: { $reason }
+error-graphviz-failed = Graphviz `dot` failed: { $reason }
+error-batch-stopped = batch stopped: { $reason }
+error-replay-and-port = give a port or `--replay RECORD`, not both: a replay reads no port
+error-replay-settings = line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line
+error-no-port = give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`
+error-tcp-settings = line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server
+error-no-terminal = no terminal to ask on
+error-terminal = { $reason }
+error-not-saved = { $message }; the session is not saved
+error-saved-to = { $message }; the session was saved to `{ $path }`
+error-ports = cannot list serial ports: { $reason }
+
+## io errors, by kind (Chinese names them; English keeps the system's words)
+
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-already-exists = File exists
+io-is-a-directory = Is a directory
+io-not-a-directory = Not a directory
+io-read-only = Read-only file system
+io-storage-full = No space left on device
+io-invalid-data = the content is not valid (not UTF-8 text, or not in the expected form)
+io-not-regular = it is not a regular file; posdiag reads only regular files
+io-too-large = it is larger than the limit
+io-other = { $reason }
+
+## device errors: the port, the line, the simulator, records
+
+error-url-empty = the port is empty; give a serial device such as `/dev/ttyUSB0` or `tcp://HOST:PORT`
+error-url-scheme = unknown scheme `{ $scheme }://`; use a device path, `serial://PATH` or `tcp://HOST:PORT`
+error-url-missing-port = `{ $url }` has no port number; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`
+error-url-missing-host = `{ $url }` has no host; write `tcp://HOST:PORT`, e.g. `tcp://127.0.0.1:4001`
+error-url-bad-port = `{ $value }` in `{ $url }` is not a TCP port number (1–65535)
+error-url-unknown-option = unknown option `{ $name }` in the port URL; known: baud, data, parity, stop, flow
+error-url-bad-option = `{ $name }={ $value }` is not valid; use { $allowed }
+error-url-options-on-tcp = line options (`?{ $query }`) apply to serial devices, not to `tcp://`
+error-allowed-baud = a rate such as 9600 or 115200
+error-allowed-data = 5, 6, 7 or 8
+error-allowed-parity = none, even or odd
+error-allowed-stop = 1 or 2
+error-allowed-flow = none, software or hardware
+error-transport-not-found = serial port `{ $device }` does not exist; check the cable and run `posdiag ports` to see the ports this system has
+error-transport-busy = serial port `{ $device }` is in use by another program; close it (a terminal emulator, ModemManager, another posdiag) and try again
+error-transport-permission = no permission to open `{ $device }`; add your user to the `dialout` group (`sudo usermod -aG dialout $USER`, then log in again)
+error-transport-refused = nothing accepts connections at `{ $device }`; check the serial server's address and port and that it is running
+error-transport-timeout = `{ $device }` did not answer within { $after } while waiting for { $waiting }; check the cable, that the terminal is on, and the line settings (`--baud`)
+error-transport-disconnected = `{ $device }` was disconnected during the probe; check the cable and the terminal's power, then probe again
+error-transport-not-serial = `{ $device }` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `posdiag ports` to see the ports this system has
+error-transport-io = cannot use `{ $device }`: { $reason }
+error-probe-link = `{ $device }`: { $error }
+error-probe-no-protocol = nothing on `{ $device }` answered an AT command (`ATE0Q0V1`) or an ECR status request within { $after }; check the cable, that the terminal is on, and the line settings (`--baud`)
+error-probe-echo-only = `{ $device }` sends back only what posdiag sends and answers nothing: a loopback plug, a cable with send and receive joined, or a modem that ignores commands; check the cable and the port
+error-link-refused = the terminal refused `{ $command }` { $naks } times (NAK); check the line settings (`--baud`, `--parity`) and the cable
+error-link-corrupt = the terminal's reply to `{ $command }` was corrupt { $tries } times ({ $error }); check the cable and the line settings
+waiting-reply = the reply to `{ $command }`
+waiting-replies = the replies to `{ $command }` and to `AT` after it
+waiting-ack = an ACK for `{ $command }` ({ $tries } tries)
+waiting-line = the line to accept data (check the flow control setting)
+waiting-connection = the connection to open
+waiting-server = the server to accept data
+framing-bad-lrc = checksum mismatch: the frame says LRC { $found }, its bytes give { $expected }
+framing-missing-etx = no ETX where the length puts it (found { $found })
+framing-bad-length = length { $len } is outside 2–{ $max }
+framing-short = the data is { $len } byte(s), too short for a command
+framing-bad-command = `{ $bytes }` is not a command code (two upper-case letters or digits)
+framing-missing-separator = the command is followed by { $found }, not the field separator FS
+record-bad-timeout = bad timeout `{ $value }`
+record-bad-count = bad byte count `{ $value }`
+record-short = { $announced } bytes announced, { $found } found
+record-not-hex = `{ $value }` is not a hex byte
+error-record-read = cannot read the record `{ $path }`: { $reason }
+error-record-not-a-record = `{ $path }` is not a posdiag record (it does not start with `{ $magic }`); give a file written by `--record`
+error-record-format = `{ $path }` is a record of format { $found }; this posdiag reads formats 1 to { $reads }
+error-record-bad = `{ $path }` line { $line }: { $problem }
+error-sim-pty = cannot open a pseudo-terminal: { $reason }
+error-sim-listen = cannot listen on `{ $addr }`: { $reason }; pick another port, or 0 for any free one
+error-fixture-unknown = no fixture `{ $name }`; give a file path or one of: { $known }
+error-fixture-garbage = { $file }: bad `faults.garbage` byte `{ $byte }`; write bytes as hex, e.g. "ff fe 00"
+
+## src/i18n/problems.rs: a problem of the rules, as `check` lists it
+
+problem-node = node `{ $node }`
+problem-hint = hint
+check-ok = ok: { $trees } trees ({ $ids }), { $nodes } nodes, { $conclusions } conclusions{ $tables }
+check-problems = { $count } problem(s) in { $files } file(s); { $nodes } nodes, { $conclusions } conclusions{ $tables }
+check-tables = ; { $count } code tables ({ $ids }), { $codes } codes, { $bits } TVR/TSI bits
+
+## src/batch.rs: why a line of a batch was not diagnosed
+
+batch-summary = { $lines } line(s): { $concluded } concluded, { $none } no conclusion, { $input } need input, { $errors } error(s)
+batch-too-long = line is longer than { $max } bytes; split it
+batch-not-utf8 = line is not valid UTF-8 (byte { $byte })
+batch-not-json = not valid at column { $column }: { $detail }; a line is an object with `answers`, `facts`, `start`, `id`
+batch-fact-value = fact `{ $name }` must be a non-empty text, number or boolean
+batch-fact-name = a fact needs a name
+output-warning-prefix = posdiag: warning:
+warning-lock = cannot lock the session at `{ $path }`: { $reason }; another posdiag may walk in the same folder
+warning-signals-raw = cannot handle signals; a closed window may leave the terminal raw
+warning-signals = cannot handle signals
+warning-priors = { $message }; priors are the authored ones
+warning-not-saved = { $message }; the walk goes on, but it is not saved (set POSDIAG_STATE_DIR to a folder that can be written)
+output-cannot-write-stdout = cannot write to standard output: { $reason }
+
+## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-default = default
+help-env = env
+help-values = possible values
+help-arg-help = Print help
+help-arg-version = Print version
+help-about-help = Print this message or the help of the given subcommand(s)
+help-about-posdiag = Diagnose faults of POS card-payment terminals
+help-long-about-posdiag = Diagnose faults of POS card-payment terminals.
+
+    Run without a command on a terminal to be asked questions until the fault and its fix are found; without a command posdiag takes the options of `posdiag diagnose` (`posdiag --resume`, `posdiag --format json`). Scripts use answer files and `--format json`.
+help-after-posdiag = Exit codes: 0 conclusion reached · 1 no conclusion (escalate) · 2 usage or input error · 3 an answer is needed · 4 terminal unreachable · 130 interrupted · 128+n stopped by signal n
+help-about-diagnose = Walk the decision graph to a fault and its remedy
+help-about-check = Check the rules: every problem, with file:line:column
+help-about-test = Run the knowledge base's regression cases
+help-about-probe = Read what a terminal can tell: every fact, with the bytes behind it
+help-about-simulate = Play a simulated terminal from a fixture on a pseudo-terminal or TCP port
+help-about-serve = Serve the walk over HTTP: a page for the merchant's phone, a JSON API for helpdesk tools, sessions in SQLite (`posdiag serve`, then open http://127.0.0.1:8080/)
+help-arg-serve-listen = Address to listen on; port 0 picks a free one (printed on start). Keep it on loopback, behind an HTTPS reverse proxy (see the README)
+help-arg-serve-database = The SQLite file of sessions and confirmed faults [default: serve.sqlite beside the history, in the data directory]
+help-arg-serve-session_ttl = How long a session is kept after its last answer (`30m`, `24h`)
+help-about-ports = List the serial ports this system sees
+help-about-graph = Draw the rule graph (DOT, Mermaid or SVG)
+help-about-stats = Fault frequencies from the local history, and the priors learned from them
+help-about-code = What a code from the screen means and who acts, then the walk from it (`posdiag code 51`, `posdiag code A0`, `posdiag code "+CME ERROR: 10"`)
+help-about-tvr = Decode an EMV TVR (tag 95, 5 bytes, 10 hex digits): every set bit, what to check, where to walk from
+help-about-tsi = Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits)
+help-about-completions = Print a shell completion script (`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`)
+help-about-man = Print the manual page (`posdiag man > posdiag.1`; `man ./posdiag.1`)
+help-arg-rules = Load rules from this folder instead of the embedded ones
+help-arg-lang = Language of questions and results [default: from the locale]
+help-arg-color = Colour in prompts: `auto` (a terminal, and neither NO_COLOR nor CLICOLOR=0), `always` (also CLICOLOR_FORCE), `never`
+help-arg-codes = A vendor code table that adds or overrides codes (see rules/README.md)
+help-arg-verbose = Show internals in text output: node ids, table files and classes, the probabilities behind the check order (for rule authors and technicians; JSON always has them)
+help-arg-answers = YAML file mapping node id to answer value
+help-arg-answer = An answer, NODE=VALUE; repeatable; overrides the answers file
+help-arg-fact = A known fact, NAME=VALUE (e.g. modem.csq=7); repeatable
+help-arg-report = Also write the transcript to FILE (.md for Markdown, .json for JSON)
+help-arg-code = The code as the screen or log shows it; words are joined (`posdiag code +CME ERROR: 10`)
+help-arg-format = Output format
+help-arg-hex = The value in hex, either case, spaces and `0x` allowed (`0000048000`, `00 00 04 80 00`)
+help-arg-tree = Draw only this tree (with the nodes of other trees it leads into)
+help-arg-graph-format = Output format; SVG needs Graphviz's `dot`
+help-arg-start = Start at this node instead of the triage root
+help-arg-resume = Continue the unfinished interactive session
+help-arg-batch = Diagnose many terminals: one JSON answer set per line of FILE (`-` for stdin), one JSON result per line on stdout, in order. Answers, facts and `--start` given beside it apply to every line
+help-arg-no_history = Neither learn from nor add to the local history of confirmed faults
+help-arg-port = Probe the terminal on this port first (`/dev/ttyUSB0`, `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts answer questions without asking
+help-arg-protocol = Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application), `auto` (every one that answers)
+help-arg-baud = Baud rate [default: 9600, or `baud=` in the URL]
+help-arg-data_bits = Data bits [default: 8]
+help-arg-parity = Parity [default: none]
+help-arg-stop_bits = Stop bits [default: 1]
+help-arg-flow = Flow control [default: none]
+help-arg-timeout_ms = Wait this long for an answer, in milliseconds; slow commands (SIM check, self-test) get five times as long
+help-arg-record = Write every byte exchanged, timestamped, as hex and text, to FILE (a new file, mode 0600, card numbers masked)
+help-arg-replay = Read the terminal from a `--record` file instead of a port: the same facts, offline (with the record's protocol and timeout)
+help-arg-url = The terminal's port: `/dev/ttyUSB0`, `COM3`, `serial:///dev/ttyUSB0?baud=115200&parity=even`, or `tcp://HOST:PORT`
+help-arg-fixture = A fixture file (`fixtures/terminals/healthy.yaml`) or the name of a built-in one (`healthy`)
+help-arg-listen = Serve on this TCP address (`127.0.0.1:7000`; port 0 picks a free one) instead of a pseudo-terminal
+help-arg-dir = Folder of case files [default: the embedded fixtures/cases]
+help-arg-shell = The shell to complete in
+help-arg-subcommand = The command to show the help of
+clap-unknown-argument = unexpected argument `{ $arg }`
+clap-unknown-command = unrecognized subcommand `{ $command }`
+clap-invalid-value = `{ $value }` is not a valid value for `{ $arg }`
+clap-missing = the following required arguments were not provided: { $args }
+clap-conflict = `{ $arg }` cannot be used with `{ $prior }`
+clap-too-many = `{ $arg }` takes one value (another was `{ $value }`)
+clap-value-count = wrong number of values for `{ $arg }`
+clap-no-equals = `{ $arg }` takes its value after an equals sign (`{ $arg }=VALUE`)
+clap-missing-command = a command is needed after `{ $command }`
+clap-not-utf8 = an argument is not valid UTF-8
+clap-other = the command line is not valid
+clap-tip = tip
+clap-did-you-mean = did you mean { $candidates }?
+clap-possible = possible values: { $values }
+clap-trailing = to pass `{ $arg }` as a value, write `-- { $arg }`
+clap-value-missing = `{ $arg }` needs a value
+clap-range = the range is { $range }
+clap-usage = Usage
+clap-more = For more information, run `{ $command } --help`.
 
 ## src/output.rs
 

@@ -27,6 +27,8 @@ ports-details = 详情
 
 ## src/cli/probe.rs
 
+probe-start-from-code = 终端上一笔交易以应答码 { $code } 结束；从 `{ $node }` 开始排查
+probe-evidence = { $text }（依据: { $evidence }）
 probe-probing = 正在读取终端
 probe-waiting-for-the-answer-to = 等待回答
 
@@ -128,6 +130,12 @@ serve-not-loopback = 警告：正在监听 { $addr }，其他机器可通过未�
 serve-port-taken = 无法监听 { $addr }：该端口已被其他程序占用；请停止该程序，或用 --listen 127.0.0.1:端口 换一个端口（端口 0 会自动选一个空闲端口）
 serve-cannot-listen = 无法监听 { $addr }：{ $reason }
 serve-bad-address = `{ $addr }` 不是可监听的地址；请写成 IP:端口，例如 127.0.0.1:8080
+error-serve-runtime = 无法启动服务器：{ $reason }
+error-serve-stopped = 服务器已停止：{ $reason }
+error-store-open = 无法打开会话数据库 `{ $path }`：{ $reason }
+error-store-schema = 会话数据库 `{ $path }` 由更新版本的 posdiag 写入（结构版本 { $found }，本程序读取 { $reads }）；请用 `--database` 指定另一个文件
+error-store-sql = 会话数据库出错：{ $reason }
+error-store-damaged = 保存的会话 `{ $id }` 已损坏（{ $reason }）
 serve-handoff-text = 以文字形式获取此单，发送给服务商
 serve-no-handoff = 这次诊断没有转交单：处理步骤由您自己完成。
 
@@ -257,6 +265,260 @@ text-no-remedy-fixed-it-this = 未能找到解决办法，需要转交处理。
 text-note-some-answers-were-don = 注意: 有些问题回答了"不确定"，这是目前最可能的原因；如果没解决，请选"否，还没解决"，会接着查下一个可能。
 text-hand-off-show-or-send = 转交说明（可出示或发给服务商）:
 text-codes-seen = 代码:
+
+## src/i18n/errors.rs, src/i18n/device.rs: the errors a command can end with
+
+error-with-hint = { $message }；{ $hint }
+error-did-you-mean = 是不是 `{ $candidate }`？
+error-and-more = …… 另有 { $count } 条
+error-list-or = { $first } 或 { $second }
+error-source-folder = 无法读取文件夹 `{ $path }`: { $reason }
+error-source-file = 无法读取 `{ $path }`: { $reason }
+error-source-too-large = `{ $path }` 有 { $size } 字节，超过上限 { $limit }
+error-source-empty = 文件夹 `{ $path }` 里没有 .yaml 或 .json 文件
+error-rules = 规则有 { $count } 个问题；运行 `{ $check }` 查看全部:
+error-unknown-node = 没有节点 `{ $node }`
+error-fact-syntax = `{ $arg }` 的格式应为 名称=值（NAME=VALUE）
+error-write = 无法写入 `{ $path }`: { $reason }
+error-standard-output = 标准输出
+error-interrupted = 已中断
+error-given-unknown-node = 答案给了不存在的节点 `{ $node }`
+error-not-an-answer = `{ $value }` 不是 `{ $node }` 的答案；可选: { $allowed }
+error-bad-input = `{ $value }` 对 `{ $node }` 无效: { $reason }
+error-answer-syntax = `{ $arg }` 的格式应为 节点=值（NODE=VALUE）
+error-not-current = `{ $node }` 不是本次诊断中待回答的问题
+error-answer-not-single = { $path }: `{ $node }` 的答案必须是单个值，而不是 `{ $value }`
+input-empty = 需要输入一个值
+input-not-a-number = 需要输入数字
+input-pattern = 须符合格式 `{ $pattern }`
+input-no-answer = 这个问题没有哪个答案接受它
+input-not-single = 答案须是单个文字、数字或布尔值
+error-report-extension = 报告 `{ $path }` 的文件名须以 .md 或 .json 结尾
+error-report-write = 无法写入报告 `{ $path }`: { $reason }
+error-session-missing = `{ $path }` 没有保存的诊断；运行 `posdiag` 开始新的诊断
+error-session-corrupt = 保存的诊断 `{ $path }` 已损坏（{ $reason }）；运行 `posdiag` 重新开始（该文件保持原样）
+error-session-outdated = 保存的诊断 `{ $path }` 与现在的规则不再相符（{ $reason }）；运行 `posdiag` 重新开始
+error-session-write = 无法把诊断保存到 `{ $path }`: { $reason }
+error-session-read = 无法读取保存的诊断 `{ $path }`: { $reason }
+error-session-no-state-dir = 没有保存诊断的位置: 请设置 POSDIAG_STATE_DIR 或 HOME
+error-damage-json = 不是有效的 JSON: 第 { $line } 行第 { $column } 列
+error-damage-not-a-session = 不是 posdiag 的诊断文件
+error-damage-fields = 内容不完整: { $detail }
+error-misfit-version = 由第 { $found } 版会话格式保存，本程序读取第 { $reads } 版
+error-misfit-start = 起点节点 `{ $node }` 已不存在
+error-misfit-node = 节点 `{ $node }` 已不存在
+error-misfit-answer = `{ $value }` 已不再是 `{ $node }` 的答案
+error-misfit-jump = 一个代码指向了不存在的节点 `{ $node }`
+error-misfit-step = 步骤 `{ $kind }` 与节点 `{ $node }` 不符
+error-misfit-walk = 这些步骤已无法连成一次诊断: { $detail }
+error-lock-busy = `{ $dir }` 中已有另一个 posdiag 诊断在运行（进程号 { $pid }）；请先结束它；如果该进程已不存在，请删除 `{ $lock }`
+error-history-read = 无法读取历史记录 `{ $path }`: { $reason }
+error-history-write = 无法写入历史记录 `{ $path }`: { $reason }
+error-history-no-data-dir = 没有存放历史记录的位置: 请设置 POSDIAG_DATA_DIR 或 HOME
+error-code-empty = 没有输入代码；请按屏幕显示输入代码或提示，例如 `51`、`A0` 或 `请签到`
+error-code-too-long = `{ $shown }…` 长 { $chars } 个字符，也不是屏幕提示；代码最多 { $max } 个字符
+error-code-ambiguous = 代码 `{ $typed }` 可能是 { $candidates }；请输入完整代码
+error-hex-empty = 没有输入 { $word }；需要 { $digits } 位十六进制数，例如 `{ $example }`
+error-hex-not-hex = `{ $input }` 中的 `{ $ch }` 不是十六进制数字；{ $word } 是 { $digits } 位十六进制数（0-9、A-F），例如 `{ $example }`
+error-hex-wrong-length = { $word } 是 { $bytes } 字节、{ $digits } 位十六进制数（例如 `{ $example }`），而 `{ $input }` 有 { $found } 位
+error-unknown-tree = 没有规则树 `{ $tree }`
+error-trees-are = 规则树有: { $trees }
+error-graphviz-missing = 输出 SVG 需要 Graphviz 的 `dot`，但它未安装: 请安装 graphviz（例如 `apt-get install graphviz`），或改用 `--format dot` 或 `--format mermaid`
+error-graphviz-run = 无法运行 Graphviz `dot`: { $reason }
+error-graphviz-send = 无法把图发送给 Graphviz: { $reason }
+error-graphviz-failed = Graphviz `dot` 运行失败: { $reason }
+error-batch-stopped = 批量诊断中止: { $reason }
+error-replay-and-port = 端口和 `--replay RECORD` 只能给一个: 回放不读取端口
+error-replay-settings = 线路设置（`--baud`、`--parity` 等）只用于端口；回放使用记录中的线路设置
+error-no-port = 请给出终端的端口（`/dev/ttyUSB0`、`tcp://主机:端口`）或 `--replay RECORD`
+error-tcp-settings = 线路设置（`--baud`、`--parity` 等）只用于串口设备；`tcp://` 请在串口服务器上设置
+error-no-terminal = 没有可以提问的终端窗口
+error-terminal = 终端出错: { $reason }
+error-not-saved = { $message }；诊断未能保存
+error-saved-to = { $message }；诊断已保存到 `{ $path }`
+error-ports = 无法列出串口: { $reason }
+
+## io errors, by kind (Chinese names them; English keeps the system's words)
+
+io-not-found = 文件或文件夹不存在
+io-permission-denied = 没有权限
+io-already-exists = 文件已存在（posdiag 不覆盖已有的文件: 请换一个名字，或删除旧文件）
+io-is-a-directory = 这是一个文件夹
+io-not-a-directory = 路径中有一项不是文件夹
+io-read-only = 文件系统是只读的
+io-storage-full = 磁盘空间已满
+io-invalid-data = 内容无效（不是 UTF-8 文本，或格式不对）
+io-not-regular = 这不是普通文件（posdiag 只读取普通文件）
+io-too-large = 文件超过大小上限
+io-other = 系统错误: { $reason }
+
+## device errors: the port, the line, the simulator, records
+
+error-url-empty = 端口为空；请给出串口设备，例如 `/dev/ttyUSB0`，或 `tcp://主机:端口`
+error-url-scheme = 不认识的协议 `{ $scheme }://`；请用设备路径、`serial://路径` 或 `tcp://主机:端口`
+error-url-missing-port = `{ $url }` 缺少端口号；请写成 `tcp://主机:端口`，例如 `tcp://127.0.0.1:4001`
+error-url-missing-host = `{ $url }` 缺少主机；请写成 `tcp://主机:端口`，例如 `tcp://127.0.0.1:4001`
+error-url-bad-port = `{ $url }` 中的 `{ $value }` 不是 TCP 端口号（1–65535）
+error-url-unknown-option = 端口地址中有不认识的选项 `{ $name }`；可用: baud、data、parity、stop、flow
+error-url-bad-option = `{ $name }={ $value }` 无效；可用: { $allowed }
+error-url-options-on-tcp = 线路选项（`?{ $query }`）只用于串口设备，不能用于 `tcp://`
+error-allowed-baud = 波特率，例如 9600 或 115200
+error-allowed-data = 5、6、7 或 8
+error-allowed-parity = none（无）、even（偶）或 odd（奇）
+error-allowed-stop = 1 或 2
+error-allowed-flow = none（无）、software（软件）或 hardware（硬件）
+error-transport-not-found = 串口 `{ $device }` 不存在；请检查数据线，并运行 `posdiag ports` 查看本机的串口
+error-transport-busy = 串口 `{ $device }` 正被其他程序占用；请关闭它（终端仿真程序、ModemManager、另一个 posdiag）后重试
+error-transport-permission = 没有权限打开 `{ $device }`；请把当前用户加入 `dialout` 组（`sudo usermod -aG dialout $USER`，然后重新登录）
+error-transport-refused = `{ $device }` 不接受连接；请检查串口服务器的地址和端口，并确认它在运行
+error-transport-timeout = `{ $device }` 在 { $after } 内没有应答（等待: { $waiting }）；请检查数据线、终端是否开机以及线路设置（`--baud`）
+error-transport-disconnected = 探测过程中 `{ $device }` 断开了；请检查数据线和终端电源，然后重新探测
+error-transport-not-serial = `{ $device }` 不是串口（不是终端设备）；请给出终端的端口，例如 `/dev/ttyUSB0`，并运行 `posdiag ports` 查看本机的串口
+error-transport-io = 无法使用 `{ $device }`: { $reason }
+error-probe-link = `{ $device }`: { $error }
+error-probe-no-protocol = `{ $device }` 上在 { $after } 内既没有应答 AT 命令（`ATE0Q0V1`），也没有应答 ECR 状态查询；请检查数据线、终端是否开机以及线路设置（`--baud`）
+error-probe-echo-only = `{ $device }` 只把 posdiag 发出的内容原样送回，不作任何应答: 可能是环回插头、收发短接的数据线，或不响应命令的调制解调器；请检查数据线和端口
+error-link-refused = 终端拒绝了 `{ $command }` { $naks } 次（NAK）；请检查线路设置（`--baud`、`--parity`）和数据线
+error-link-corrupt = 终端对 `{ $command }` 的应答损坏了 { $tries } 次（{ $error }）；请检查数据线和线路设置
+waiting-reply = `{ $command }` 的应答
+waiting-replies = `{ $command }` 及其后 `AT` 的应答
+waiting-ack = `{ $command }` 的 ACK（已试 { $tries } 次）
+waiting-line = 线路接受数据（请检查流控设置）
+waiting-connection = 连接建立
+waiting-server = 服务器接受数据
+framing-bad-lrc = 校验和不符: 帧中的 LRC 是 { $found }，按其字节算应为 { $expected }
+framing-missing-etx = 按长度应为 ETX 的位置不是 ETX（而是 { $found }）
+framing-bad-length = 长度 { $len } 超出 2–{ $max }
+framing-short = 数据只有 { $len } 字节，不够一个命令
+framing-bad-command = `{ $bytes }` 不是命令码（应为两个大写字母或数字）
+framing-missing-separator = 命令后面是 { $found }，而不是字段分隔符 FS
+record-bad-timeout = 超时值 `{ $value }` 无效
+record-bad-count = 字节数 `{ $value }` 无效
+record-short = 声明 { $announced } 字节，只找到 { $found } 字节
+record-not-hex = `{ $value }` 不是十六进制字节
+error-record-read = 无法读取记录 `{ $path }`: { $reason }
+error-record-not-a-record = `{ $path }` 不是 posdiag 的记录（开头不是 `{ $magic }`）；请给出由 `--record` 写下的文件
+error-record-format = `{ $path }` 是第 { $found } 版格式的记录；本程序读取第 1 到第 { $reads } 版
+error-record-bad = `{ $path }` 第 { $line } 行: { $problem }
+error-sim-pty = 无法打开伪终端: { $reason }
+error-sim-listen = 无法在 `{ $addr }` 上监听: { $reason }；请换一个端口，或用 0 自动选择空闲端口
+error-fixture-unknown = 没有模拟终端 `{ $name }`；请给出文件路径，或以下之一: { $known }
+error-fixture-garbage = { $file }: `faults.garbage` 中的字节 `{ $byte }` 无效；请用十六进制写字节，例如 "ff fe 00"
+
+## src/i18n/problems.rs: a problem of the rules, as `check` lists it
+
+problem-node = 节点 `{ $node }`
+problem-hint = 提示
+check-ok = 正常: { $trees } 棵规则树（{ $ids }），{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
+check-problems = { $files } 个文件中有 { $count } 个问题；{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
+check-tables = ；{ $count } 张代码表（{ $ids }），{ $codes } 个代码，{ $bits } 个 TVR/TSI 位
+
+## src/batch.rs: why a line of a batch was not diagnosed
+
+batch-summary = 共 { $lines } 行: { $concluded } 行得出结论，{ $none } 行没有结论，{ $input } 行需要回答，{ $errors } 行出错
+batch-too-long = 这一行超过 { $max } 字节；请拆开
+batch-not-utf8 = 这一行不是有效的 UTF-8（第 { $byte } 字节）
+batch-not-json = 第 { $column } 列不是有效的 JSON（{ $detail }）；每行是一个含 `answers`、`facts`、`start`、`id` 的对象
+batch-fact-value = 事实 `{ $name }` 须是非空的文字、数字或布尔值
+batch-fact-name = 事实需要名称
+output-warning-prefix = posdiag: 警告:
+warning-lock = 无法锁定 `{ $path }` 的诊断: { $reason }；可能有另一个 posdiag 在同一文件夹中诊断
+warning-signals-raw = 无法处理信号；关闭窗口时终端可能停留在原始模式
+warning-signals = 无法处理信号
+warning-priors = { $message }；使用规则中原有的先验概率
+warning-not-saved = { $message }；诊断继续，但不会保存（请把 POSDIAG_STATE_DIR 设为可写的文件夹）
+output-cannot-write-stdout = 无法写入标准输出: { $reason }
+
+## src/cli/help.rs: clap's help and argument errors in Chinese (English keeps clap's own)
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    用法: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = 命令
+help-heading-arguments = 参数
+help-heading-options = 选项
+help-default = 默认
+help-env = 环境变量
+help-values = 可选
+help-arg-help = 显示帮助
+help-arg-version = 显示版本
+help-about-help = 显示本帮助，或指定命令的帮助
+help-about-posdiag = POS 刷卡终端故障诊断
+help-long-about-posdiag = POS 刷卡终端故障诊断。
+
+    不带命令在终端窗口里运行时，posdiag 逐个提问，直到找到故障和解决办法；不带命令时 posdiag 接受 `posdiag diagnose` 的选项（`posdiag --resume`、`posdiag --format json`）。脚本使用答案文件和 `--format json`。
+help-after-posdiag = 退出码: 0 得出结论 · 1 没有结论（需上报）· 2 用法或输入错误 · 3 需要一个回答 · 4 无法连接终端 · 130 已中断 · 128+n 被信号 n 终止
+help-about-diagnose = 沿决策图排查，找到故障和解决办法
+help-about-check = 检查规则: 列出每个问题及其 文件:行:列
+help-about-test = 运行知识库的回归用例
+help-about-probe = 读取终端能报告的信息: 每条事实及其背后的字节
+help-about-simulate = 按测试夹具在伪终端或 TCP 端口上模拟一台终端
+help-about-serve = 通过 HTTP 提供排查：给商户手机用的网页、给客服工具用的 JSON 接口，会话存于 SQLite（运行 `posdiag serve`，再打开 http://127.0.0.1:8080/）
+help-arg-serve-listen = 监听的地址；端口 0 表示任选一个空闲端口（启动时显示）。请只监听本机回环地址，放在 HTTPS 反向代理之后（见 README）
+help-arg-serve-database = 保存会话和已确认故障的 SQLite 文件 [默认：数据目录中历史记录旁的 serve.sqlite]
+help-arg-serve-session_ttl = 最后一次回答后会话保留多久（`30m`、`24h`）
+help-about-ports = 列出本机能看到的串口
+help-about-graph = 画出规则图（DOT、Mermaid 或 SVG）
+help-about-stats = 本地历史中的故障频率，以及从中学到的先验概率
+help-about-code = 屏幕上的代码是什么意思、该由谁处理，然后从这里开始排查（`posdiag code 51`、`posdiag code A0`、`posdiag code "+CME ERROR: 10"`）
+help-about-tvr = 解读 EMV TVR（标签 95，5 字节，10 位十六进制）: 每个置位、要检查什么、从哪里开始排查
+help-about-tsi = 解读 EMV TSI（标签 9B，2 字节，4 位十六进制）
+help-about-completions = 输出 shell 补全脚本（`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`）
+help-about-man = 输出手册页（`posdiag man > posdiag.1`；`man ./posdiag.1`）
+help-arg-rules = 从这个文件夹读取规则，而不用内置规则
+help-arg-lang = 提问和结果的语言 [默认: 按系统语言环境]
+help-arg-color = 提示中的颜色: `auto`（终端窗口，且未设置 NO_COLOR 或 CLICOLOR=0）、`always`（CLICOLOR_FORCE 同此）、`never`
+help-arg-codes = 厂商代码表，补充或覆盖代码（见 rules/README.md）
+help-arg-verbose = 在文本输出中显示内部信息: 节点编号、代码表文件和类别、排查顺序背后的概率（供规则作者和技术人员使用；JSON 总是包含它们）
+help-arg-answers = YAML 文件，把节点编号对应到答案
+help-arg-answer = 一个答案，节点=值（NODE=VALUE）；可重复；优先于答案文件
+help-arg-fact = 一条已知事实，名称=值（NAME=VALUE，例如 modem.csq=7）；可重复
+help-arg-report = 同时把排查记录写入 FILE（.md 为 Markdown，.json 为 JSON）
+help-arg-code = 屏幕或日志上显示的代码；多个词会连在一起（`posdiag code +CME ERROR: 10`）
+help-arg-format = 输出格式
+help-arg-hex = 十六进制值，大小写均可，可含空格和 `0x`（`0000048000`、`00 00 04 80 00`）
+help-arg-tree = 只画这棵规则树（以及它通向的其他树的节点）
+help-arg-graph-format = 输出格式；SVG 需要 Graphviz 的 `dot`
+help-arg-start = 从这个节点开始，而不是从分诊起点开始
+help-arg-resume = 继续上次未完成的交互式诊断
+help-arg-batch = 批量诊断多台终端: FILE 的每一行是一组 JSON 答案（`-` 表示标准输入），每行结果以一行 JSON 按顺序写到标准输出。同时给出的答案、事实和 `--start` 适用于每一行
+help-arg-no_history = 既不从本地已确认故障的历史中学习，也不向其中添加
+help-arg-port = 先探测这个端口上的终端（`/dev/ttyUSB0`、`serial:///dev/ttyS0?baud=115200`、`tcp://主机:端口`）；探测到的事实直接回答问题，不再提问
+help-arg-protocol = 协议: `at`（GPRS/4G 调制解调器）、`ecr`（支付应用）、`auto`（所有能应答的）
+help-arg-baud = 波特率 [默认: 9600，或 URL 中的 `baud=`]
+help-arg-data_bits = 数据位 [默认: 8]
+help-arg-parity = 校验位 [默认: none（无）]
+help-arg-stop_bits = 停止位 [默认: 1]
+help-arg-flow = 流控 [默认: none（无）]
+help-arg-timeout_ms = 等待应答的时间（毫秒）；慢的命令（SIM 卡检查、自检）等待五倍时间
+help-arg-record = 把收发的每个字节带时间戳、以十六进制和文本写入 FILE（新文件，权限 0600，卡号已遮蔽）
+help-arg-replay = 从 `--record` 文件而不是端口读取终端: 离线得到同样的事实（使用记录中的协议和超时）
+help-arg-url = 终端的端口: `/dev/ttyUSB0`、`COM3`、`serial:///dev/ttyUSB0?baud=115200&parity=even` 或 `tcp://主机:端口`
+help-arg-fixture = 测试夹具文件（`fixtures/terminals/healthy.yaml`）或内置夹具的名称（`healthy`）
+help-arg-listen = 在这个 TCP 地址上提供服务（`127.0.0.1:7000`；端口 0 自动选择空闲端口），而不用伪终端
+help-arg-dir = 用例文件所在的文件夹 [默认: 内置的 fixtures/cases]
+help-arg-shell = 要补全的 shell
+help-arg-subcommand = 要查看帮助的命令
+clap-unknown-argument = 不认识的参数 `{ $arg }`
+clap-unknown-command = 不认识的命令 `{ $command }`
+clap-invalid-value = `{ $value }` 不是 `{ $arg }` 的有效值
+clap-missing = 缺少必需的参数: { $args }
+clap-conflict = `{ $arg }` 不能和 `{ $prior }` 一起使用
+clap-too-many = `{ $arg }` 只能给一次（多出的值 `{ $value }`）
+clap-value-count = `{ $arg }` 的值的个数不对
+clap-no-equals = `{ $arg }` 的值要用等号给出（`{ $arg }=值`）
+clap-missing-command = 缺少命令；`{ $command }` 后面需要一个命令
+clap-not-utf8 = 参数不是有效的 UTF-8 文本
+clap-other = 命令行参数有误
+clap-tip = 提示
+clap-did-you-mean = 是不是 { $candidates }？
+clap-possible = 可选的值: { $values }
+clap-trailing = 要把 `{ $arg }` 当作值传入，请写成 `-- { $arg }`
+clap-value-missing = `{ $arg }` 需要一个值
+clap-range = 范围是 { $range }
+clap-usage = 用法
+clap-more = 更多信息请运行 `{ $command } --help`。
 
 ## src/output.rs
 

@@ -16,13 +16,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::{
-    Answers, Fact, Facts, GivenError, Ordering, Source, answer_text, run_script_ordered,
+    Answers, Fact, Facts, GivenError, InputProblem, Ordering, Source, answer_text,
+    run_script_ordered,
 };
 use crate::engine::{Outcome, Walk};
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::mask::mask_pans;
+use crate::messages::{Localize as _, unknown_with_hint};
 use crate::report::{Diagnosis, Status};
 use crate::rules::{NodeId, did_you_mean};
 
@@ -143,7 +145,10 @@ impl<'r> Batch<'r> {
                     number,
                     LineError::new(
                         "too_long",
-                        format!("line is longer than {MAX_LINE_BYTES} bytes; split it"),
+                        self.lang.t_args(
+                            "batch-too-long",
+                            &[("max", MAX_LINE_BYTES.to_string().into())],
+                        ),
                     ),
                 ),
                 Read::Line if buf.iter().all(u8::is_ascii_whitespace) => continue,
@@ -153,7 +158,10 @@ impl<'r> Batch<'r> {
                         number,
                         LineError::new(
                             "utf8",
-                            format!("line is not valid UTF-8 (byte {})", e.valid_up_to() + 1),
+                            self.lang.t_args(
+                                "batch-not-utf8",
+                                &[("byte", (e.valid_up_to() + 1).to_string().into())],
+                            ),
                         ),
                     ),
                 },
@@ -179,8 +187,11 @@ impl<'r> Batch<'r> {
                     Some(i) => &message[..i],
                     None => &message,
                 };
-                let hint = "a line is an object with `answers`, `facts`, `start`, `id`";
-                let text = format!("not valid at column {}: {message}; {hint}", e.column());
+                // The parser's own words say what is wrong.
+                let text = self.lang.t_args(
+                    "batch-not-json",
+                    &[("column", e.column().to_string().into()), ("detail", message.into())],
+                );
                 return Record::error(number, LineError::new("json", text));
             }
         };
@@ -213,7 +224,7 @@ impl<'r> Batch<'r> {
                 None => bad.push(GivenError::BadInput {
                     node: node.clone(),
                     value: mask_pans(&value.to_string()).into_owned(),
-                    reason: "an answer is a single text, number or boolean".into(),
+                    reason: InputProblem::NotSingle,
                 }),
             }
         }
@@ -221,7 +232,7 @@ impl<'r> Batch<'r> {
         if !bad.is_empty() {
             let errors: Vec<String> = bad
                 .iter()
-                .map(|e| crate::output::clip_quotes(&mask_pans(&e.to_string())).into_owned())
+                .map(|e| crate::output::clip_quotes(&mask_pans(&e.message(self.lang))).into_owned())
                 .collect();
             let mut e = LineError::new("answers", errors.join("; "));
             e.errors = errors;
@@ -231,8 +242,10 @@ impl<'r> Batch<'r> {
         let start = match &line.start {
             None => self.start,
             Some(s) => self.rules.find(s).ok_or_else(|| {
-                let hint = did_you_mean(s, self.rules.ids()).map(|h| format!("; {h}"));
-                LineError::new("start", format!("unknown node `{s}`{}", hint.unwrap_or_default()))
+                let hint = did_you_mean(s, self.rules.ids());
+                let message =
+                    self.lang.t_args("error-unknown-node", &[("node", s.as_str().into())]);
+                LineError::new("start", unknown_with_hint(self.lang, message, hint.as_ref()))
             })?,
         };
         let mut ordering = self.ordering.clone();
@@ -240,7 +253,7 @@ impl<'r> Batch<'r> {
             ordering.facts = facts.clone();
         }
         let (walk, outcome) = run_script_ordered(self.rules, start, &answers, &facts, ordering)
-            .map_err(|e| LineError::new("walk", e.to_string()))?;
+            .map_err(|e| LineError::new("walk", e.message(self.lang)))?;
         Ok((walk, outcome, facts))
     }
 
@@ -248,13 +261,12 @@ impl<'r> Batch<'r> {
         let mut facts = self.facts.clone();
         for (name, value) in given {
             let Some(v) = answer_text(value).filter(|v| !v.trim().is_empty()) else {
-                return Err(LineError::new(
-                    "facts",
-                    format!("fact `{name}` must be a non-empty text, number or boolean"),
-                ));
+                let message =
+                    self.lang.t_args("batch-fact-value", &[("name", name.as_str().into())]);
+                return Err(LineError::new("facts", message));
             };
             if name.trim().is_empty() {
-                return Err(LineError::new("facts", "a fact needs a name"));
+                return Err(LineError::new("facts", self.lang.t("batch-fact-name")));
             }
             facts.insert(crate::probe::alarm::stated(name.trim(), v.trim()));
         }

@@ -19,6 +19,7 @@ pub mod kb;
 pub mod lang;
 pub mod lock;
 pub mod mask;
+pub mod messages;
 pub mod output;
 pub mod probe;
 pub mod report;

@@ -96,11 +96,14 @@ pub fn lock(session: &Path) -> Result<SessionLock, LockError> {
             }
             Err(e) => {
                 *UNMADE.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
-                crate::eoutln!(
-                    "posdiag: warning: cannot lock the session at `{}`: {e}; another posdiag \
-                     may walk in the same folder",
-                    path.display()
-                );
+                let lang = crate::output::lang();
+                crate::output::warn(&lang.t_args(
+                    "warning-lock",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", e.to_string().into()),
+                    ],
+                ));
                 return Ok(SessionLock { path: None });
             }
         }

@@ -14,8 +14,11 @@
 //!   [`Masked`], which masks whole lines.
 //! - Files: [`crate::fsio::write_atomic`] and the history's append mask
 //!   their bytes with [`mask_bytes`].
+//! - Under `--format json` ([`set_json`]) the error is also written to
+//!   stdout as a JSON object ([`crate::messages::error_json`]).
 //! - The final error line starts `posdiag: error:`, or `posdiag: 错误:` once
-//!   [`set_lang`] chose Chinese (the error's own text is English for now).
+//!   [`set_lang`] chose Chinese, and the error is worded in that language
+//!   ([`crate::messages::Localize`]).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,21 +27,44 @@ use std::sync::Mutex;
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 
 pub use crate::mask::mask_bytes;
 
 /// The language of the final error line, once the arguments named it.
 static LANG: Mutex<Option<Lang>> = Mutex::new(None);
 
+/// Whether the run's output is JSON (`--format json`): its error is too.
+static JSON: Mutex<bool> = Mutex::new(false);
+
+/// Say that the run writes JSON, so that its error goes to stdout as JSON
+/// too (besides the line on stderr).
+pub fn set_json(json: bool) {
+    *JSON.lock().unwrap_or_else(|e| e.into_inner()) = json;
+}
+
+fn json() -> bool {
+    *JSON.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Say which language the final error line speaks.
 pub fn set_lang(lang: Lang) {
     *LANG.lock().unwrap_or_else(|e| e.into_inner()) = Some(lang);
 }
 
-/// `posdiag: error:` in the run's language (English before it is known).
+/// The run's language (English before the arguments named it).
+pub fn lang() -> Lang {
+    LANG.lock().unwrap_or_else(|e| e.into_inner()).unwrap_or(Lang::En)
+}
+
+/// Say `text` as a warning (`posdiag: warning:`), in the run's language.
+pub fn warn(text: &str) {
+    crate::eoutln!("{} {text}", lang().t("output-warning-prefix"));
+}
+
+/// `posdiag: error:` in the run's language.
 fn error_prefix() -> &'static str {
-    let lang = *LANG.lock().unwrap_or_else(|e| e.into_inner());
-    lang.unwrap_or(Lang::En).t("output-error-prefix")
+    lang().t("output-error-prefix")
 }
 
 /// The first failure to write to stdout.
@@ -128,15 +154,22 @@ pub fn finish(result: Result<Exit, Error>) -> ExitCode {
     flush_stdout();
     match result {
         Err(e) => {
-            let text = crate::mask::mask_pans(&e.to_string()).into_owned();
-            crate::eoutln!("{} {}", error_prefix(), clip_quotes(&text));
+            let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
+            let text = clip_quotes(&text);
+            if json() && !stdout_failed() {
+                stdout_str(&format!("{}\n", crate::messages::error_json(&e, lang(), &text)));
+                flush_stdout();
+            }
+            crate::eoutln!("{} {text}", error_prefix());
             e.exit().into()
         }
         Ok(exit) => match failed() {
             None => exit.into(),
             Some((io::ErrorKind::BrokenPipe, _)) => Exit::Ok.into(),
             Some((_, message)) => {
-                crate::eoutln!("{} cannot write to standard output: {message}", error_prefix());
+                let text =
+                    lang().t_args("output-cannot-write-stdout", &[("reason", message.into())]);
+                crate::eoutln!("{} {text}", error_prefix());
                 Exit::Input.into()
             }
         },

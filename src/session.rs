@@ -75,15 +75,47 @@ pub enum SessionError {
     #[error("no saved session at `{}`; start one with `posdiag`", path.display())]
     Missing { path: PathBuf },
     #[error("saved session `{}` is damaged ({reason}); start afresh with `posdiag` (the file is left as it is)", path.display())]
-    Corrupt { path: PathBuf, reason: String },
+    Corrupt { path: PathBuf, reason: Damage },
     #[error("saved session `{}` no longer fits the rules ({reason}); start afresh with `posdiag`", path.display())]
-    Outdated { path: PathBuf, reason: String },
+    Outdated { path: PathBuf, reason: Misfit },
     #[error("cannot save the session to `{}`: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot read saved session `{}`: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
     #[error("no place to save sessions: set POSDIAG_STATE_DIR or HOME")]
     NoStateDir,
+}
+
+/// How a session file is damaged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("not JSON: line {line}, column {column}")]
+    NotJson { line: usize, column: usize },
+    #[error("not a posdiag session file")]
+    NotASession,
+    /// JSON of the right format whose fields do not fit (the parser's words).
+    #[error("{0}")]
+    Fields(String),
+}
+
+/// Why a saved session no longer fits the rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Misfit {
+    #[error("saved by session format {found}, this posdiag reads {SESSION_VERSION}")]
+    Version { found: u64 },
+    #[error("unknown start node `{0}`")]
+    UnknownStart(String),
+    #[error("unknown node `{0}`")]
+    UnknownNode(String),
+    #[error("`{value}` is no longer an answer of `{node}`")]
+    NotAnAnswer { value: String, node: String },
+    #[error("a code led to unknown node `{0}`")]
+    UnknownJump(String),
+    #[error("step `{kind}` does not fit node `{node}`")]
+    Step { kind: String, node: String },
+    /// The engine's reason the steps no longer replay.
+    #[error("the steps no longer form a walk: {0}")]
+    NoWalk(String),
 }
 
 /// Where the session is kept: `$POSDIAG_STATE_DIR`, else the user's state
@@ -158,25 +190,26 @@ impl SavedSession {
         rules: &'r KnowledgeBase,
         path: &Path,
     ) -> Result<Walk<'r>, SessionError> {
-        let outdated = |reason: String| SessionError::Outdated { path: path.to_path_buf(), reason };
+        let outdated = |reason: Misfit| SessionError::Outdated { path: path.to_path_buf(), reason };
         let start = rules
             .find(&self.start)
-            .ok_or_else(|| outdated(format!("unknown start node `{}`", self.start)))?;
+            .ok_or_else(|| outdated(Misfit::UnknownStart(self.start.clone())))?;
         let mut steps = Vec::with_capacity(self.steps.len());
         for s in &self.steps {
-            let node = rules
-                .find(&s.node)
-                .ok_or_else(|| outdated(format!("unknown node `{}`", s.node)))?;
+            let node =
+                rules.find(&s.node).ok_or_else(|| outdated(Misfit::UnknownNode(s.node.clone())))?;
             let action = match (s.kind.as_str(), &rules.node(node).body) {
                 ("answer", NodeBody::Question(q)) => {
                     let value = s.value.as_deref().unwrap_or_default();
                     let (answer, _) = q.answer(value).ok_or_else(|| {
-                        outdated(format!("`{value}` is no longer an answer of `{}`", s.node))
+                        outdated(Misfit::NotAnAnswer { value: value.into(), node: s.node.clone() })
                     })?;
                     let jump = match &s.jump {
-                        Some(j) => Some(rules.find(j).ok_or_else(|| {
-                            outdated(format!("a code led to unknown node `{j}`"))
-                        })?),
+                        Some(j) => Some(
+                            rules
+                                .find(j)
+                                .ok_or_else(|| outdated(Misfit::UnknownJump(j.clone())))?,
+                        ),
                         None => None,
                     };
                     Action::Answer {
@@ -192,7 +225,8 @@ impl SavedSession {
                 }
                 ("rejected", NodeBody::Conclusion(_)) => Action::Rejected,
                 (kind, _) => {
-                    return Err(outdated(format!("step `{kind}` does not fit node `{}`", s.node)));
+                    let (kind, node) = (kind.to_string(), s.node.clone());
+                    return Err(outdated(Misfit::Step { kind, node }));
                 }
             };
             steps.push(Step { node, action });
@@ -200,7 +234,7 @@ impl SavedSession {
         // Which places are open does not depend on the weights, so the
         // caller's ordering can be set afterwards.
         Walk::replay(rules, start, crate::engine::Ordering::default(), steps)
-            .map_err(|e| outdated(format!("the steps no longer form a walk: {e}")))
+            .map_err(|e| outdated(Misfit::NoWalk(e.to_string())))
     }
 }
 
@@ -223,10 +257,10 @@ pub fn save_or_warn(session: &SavedSession, path: &Path) -> bool {
         Ok(()) => true,
         Err(e) => {
             if !WARNED.swap(true, Ordering::SeqCst) {
-                crate::eoutln!(
-                    "posdiag: warning: {e}; the walk goes on, but it is not saved \
-                     (set POSDIAG_STATE_DIR to a folder that can be written)"
-                );
+                use crate::messages::Localize as _;
+                let lang = crate::output::lang();
+                let text = lang.t_args("warning-not-saved", &[("message", e.message(lang).into())]);
+                crate::output::warn(&text);
             }
             false
         }
@@ -253,22 +287,20 @@ pub fn load(path: &Path) -> Result<SavedSession, SessionError> {
         }
         Err(source) => return Err(SessionError::Read { path: path.to_path_buf(), source }),
     };
-    let corrupt = |reason: String| SessionError::Corrupt { path: path.to_path_buf(), reason };
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    let corrupt = |reason: Damage| SessionError::Corrupt { path: path.to_path_buf(), reason };
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| corrupt(Damage::NotJson { line: e.line(), column: e.column() }))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(corrupt("not a posdiag session file".into()));
+        return Err(corrupt(Damage::NotASession));
     }
     let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
     if version != u64::from(SESSION_VERSION) {
         return Err(SessionError::Outdated {
             path: path.to_path_buf(),
-            reason: format!(
-                "saved by session format {version}, this posdiag reads {SESSION_VERSION}"
-            ),
+            reason: Misfit::Version { found: version },
         });
     }
-    serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::from_value(value).map_err(|e| corrupt(Damage::Fields(e.to_string())))
 }
 
 /// Remove the saved session once a walk is finished.

@@ -27,9 +27,10 @@ pub fn keep_report(path: &Path, text: String) {
 pub fn guard_interactive(session: PathBuf) {
     INSTALLED.call_once(|| {
         let terminal = Terminal::now();
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])
+        let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])
         else {
-            crate::eoutln!("posdiag: warning: cannot handle signals; a closed window may leave the terminal raw");
+            crate::output::warn(crate::output::lang().t("warning-signals-raw"));
             return;
         };
         let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
@@ -38,7 +39,7 @@ pub fn guard_interactive(session: PathBuf) {
             }
         });
         if spawned.is_err() {
-            crate::eoutln!("posdiag: warning: cannot handle signals");
+            crate::output::warn(crate::output::lang().t("warning-signals"));
         }
     });
 }

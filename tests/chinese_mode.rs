@@ -5,7 +5,7 @@
 mod common;
 
 use common::Test;
-use common::pty::{ESC, spawn_with};
+use common::pty::{ENTER, ESC, spawn_with};
 
 #[test]
 fn the_error_line_starts_in_the_users_language() {
@@ -14,8 +14,13 @@ fn the_error_line_starts_in_the_users_language() {
     assert!(zh.stderr.starts_with("posdiag: 错误: "), "{}", zh.stderr);
     let en = Test::new().args(["--lang", "en", "--rules", "/no/such/folder", "check"]).run();
     assert!(en.stderr.starts_with("posdiag: error: "), "{}", en.stderr);
-    // Only the head is translated: the error itself is the same text.
-    assert_eq!(zh.stderr["posdiag: 错误: ".len()..], en.stderr["posdiag: error: ".len()..]);
+    // The error itself speaks the same language as its head.
+    assert!(
+        zh.stderr.contains("无法读取文件夹 `/no/such/folder`: 文件或文件夹不存在"),
+        "{}",
+        zh.stderr
+    );
+    assert!(en.stderr.contains("cannot read folder `/no/such/folder`: "), "{}", en.stderr);
 }
 
 /// A state folder holding a saved session of the mini rules, saved at the
@@ -57,4 +62,20 @@ fn the_resume_offer_in_english_keeps_inquires_words() {
     let shown = w.expect("The saved diagnosis is kept.");
     assert!(shown.contains("<canceled>"), "{shown:?}");
     assert_eq!(w.exit_code().0, 3);
+}
+
+#[test]
+fn a_typed_value_is_checked_in_chinese_without_the_node_id() {
+    let rules = common::mini();
+    let args = ["--rules", rules.to_str().expect("a UTF-8 path"), "diagnose"];
+    let mut w = spawn_with("zh_CN.UTF-8", &args, None, &[]);
+    w.expect("哪里不对？");
+    w.pick(2); // a code
+    w.expect("屏幕上的代码是什么？");
+    w.keys(&["xyz", ENTER]);
+    let shown = w.expect("须符合格式 `[0-9A-Za-z]{2}`");
+    assert!(!shown.contains("must match"), "{shown:?}");
+    assert!(!shown.contains("triage.code"), "no node id on a merchant's screen: {shown:?}");
+    w.keys(&["\x7f", "\x7f", "\x7f", "51", ENTER]);
+    w.expect("重启");
 }

@@ -104,12 +104,25 @@ impl Browser {
         });
         let mut caps = serde_json::Map::new();
         caps.insert("goog:chromeOptions".into(), options);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a chromium session");
+        // A loaded machine can make chromium miss chromedriver's start-up
+        // deadline; a new session is asked for up to three times.
+        let mut tries = 0;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if tries < 2 => {
+                    tries += 1;
+                    eprintln!("chromium did not start ({e}); trying again");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("no chromium session after three tries: {e}"),
+            }
+        };
         client.set_window_size(390, 844).await.expect("a phone-sized window");
         Some(Browser { client, _driver: driver, _profile: profile })
     }

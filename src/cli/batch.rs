@@ -9,8 +9,9 @@ use super::arguments::DiagnoseArgs;
 use super::context::Context;
 use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::batch::{Batch, Summary};
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::exit::Exit;
+use crate::lang::Lang;
 use crate::rules::source::SourceError;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Error> {
@@ -46,9 +47,9 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Err
         Ok(s) => s,
         // The reader closed the output (`| head`): it has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
-        Err(e) => return Err(Error::Usage(format!("batch stopped: {e}"))),
+        Err(source) => return Err(Usage::BatchStopped { source }.into()),
     };
-    crate::eoutln!("posdiag: {}", describe(&summary));
+    crate::eoutln!("posdiag: {}", describe(ctx.lang, &summary));
     Ok(summary.exit())
 }
 
@@ -70,9 +71,16 @@ fn stdin_is_a_file() -> bool {
     false
 }
 
-fn describe(s: &Summary) -> String {
-    format!(
-        "{} line(s): {} concluded, {} no conclusion, {} need input, {} error(s)",
-        s.lines, s.concluded, s.no_conclusion, s.needs_input, s.errors
+fn describe(lang: Lang, s: &Summary) -> String {
+    let n = |v: u64| crate::i18n::Arg::Str(v.to_string());
+    lang.t_args(
+        "batch-summary",
+        &[
+            ("lines", n(s.lines)),
+            ("concluded", n(s.concluded)),
+            ("none", n(s.no_conclusion)),
+            ("input", n(s.needs_input)),
+            ("errors", n(s.errors)),
+        ],
     )
 }

@@ -7,6 +7,7 @@ use super::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::kb::Summary;
+use crate::messages::problem_line;
 use crate::rules::Problem;
 
 /// The JSON shape of `check --format json`.
@@ -33,8 +34,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             crate::outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Text => {
+            let lang = ctx.lang;
             for p in &loaded.problems {
-                crate::outln!("{p}");
+                crate::outln!("{}", problem_line(lang, p));
             }
             let s = &loaded.summary.rules;
             let tables = &loaded.summary.tables;
@@ -43,31 +45,29 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
                 String::new()
             } else {
                 let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
-                format!(
-                    "; {} code tables ({}), {} codes, {} TVR/TSI bits",
-                    ids.len(),
-                    ids.join(", "),
-                    tables.iter().map(|t| t.codes).sum::<usize>(),
-                    tables.iter().map(|t| t.bits).sum::<usize>()
+                lang.t_args(
+                    "check-tables",
+                    &[
+                        ("count", ids.len().into()),
+                        ("ids", ids.join(", ").into()),
+                        ("codes", tables.iter().map(|t| t.codes).sum::<usize>().into()),
+                        ("bits", tables.iter().map(|t| t.bits).sum::<usize>().into()),
+                    ],
                 )
             };
-            if ok {
-                crate::outln!(
-                    "ok: {} trees ({}), {} nodes, {} conclusions{tables}",
-                    trees.len(),
-                    trees.join(", "),
-                    s.nodes,
-                    s.conclusions
-                );
+            let counts = [
+                ("nodes", s.nodes.into()),
+                ("conclusions", s.conclusions.into()),
+                ("tables", tables.into()),
+            ];
+            let line = if ok {
+                let head = [("trees", trees.len().into()), ("ids", trees.join(", ").into())];
+                lang.t_args("check-ok", &[&head[..], &counts[..]].concat())
             } else {
-                crate::outln!(
-                    "{} problem(s) in {} file(s); {} nodes, {} conclusions{tables}",
-                    loaded.problems.len(),
-                    s.files,
-                    s.nodes,
-                    s.conclusions
-                );
-            }
+                let head = [("count", loaded.problems.len().into()), ("files", s.files.into())];
+                lang.t_args("check-problems", &[&head[..], &counts[..]].concat())
+            };
+            crate::outln!("{line}");
         }
     }
     Ok(if ok { Exit::Ok } else { Exit::Input })

@@ -11,7 +11,7 @@ use super::interactive::Interactive;
 use super::prompt::{Prompter, Resume, Stop};
 use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::engine::{Answers, Fact, Facts, Ordering, Outcome, Position, Walk, run_script_ordered};
-use crate::error::Error;
+use crate::error::{Error, Kept, Usage};
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::report::{CodeOut, Diagnosis, check_report_path, render_diagnosis, write_report};
@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             &facts,
         );
     }
-    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers) {
+    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers, ctx.lang) {
         Some(node) if args.start.is_none() => {
             // The result says which code chose the start, as `posdiag code` does.
             let code = facts.get("last.response_code").and_then(|f| {
@@ -98,7 +98,9 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
                 return Ok(Exit::NeedsInput);
             }
             Err(Stop::Interrupted) => return Ok(Exit::Interrupted),
-            Err(Stop::Terminal(msg)) => return Err(Error::Usage(msg)),
+            Err(Stop::Terminal(reason)) => {
+                return Err(Usage::Terminal { reason, kept: Kept::Nothing }.into());
+            }
         }
     }
     let fresh = Fresh { answers: &answers, facts: &facts, ordering, history, interactive };

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use super::arguments::{GraphArgs, GraphFormat};
 use super::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::exit::Exit;
 use crate::report::Picture;
 use crate::rules::did_you_mean;
@@ -18,9 +18,9 @@ pub fn run(ctx: &Context, args: &GraphArgs) -> Result<Exit, Error> {
         && !rules.trees().iter().any(|t| &t.id == tree)
     {
         let ids: Vec<&str> = rules.trees().iter().map(|t| t.id.as_str()).collect();
-        let hint = did_you_mean(tree, ids.iter().copied())
-            .unwrap_or_else(|| format!("trees are: {}", ids.join(", ")));
-        return Err(Error::Usage(format!("unknown tree `{tree}`; {hint}")));
+        let hint = did_you_mean(tree, ids.iter().copied());
+        let trees = ids.iter().map(ToString::to_string).collect();
+        return Err(Usage::UnknownTree { tree: tree.clone(), hint, trees }.into());
     }
     let picture = Picture::new(&rules, args.tree.as_deref(), ctx.lang);
     let out = match args.format {
@@ -43,27 +43,20 @@ fn svg(dot: &str) -> Result<String, Error> {
     let mut child = match child {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Usage(
-                "SVG needs Graphviz's `dot`, which is not installed: install graphviz \
-                 (e.g. `apt-get install graphviz`), or use `--format dot` or `--format mermaid`"
-                    .into(),
-            ));
+            return Err(Usage::GraphvizMissing.into());
         }
-        Err(e) => return Err(Error::Usage(format!("cannot run Graphviz `dot`: {e}"))),
+        Err(e) => return Err(Usage::GraphvizRun { reason: e.to_string() }.into()),
     };
     if let Some(mut stdin) = child.stdin.take() {
         stdin
             .write_all(dot.as_bytes())
-            .map_err(|e| Error::Usage(format!("cannot send the graph to Graphviz: {e}")))?;
+            .map_err(|e| Usage::GraphvizSend { reason: e.to_string() })?;
     }
-    let out = child
-        .wait_with_output()
-        .map_err(|e| Error::Usage(format!("Graphviz `dot` failed: {e}")))?;
+    let out =
+        child.wait_with_output().map_err(|e| Usage::GraphvizFailed { reason: e.to_string() })?;
     if !out.status.success() {
-        return Err(Error::Usage(format!(
-            "Graphviz `dot` failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
+        let reason = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(Usage::GraphvizFailed { reason }.into());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 use super::arguments::ColorArg;
 use super::prompt::{Moves, Prompter, Reply, Stop};
 use crate::engine::{
-    Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted, select_input,
+    AnswerError, Fact, Facts, Outcome, Position, Source, Walk, expected_minutes, is_weighted,
+    select_input,
 };
-use crate::error::Error;
+use crate::error::{Error, Kept, Usage};
 use crate::exit::Exit;
 use crate::history;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 use crate::report::{
     CodeOut, Diagnosis, assumed_note, conclusion_table, describe_code, path_table, render_code,
     render_diagnosis, render_handoff, render_report, write_report,
@@ -117,15 +119,14 @@ impl Interactive<'_> {
                 }
                 Ok(Reply::Quit) => return self.stop(&walk, &facts, Exit::NeedsInput),
                 Err(Stop::Interrupted) => return self.stop(&walk, &facts, Exit::Interrupted),
-                Err(Stop::Terminal(msg)) => {
+                Err(Stop::Terminal(reason)) => {
                     self.save(&walk, &facts)?;
-                    if !session::saved() {
-                        return Err(Error::Usage(format!("{msg}; the session is not saved")));
-                    }
-                    return Err(Error::Usage(format!(
-                        "{msg}; the session was saved to `{}`",
-                        self.session_path.display()
-                    )));
+                    let kept = if session::saved() {
+                        Kept::SavedTo(self.session_path.clone())
+                    } else {
+                        Kept::NotSaved
+                    };
+                    return Err(Usage::Terminal { reason, kept }.into());
                 }
             }
         }
@@ -158,8 +159,12 @@ impl Interactive<'_> {
             let reply = match &q.input {
                 Some(input) => {
                     let hint = input.hint.as_ref().map(|h| h.get(lang));
+                    // What is wrong with the value, without the node's id.
                     let validate = |s: &str| {
-                        select_input(rules, node, q, s).map(|_| ()).map_err(|e| e.to_string())
+                        select_input(rules, node, q, s).map(|_| ()).map_err(|e| match e {
+                            AnswerError::BadInput { reason, .. } => reason.message(lang),
+                            other => other.message(lang),
+                        })
                     };
                     map(prompter.text(message, hint, &validate, moves)?, Choice::Typed)
                 }
@@ -224,7 +229,7 @@ impl Interactive<'_> {
         if let (Some(path), Some(entry)) = (&self.history, history::Entry::now(rules, node))
             && let Err(e) = history::append(path, &entry)
         {
-            crate::eoutln!("posdiag: warning: {e}");
+            crate::output::warn(&e.message(self.lang));
         }
     }
 

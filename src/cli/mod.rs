@@ -11,8 +11,10 @@ mod diagnose;
 mod duration;
 mod emv;
 mod graph;
+mod help;
 mod interactive;
 mod invocation;
+mod parse_error;
 mod ports;
 pub mod probe;
 mod probe_view;
@@ -27,10 +29,9 @@ mod why;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::lang::Lang;
 
 pub use arguments::{Arguments, Command, Format};
 
@@ -38,24 +39,114 @@ pub use arguments::{Arguments, Command, Format};
 /// code (see [`Exit`]).
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let args = arguments::with_default_command(args.into_iter().collect());
-    let arguments = match Arguments::try_parse_from(args) {
+    // The language is known before parsing, so that help and the parser's
+    // errors speak it too.
+    let lang = early_lang(&args);
+    crate::output::set_lang(lang);
+    let json = early_json(&args);
+    let parse = |command: clap::Command, args: Vec<OsString>| {
+        command
+            .try_get_matches_from(args)
+            .and_then(|m| <Arguments as clap::FromArgMatches>::from_arg_matches(&m))
+    };
+    // Parsed as written; only help or an error needs the command reworded
+    // for the language, and parsing it again finds the same.
+    let arguments = match parse(<Arguments as clap::CommandFactory>::command(), args.clone()) {
         Ok(a) => a,
         Err(e) => {
+            let command = help::command(lang);
+            let named = command_named(&command, &args);
+            let e = if lang == Lang::En { e } else { parse(command, args).err().unwrap_or(e) };
             // Help and version go to stdout, errors to stderr; both masked
             // (an argument-parser error quotes the argument).
-            let text = e.render().to_string();
             if e.use_stderr() {
-                crate::eout!("{text}");
+                if json {
+                    let text = match lang {
+                        Lang::En => e.to_string().trim_start_matches("error: ").to_string(),
+                        Lang::Zh => parse_error::render(&e, lang, &named),
+                    };
+                    let head = text.lines().next().unwrap_or_default();
+                    crate::outln!("{}", crate::messages::arguments_json(head));
+                }
+                match lang {
+                    Lang::En => crate::eout!("{}", e.render()),
+                    Lang::Zh => crate::eout!(
+                        "{} {}",
+                        lang.t("output-error-prefix"),
+                        parse_error::render(&e, lang, &named)
+                    ),
+                }
                 return crate::output::finish(Ok(Exit::Input));
             }
-            crate::out!("{text}");
+            crate::out!("{}", e.render());
             return crate::output::finish(Ok(Exit::Ok));
         }
     };
     crate::output::finish(execute(arguments))
 }
 
+/// `posdiag` and the command the arguments name (`posdiag diagnose`), for
+/// a hint to read its `--help`.
+fn command_named(command: &clap::Command, args: &[OsString]) -> String {
+    let program = invocation::program();
+    let sub = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| command.get_subcommands().any(|c| c.get_name() == *a));
+    match sub {
+        Some(sub) => format!("{program} {sub}"),
+        None => program,
+    }
+}
+
+/// The language the arguments will choose: `--lang`, else `POSDIAG_LANG`,
+/// else the locale (as [`context::Context::new`] decides after parsing).
+fn early_lang(args: &[OsString]) -> Lang {
+    let mut given = None;
+    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            given = words.next().map(str::to_string);
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            given = Some(value.to_string());
+        }
+    }
+    let given = given.or_else(|| std::env::var("POSDIAG_LANG").ok());
+    match given.as_deref() {
+        Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => Lang::from_locale(),
+    }
+}
+
+/// Whether the arguments ask for JSON (`--format json`), before parsing.
+fn early_json(args: &[OsString]) -> bool {
+    let words: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    words.windows(2).any(|w| w == ["--format", "json"]) || words.contains(&"--format=json")
+}
+
+/// Whether the command writes JSON: then its error does too.
+fn writes_json(command: Option<&Command>) -> bool {
+    let format = match command {
+        Some(Command::Diagnose(a)) => a.format,
+        Some(Command::Check(a)) => a.format,
+        Some(Command::Test(a)) => a.format,
+        Some(Command::Probe(a)) => a.format,
+        Some(Command::Ports(a)) => a.format,
+        Some(Command::Stats(a)) => a.format,
+        Some(Command::Code(a)) => a.format,
+        Some(Command::Tvr(a) | Command::Tsi(a)) => a.format,
+        _ => Format::Text,
+    };
+    format == Format::Json
+}
+
 fn execute(arguments: Arguments) -> Result<Exit, Error> {
+    crate::output::set_json(writes_json(arguments.command.as_ref()));
     crate::report::set_verbose(arguments.verbose);
     let ctx = context::Context::new(&arguments);
     match arguments.command {

@@ -21,8 +21,8 @@ pub struct PortOut {
 }
 
 pub fn run(lang: Lang, args: &PortsArgs) -> Result<Exit, Error> {
-    let ports = crate::probe::serial::list_ports()
-        .map_err(|e| Error::Device(format!("cannot list serial ports: {e}")))?;
+    let ports =
+        crate::probe::serial::list_ports().map_err(|e| Error::Ports { reason: e.to_string() })?;
     let ports: Vec<PortOut> = ports
         .into_iter()
         .map(|p| PortOut { name: p.name, kind: p.kind.to_string(), detail: p.detail })

@@ -12,14 +12,16 @@ use serde::{Deserialize, Serialize};
 use super::arguments::{FlowArg, Format, ParityArg, PortOptions, ProbeArgs, ProtocolArg};
 use super::context::Context;
 use crate::engine::{Answers, Fact, Facts};
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::probe::record::{Header, Recorder};
 use crate::probe::replay::{Record, Replay};
 use crate::probe::url::{DataBits, FlowControl, Parity, StopBits};
-use crate::probe::{self, Options, PortUrl, Protocol, Readings, Transport, TransportError};
+use crate::probe::{
+    self, Options, PortUrl, ProbeError, Protocol, Readings, Transport, TransportError,
+};
 use crate::rules::NodeId;
 
 /// Version of `probe --format json`'s shape (2: `absent`, and `kind` on
@@ -79,19 +81,26 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
 /// Where a walk starts when the terminal's last transaction ended with a
 /// response code that has a node of its own — unless the user already
 /// chose a start or answered the root question.
-pub fn start_from_code(rules: &KnowledgeBase, facts: &Facts, answers: &Answers) -> Option<NodeId> {
+pub fn start_from_code(
+    rules: &KnowledgeBase,
+    facts: &Facts,
+    answers: &Answers,
+    lang: Lang,
+) -> Option<NodeId> {
     if answers.get(&rules.node(rules.root()).id).is_some() {
         return None;
     }
     let code = facts.get("last.response_code")?;
     let node = rules.start_for_response_code(&code.value)?;
     // The path starts past the triage, so say why, with the bytes behind it.
-    super::probe_view::print_err(&format!(
-        "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",
-        code.value,
-        rules.node(node).id,
-        code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
-    ));
+    let args =
+        [("code", code.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
+    let mut text = lang.t_args("probe-start-from-code", &args);
+    if let Some(e) = &code.evidence {
+        text = lang
+            .t_args("probe-evidence", &[("text", text.into()), ("evidence", e.as_str().into())]);
+    }
+    super::probe_view::print_err(&format!("posdiag: {text}\n"));
     Some(node)
 }
 
@@ -112,9 +121,7 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     };
     if let Some(path) = &opts.replay {
         if url.is_some() {
-            return Err(Error::Usage(
-                "give a port or `--replay RECORD`, not both: a replay reads no port".into(),
-            ));
+            return Err(Usage::ReplayAndPort.into());
         }
         let settings = opts.baud.is_some()
             || opts.data_bits.is_some()
@@ -122,21 +129,16 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
             || opts.stop_bits.is_some()
             || opts.flow.is_some();
         if settings {
-            return Err(Error::Usage(
-                "line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line".into(),
-            ));
+            return Err(Usage::ReplaySettings.into());
         }
         return replay(path, &mut options);
     }
     let Some(url) = url else {
-        return Err(Error::Usage(
-            "give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`"
-                .into(),
-        ));
+        return Err(Usage::NoPort.into());
     };
     let url = port_url(url, opts)?;
     let device = url.to_string();
-    let line = crate::probe::open(&url).map_err(|e| Error::Device(e.to_string()))?;
+    let line = crate::probe::open(&url).map_err(ProbeError::from)?;
     let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));
     let result = match &opts.record {
         Some(path) => {
@@ -153,12 +155,12 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
         }
         None => probe::probe(line.as_mut(), &device, &options),
     };
-    result.map_err(|e| Error::Device(e.to_string()))
+    Ok(result?)
 }
 
 /// Probe a record offline, with the protocol and timeout it was made with.
 fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
-    let record = Record::load(path).map_err(|e| Error::Usage(e.to_string()))?;
+    let record = Record::load(path)?;
     options.protocol = match record.header.protocol.as_str() {
         "at" => Protocol::At,
         "ecr" => Protocol::Ecr,
@@ -166,15 +168,14 @@ fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
     };
     options.timeout = Duration::from_millis(record.header.timeout_ms.max(1));
     let mut line = Replay::new(&record.header.device, &record);
-    let mut readings = probe::probe(&mut line, &record.header.device, options)
-        .map_err(|e| Error::Device(e.to_string()))?;
+    let mut readings = probe::probe(&mut line, &record.header.device, options)?;
     readings.notes.push(format!("replayed from the record `{}`", path.display()));
     Ok(readings)
 }
 
 /// The URL with `--baud` and friends applied over its own options.
 fn port_url(url: &str, opts: &PortOptions) -> Result<PortUrl, Error> {
-    let mut url = PortUrl::parse(url).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut url = PortUrl::parse(url)?;
     let given = opts.baud.is_some()
         || opts.data_bits.is_some()
         || opts.parity.is_some()
@@ -212,9 +213,7 @@ fn port_url(url: &str, opts: &PortOptions) -> Result<PortUrl, Error> {
             }
         }
         PortUrl::Tcp { .. } if given => {
-            return Err(Error::Usage(
-                "line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server".into(),
-            ));
+            return Err(Usage::TcpSettings.into());
         }
         PortUrl::Tcp { .. } => {}
     }

@@ -27,8 +27,8 @@ pub enum Reply<T> {
 pub enum Stop {
     /// Ctrl-C.
     Interrupted,
-    /// No terminal, or the terminal failed.
-    Terminal(String),
+    /// No terminal (`None`), or the terminal failed (its words).
+    Terminal(Option<String>),
 }
 
 /// Which of the walk's moves a prompt offers.
@@ -237,8 +237,8 @@ fn stop<T>(e: InquireError) -> Result<Reply<T>, Stop> {
     match e {
         InquireError::OperationInterrupted => Err(Stop::Interrupted),
         InquireError::OperationCanceled => Ok(Reply::Quit),
-        InquireError::NotTTY => Err(Stop::Terminal("no terminal to ask on".into())),
-        other => Err(Stop::Terminal(other.to_string())),
+        InquireError::NotTTY => Err(Stop::Terminal(None)),
+        other => Err(Stop::Terminal(Some(other.to_string()))),
     }
 }
 

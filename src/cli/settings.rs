@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 
 use super::arguments::DiagnoseArgs;
 use crate::engine::{Answers, Facts, Ordering, Source, answer_text};
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::history;
 use crate::kb::KnowledgeBase;
+use crate::messages::Localize as _;
 use crate::rules::{NodeId, did_you_mean, parse_yaml, source};
 
 /// How branches are ordered: the priors learned from the local history
@@ -29,15 +30,21 @@ pub fn ordering(
     let path = match history::default_path() {
         Ok(p) => p,
         Err(e) => {
-            crate::eoutln!("posdiag: warning: {e}; priors are the authored ones");
+            warn_priors(&e);
             return (ordering, None);
         }
     };
     match history::read(&path) {
         Ok(h) => ordering.priors = history::priors(rules, &h),
-        Err(e) => crate::eoutln!("posdiag: warning: {e}; priors are the authored ones"),
+        Err(e) => warn_priors(&e),
     }
     (ordering, Some(path))
+}
+
+/// The history cannot be read: the walk goes on with the authored priors.
+fn warn_priors(e: &history::HistoryError) {
+    let lang = crate::output::lang();
+    crate::output::warn(&lang.t_args("warning-priors", &[("message", e.message(lang).into())]));
 }
 
 /// The answers file, then `--answer` (which wins), all checked.
@@ -66,11 +73,8 @@ pub fn read_answers_file(path: &Path) -> Result<BTreeMap<String, String>, Error>
     let mut out = BTreeMap::new();
     for (k, v) in map {
         let Some(value) = answer_text(&v) else {
-            return Err(Error::Usage(format!(
-                "{}: the answer for `{k}` must be a single value, not `{}`",
-                path.display(),
-                crate::mask::mask_pans(&v.to_string())
-            )));
+            let value = crate::mask::mask_pans(&v.to_string()).into_owned();
+            return Err(Usage::AnswerNotSingle { path: path.into(), node: k, value }.into());
         };
         out.insert(k, value);
     }

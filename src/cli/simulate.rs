@@ -5,20 +5,17 @@
 use super::arguments::SimulateArgs;
 use crate::error::Error;
 use crate::exit::Exit;
-use crate::sim::{self, FixtureError, SimError};
+use crate::sim::{self, FixtureError};
 
 pub fn run(args: &SimulateArgs) -> Result<Exit, Error> {
     let (name, fixture) = sim::load(&args.fixture).map_err(|e| match e {
         FixtureError::Parse(problem) => Error::Parse(problem),
-        other => Error::Usage(other.to_string()),
+        other => Error::Fixture(other),
     })?;
     let result = match &args.listen {
         Some(addr) => sim::run_tcp(&name, &fixture, addr),
         None => sim::run_pty(&name, &fixture),
     };
-    result.map_err(|e| match e {
-        SimError::Listen { .. } => Error::Usage(e.to_string()),
-        other => Error::Device(other.to_string()),
-    })?;
+    result?;
     Ok(Exit::Ok)
 }

@@ -50,7 +50,7 @@ pub enum GivenError {
     #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
     BadValue { node: String, value: String, allowed: Vec<String> },
     #[error("`{value}` is not valid for `{node}`: {reason}")]
-    BadInput { node: String, value: String, reason: String },
+    BadInput { node: String, value: String, reason: super::select::InputProblem },
     #[error("`{arg}` is not of the form NODE=VALUE")]
     Syntax { arg: String },
 }
@@ -115,7 +115,7 @@ impl Answers {
                                 value: value.to_string(),
                                 reason: match e {
                                     super::walk::AnswerError::BadInput { reason, .. } => reason,
-                                    other => other.to_string(),
+                                    _ => super::select::InputProblem::NoAnswer,
                                 },
                             });
                         }

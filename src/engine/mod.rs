@@ -28,5 +28,5 @@ pub use order::{
 };
 pub use reuse::canonical_value;
 pub use script::{Outcome, run_script, run_script_ordered};
-pub use select::select_input;
+pub use select::{InputProblem, select_input};
 pub use walk::{Action, AnswerError, Position, ReplayError, Source, Step, Walk};

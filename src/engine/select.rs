@@ -15,7 +15,26 @@ pub enum AnswerError {
     #[error("`{value}` is not an answer of `{node}`; allowed: {}", allowed.join(", "))]
     UnknownValue { node: String, value: String, allowed: Vec<String> },
     #[error("`{value}` is not valid for `{node}`: {reason}")]
-    BadInput { node: String, value: String, reason: String },
+    BadInput { node: String, value: String, reason: InputProblem },
+}
+
+/// What is wrong with a typed value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputProblem {
+    #[error("a value is required")]
+    Empty,
+    #[error("a number is required")]
+    NotANumber,
+    /// The question's pattern, as written in the rules.
+    #[error("it must match `{0}`")]
+    Pattern(String),
+    #[error(transparent)]
+    Code(crate::codes::CodeError),
+    #[error("no answer of this question accepts it")]
+    NoAnswer,
+    /// A batch line's answer that is a list or an object.
+    #[error("an answer is a single text, number or boolean")]
+    NotSingle,
 }
 
 /// The error for a value that is no answer of `q`, naming the allowed ones.
@@ -43,34 +62,32 @@ pub fn select_input(
     raw: &str,
 ) -> Result<usize, AnswerError> {
     let value = raw.trim();
-    let bad = |reason: String| AnswerError::BadInput {
+    let bad = |reason: InputProblem| AnswerError::BadInput {
         node: rules.node(node).id.clone(),
         value: value.to_string(),
         reason,
     };
     let Some(input) = &q.input else { return Err(unknown_value(rules, node, q, value)) };
     if value.is_empty() {
-        return Err(bad("a value is required".into()));
+        return Err(bad(InputProblem::Empty));
     }
     if input.kind == InputKind::Number && value.parse::<f64>().is_err() {
-        return Err(bad("a number is required".into()));
+        return Err(bad(InputProblem::NotANumber));
     }
     if let Some(p) = &input.pattern
         && !p.is_match(value)
     {
-        let shape = p.source();
-        return Err(bad(format!("it must match `{shape}`")));
+        return Err(bad(InputProblem::Pattern(p.source().to_string())));
     }
     if input.kind == InputKind::Code {
         return match rules.codes().lookup(value) {
-            Err(e) => Err(bad(e.to_string())),
-            Ok(found) => select_code(q, rules, &found, value)
-                .ok_or_else(|| bad("no answer of this question accepts it".into())),
+            Err(e) => Err(bad(InputProblem::Code(e))),
+            Ok(found) => {
+                select_code(q, rules, &found, value).ok_or_else(|| bad(InputProblem::NoAnswer))
+            }
         };
     }
-    q.select(value)
-        .map(|(i, _)| i)
-        .ok_or_else(|| bad("no answer of this question accepts it".into()))
+    q.select(value).map(|(i, _)| i).ok_or_else(|| bad(InputProblem::NoAnswer))
 }
 
 /// The answer a fact's value selects; at a `code` question the value is

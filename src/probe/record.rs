@@ -8,14 +8,18 @@
 //! # device: /dev/ttyUSB0 (9600 8N1)
 //! # protocol: auto
 //! # timeout-ms: 2000
-//! 2025-05-01T10:12:00.123Z tx 7 bytes
+//! 2025-05-01T18:12:00.123+08:00 tx 7 bytes
 //!   41 54 2b 43 53 51 0d                             AT+CSQ<CR>
-//! 2025-05-01T10:12:00.151Z rx 19 bytes
+//! 2025-05-01T18:12:00.151+08:00 rx 19 bytes
 //!   0d 0a 2b 43 53 51 3a 20 37 2c 39 39 0d 0a 0d 0a  <CR><LF>+CSQ: 7,99<CR><LF><CR><LF>
 //!   4f 4b 0d                                         OK<CR>
-//! 2025-05-01T10:12:02.160Z rx none (deadline)
-//! 2025-05-01T10:12:02.160Z note: no answer to `AT+CGATT?` within 2.0 s
+//! 2025-05-01T18:12:02.160+08:00 rx none (deadline)
+//! 2025-05-01T18:12:02.160+08:00 note: no answer to `AT+CGATT?` within 2.0 s
 //! ```
+//!
+//! Times are the local clock's, with its offset from UTC (RFC 3339): the
+//! technician reads them as their watch does, and a program still reads
+//! one instant.
 //!
 //! The file is private: created new (never over an existing file, never
 //! through a symbolic link) with mode 0600. Card numbers in received bytes
@@ -26,7 +30,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write as _};
 use std::path::Path;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use super::bytes::{hex, printable};
 use super::redact::mask_bytes;
@@ -175,8 +179,14 @@ fn chunk(time: &str, direction: &str, bytes: &[u8], masked: bool) -> String {
     text
 }
 
+/// Now, in local time with its offset from UTC: what the technician's
+/// clock says, and still one RFC 3339 instant (`2025-05-01T18:12:00.123+08:00`).
 fn now() -> String {
-    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
+    stamp(&jiff::ZonedDateTime::now())
+}
+
+fn stamp(time: &jiff::ZonedDateTime) -> String {
+    time.strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
 
 impl Transport for Recorder {
@@ -303,5 +313,15 @@ mod tests {
             assert!(through.is_err());
             assert!(!target.exists(), "the link was followed");
         }
+    }
+
+    #[test]
+    fn times_are_local_with_their_offset_and_read_back_as_one_instant() {
+        let utc: jiff::Timestamp = "2025-05-01T10:12:00.123Z".parse().expect("an instant");
+        let beijing = utc.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)));
+        let shown = stamp(&beijing);
+        assert_eq!(shown, "2025-05-01T18:12:00.123+08:00");
+        let back: jiff::Timestamp = shown.parse().expect("RFC 3339");
+        assert_eq!(back, utc);
     }
 }

@@ -44,7 +44,9 @@ enum Event {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
     #[error("cannot read the record `{path}`: {reason}")]
-    Read { path: String, reason: String },
+    /// `kind` says what went wrong for a user's language; `reason` in
+    /// English.
+    Read { path: String, kind: std::io::ErrorKind, reason: String },
     #[error(
         "`{path}` is not a posdiag record (it does not start with `{MAGIC}`); give a file written by `--record`"
     )]
@@ -52,7 +54,20 @@ pub enum ReplayError {
     #[error("`{path}` is a record of format {found}; this posdiag reads formats 1 to {FORMAT}")]
     Format { path: String, found: String },
     #[error("`{path}` line {line}: {problem}")]
-    Bad { path: String, line: usize, problem: String },
+    Bad { path: String, line: usize, problem: RecordProblem },
+}
+
+/// What is wrong on a line of a record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordProblem {
+    #[error("bad timeout `{0}`")]
+    Timeout(String),
+    #[error("bad byte count `{0}`")]
+    Count(String),
+    #[error("{announced} bytes announced, {found} found")]
+    Short { announced: usize, found: usize },
+    #[error("`{0}` is not a hex byte")]
+    Hex(String),
 }
 
 /// A parsed record.
@@ -66,15 +81,22 @@ impl Record {
     /// Read and parse the record at `path`.
     pub fn load(path: &Path) -> Result<Record, ReplayError> {
         let name = path.display().to_string();
-        let read_error = |reason: String| ReplayError::Read { path: name.clone(), reason };
-        let meta = std::fs::metadata(path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
+        use std::io::ErrorKind;
+        let read_error = |kind: ErrorKind, reason: String| ReplayError::Read {
+            path: name.clone(),
+            kind,
+            reason,
+        };
+        let io_error = |e: std::io::Error| read_error(e.kind(), e.to_string().to_lowercase());
+        let meta = std::fs::metadata(path).map_err(io_error)?;
         if !meta.is_file() {
-            return Err(read_error("not a regular file".into()));
+            return Err(read_error(ErrorKind::InvalidInput, "not a regular file".into()));
         }
         if meta.len() > MAX_RECORD {
-            return Err(read_error(format!("larger than {} MB", MAX_RECORD >> 20)));
+            let reason = format!("larger than {} MB", MAX_RECORD >> 20);
+            return Err(read_error(ErrorKind::FileTooLarge, reason));
         }
-        let bytes = std::fs::read(path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
+        let bytes = std::fs::read(path).map_err(io_error)?;
         Record::parse(&name, &String::from_utf8_lossy(&bytes))
     }
 
@@ -93,8 +115,11 @@ impl Record {
         let mut events = Vec::new();
         let mut lines = text.lines().enumerate().skip(1).peekable();
         while let Some((i, line)) = lines.next() {
-            let bad =
-                |problem: String| ReplayError::Bad { path: path.into(), line: i + 1, problem };
+            let bad = |problem: RecordProblem| ReplayError::Bad {
+                path: path.into(),
+                line: i + 1,
+                problem,
+            };
             if let Some(h) = line.strip_prefix("# ") {
                 if let Some(v) = h.strip_prefix("device: ") {
                     header.device = v.to_string();
@@ -102,7 +127,7 @@ impl Record {
                     header.protocol = v.trim().to_string();
                 } else if let Some(v) = h.strip_prefix("timeout-ms: ") {
                     header.timeout_ms =
-                        v.trim().parse().map_err(|_| bad(format!("bad timeout `{v}`")))?;
+                        v.trim().parse().map_err(|_| bad(RecordProblem::Timeout(v.into())))?;
                 }
                 continue;
             }
@@ -120,21 +145,19 @@ impl Record {
                         .parse()
                         .ok()
                         .filter(|n| *n as u64 <= MAX_RECORD)
-                        .ok_or_else(|| bad(format!("bad byte count `{count}`")))?;
+                        .ok_or_else(|| bad(RecordProblem::Count(count.into())))?;
                     let mut bytes = Vec::with_capacity(count.min(4096));
                     while bytes.len() < count {
                         let Some((j, row)) = lines.next_if(|(_, l)| l.starts_with("  ")) else {
-                            return Err(bad(format!(
-                                "{count} bytes announced, {} found",
-                                bytes.len()
-                            )));
+                            let found = bytes.len();
+                            return Err(bad(RecordProblem::Short { announced: count, found }));
                         };
                         let hex = row.get(2..2 + ROW * 3 - 1).unwrap_or(&row[2..]);
                         for pair in hex.split_whitespace() {
                             let b = u8::from_str_radix(pair, 16).map_err(|_| ReplayError::Bad {
                                 path: path.into(),
                                 line: j + 1,
-                                problem: format!("`{pair}` is not a hex byte"),
+                                problem: RecordProblem::Hex(pair.into()),
                             })?;
                             bytes.push(b);
                         }

@@ -27,6 +27,7 @@ use super::error::ApiError;
 use super::sessions::{self, Move, StartRequest};
 use super::state::{App, Shared};
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 
 pub fn routes() -> Router<Shared> {
     Router::new()
@@ -239,7 +240,7 @@ async fn code(
 ) -> Result<Response, ApiError> {
     let lang = lang(&app, &query, &headers);
     let out = crate::report::describe_code(&app.rules, &code, None, lang)
-        .map_err(|e| ApiError::input("code", e.to_string()))?;
+        .map_err(|e| ApiError::input("code", e.message(lang)))?;
     Ok(json(StatusCode::OK, &out))
 }
 

@@ -15,6 +15,25 @@ use super::store::StoreError;
 use crate::engine::AnswerError;
 use crate::mask::mask_pans;
 
+/// Why `posdiag serve` could not start (the command ends with it).
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("`{addr}` is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:8080")]
+    BadAddress { addr: String },
+    #[error(
+        "cannot listen on {addr}: another program already uses that port; stop it, or choose another port with --listen 127.0.0.1:PORT (port 0 picks a free one)"
+    )]
+    PortTaken { addr: String },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot start the server: {source}")]
+    Runtime { source: std::io::Error },
+    #[error("the server stopped: {source}")]
+    Stopped { source: std::io::Error },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApiError {
     /// Stable, for scripts.

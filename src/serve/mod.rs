@@ -34,6 +34,7 @@ use crate::error::Error;
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
+use error::StartError;
 use state::{App, Shared};
 
 /// How often expired sessions are removed.
@@ -73,53 +74,51 @@ async fn not_found(State(app): State<Shared>, uri: Uri, headers: HeaderMap) -> R
 /// Serve until Ctrl-C or SIGTERM, then finish the requests under way.
 pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, Error> {
     let lang = config.lang;
-    let addr: SocketAddr = config.listen.trim().parse().map_err(|_| {
-        Error::Usage(lang.t_args("serve-bad-address", &[("addr", config.listen.as_str().into())]))
-    })?;
-    let store = store::Store::open(&config.database).map_err(|e| Error::Usage(e.to_string()))?;
-    let app = Arc::new(
-        App::new(rules, store, config.ttl, lang).map_err(|e| Error::Usage(e.to_string()))?,
-    );
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| {
-        let shown = addr.to_string();
-        Error::Usage(match e.kind() {
-            std::io::ErrorKind::AddrInUse => {
-                lang.t_args("serve-port-taken", &[("addr", shown.into())])
-            }
-            _ => lang.t_args(
-                "serve-cannot-listen",
-                &[("addr", shown.into()), ("reason", e.to_string().into())],
-            ),
-        })
-    })?;
-    let bound = listener.local_addr().map_err(|e| Error::Usage(e.to_string()))?;
-    listener.set_nonblocking(true).map_err(|e| Error::Usage(e.to_string()))?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
-        let url = format!("http://{bound}/");
-        let database = app.store.path().display().to_string();
-        crate::outln!(
-            "{}",
-            lang.t_args("serve-listening", &[("url", url.into()), ("database", database.into())])
-        );
-        crate::output::flush_stdout();
-        if !bound.ip().is_loopback() {
-            crate::eoutln!(
-                "posdiag: {}",
-                lang.t_args("serve-not-loopback", &[("addr", bound.to_string().into())])
-            );
+    let addr: SocketAddr = config
+        .listen
+        .trim()
+        .parse()
+        .map_err(|_| StartError::BadAddress { addr: config.listen.clone() })?;
+    let store = store::Store::open(&config.database).map_err(StartError::from)?;
+    let app = Arc::new(App::new(rules, store, config.ttl, lang).map_err(StartError::from)?);
+    let listener = std::net::TcpListener::bind(addr).map_err(|source| {
+        let addr = addr.to_string();
+        match source.kind() {
+            std::io::ErrorKind::AddrInUse => StartError::PortTaken { addr },
+            _ => StartError::Listen { addr, source },
         }
-        tokio::spawn(purge(app.clone()));
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(stopped())
-            .await
-            .map_err(|e| Error::Usage(format!("the server stopped: {e}")))
     })?;
+    let runtime_error = |source| StartError::Runtime { source };
+    let bound = listener.local_addr().map_err(runtime_error)?;
+    listener.set_nonblocking(true).map_err(runtime_error)?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(runtime_error)?;
+    runtime
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).map_err(runtime_error)?;
+            let url = format!("http://{bound}/");
+            let database = app.store.path().display().to_string();
+            crate::outln!(
+                "{}",
+                lang.t_args(
+                    "serve-listening",
+                    &[("url", url.into()), ("database", database.into())]
+                )
+            );
+            crate::output::flush_stdout();
+            if !bound.ip().is_loopback() {
+                crate::eoutln!(
+                    "posdiag: {}",
+                    lang.t_args("serve-not-loopback", &[("addr", bound.to_string().into())])
+                );
+            }
+            tokio::spawn(purge(app.clone()));
+            axum::serve(listener, router(app))
+                .with_graceful_shutdown(stopped())
+                .await
+                .map_err(|source| StartError::Stopped { source })
+        })
+        .map_err(Error::from)?;
     Ok(Exit::Ok)
 }
 

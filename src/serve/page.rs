@@ -17,6 +17,7 @@ use super::html::Frame;
 use super::sessions::{self, Move, StartRequest};
 use super::state::{App, Shared};
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 
 /// The page's stylesheet (served from `/static/style.css`: the policy
 /// allows no inline style).
@@ -332,7 +333,7 @@ fn code_page(app: &App, headers: &HeaderMap, code: &str, query_lang: Option<&str
             render(app, headers, query_lang, &here, StatusCode::OK, |f| f.code(&c))
         }
         Err(e) => {
-            let e = ApiError::input("code", e.to_string());
+            let e = ApiError::input("code", e.message(lang));
             render(app, headers, query_lang, "/", e.status, |f| f.error(&e.message))
         }
     }

@@ -19,6 +19,7 @@ use super::store::{Change, Row, now};
 use crate::batch::{Batch, Line, LineError};
 use crate::engine::{Facts, Outcome, Position, Source, Walk};
 use crate::lang::Lang;
+use crate::messages::Localize as _;
 use crate::report::{Diagnosis, describe_code};
 use crate::session::SavedSession;
 
@@ -106,7 +107,7 @@ pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut
             return Err(ApiError::input("start", "give either `start` or `code`, not both"));
         }
         let described = describe_code(rules, code, None, lang)
-            .map_err(|e| ApiError::input("code", e.to_string()))?;
+            .map_err(|e| ApiError::input("code", e.message(lang)))?;
         start = Some(described.node);
     }
     let line =

@@ -24,7 +24,7 @@ use crate::history::{Entry, History};
 use crate::session::{SESSION_VERSION, SavedSession};
 
 /// Bumped on an incompatible change of the tables.
-const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 1;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS sessions (
