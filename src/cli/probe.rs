@@ -100,6 +100,7 @@ fn protocol_of(arg: ProtocolArg) -> Protocol {
         ProtocolArg::Auto => Protocol::Auto,
         ProtocolArg::At => Protocol::At,
         ProtocolArg::Ecr => Protocol::Ecr,
+        ProtocolArg::Zvt => Protocol::Zvt,
     }
 }
 
@@ -109,6 +110,7 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     let mut options = Options {
         protocol: protocol_of(opts.protocol),
         timeout: Duration::from_millis(if opts.timeout_ms == 0 { 2000 } else { opts.timeout_ms }),
+        zvt: zvt_settings(opts)?,
     };
     if let Some(path) = &opts.replay {
         if url.is_some() {
@@ -135,6 +137,7 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
         ));
     };
     let url = port_url(url, opts)?;
+    options.zvt.framed = matches!(url, PortUrl::Serial { .. });
     let device = url.to_string();
     let line = crate::probe::open(&url).map_err(|e| Error::Device(e.to_string()))?;
     let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));
@@ -156,14 +159,35 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     result.map_err(|e| Error::Device(e.to_string()))
 }
 
+/// What a ZVT probe may do, from `--zvt-password`, `--zvt-selftest` and
+/// `--zvt-print-config`.
+fn zvt_settings(opts: &PortOptions) -> Result<crate::probe::zvt::Settings, Error> {
+    let mut settings = crate::probe::zvt::Settings {
+        selftest: opts.zvt_selftest,
+        print_config: opts.zvt_print_config,
+        ..Default::default()
+    };
+    if let Some(pw) = &opts.zvt_password {
+        settings.password = crate::probe::zvt::password(pw).ok_or_else(|| {
+            Error::Usage(format!(
+                "`--zvt-password {pw}` is not a ZVT password; give its six digits, e.g. `--zvt-password 000000`"
+            ))
+        })?;
+    }
+    Ok(settings)
+}
+
 /// Probe a record offline, with the protocol and timeout it was made with.
 fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
     let record = Record::load(path).map_err(|e| Error::Usage(e.to_string()))?;
     options.protocol = match record.header.protocol.as_str() {
         "at" => Protocol::At,
         "ecr" => Protocol::Ecr,
+        "zvt" => Protocol::Zvt,
         _ => Protocol::Auto,
     };
+    // A record of a TCP line holds bare ZVT APDUs; of a serial line, blocks.
+    options.zvt.framed = !record.header.device.starts_with("tcp://");
     options.timeout = Duration::from_millis(record.header.timeout_ms.max(1));
     let mut line = Replay::new(&record.header.device, &record);
     let mut readings = probe::probe(&mut line, &record.header.device, options)

@@ -17,6 +17,7 @@ pub mod replay;
 pub mod serial;
 pub mod transport;
 pub mod url;
+pub mod zvt;
 
 use std::time::Duration;
 
@@ -43,26 +44,35 @@ pub use url::{LineSettings, PortUrl, UrlError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Protocol {
-    /// Every protocol that answers: AT first, then ECR.
+    /// Every protocol that answers: AT first, then ECR; ZVT when neither
+    /// did (ZVT alone on TCP port 20007).
     #[default]
     Auto,
     /// The GPRS/4G modem's AT commands.
     At,
     /// The ECR reference protocol of the payment application.
     Ecr,
+    /// ZVT, the ECR interface of German, Austrian and Swiss terminals.
+    Zvt,
 }
 
-/// How long to wait.
+/// What to speak and how long to wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub protocol: Protocol,
     /// For an ACK and for ordinary replies.
     pub timeout: Duration,
+    /// What a ZVT probe may do, and whether the line carries serial blocks.
+    pub zvt: zvt::Settings,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { protocol: Protocol::Auto, timeout: Duration::from_millis(2000) }
+        Options {
+            protocol: Protocol::Auto,
+            timeout: Duration::from_millis(2000),
+            zvt: zvt::Settings::default(),
+        }
     }
 }
 
@@ -151,8 +161,10 @@ pub enum ProbeError {
     Transport(#[from] TransportError),
     #[error("`{device}`: {error}")]
     Link { device: String, error: ecr::LinkError },
+    #[error("`{device}`: {error}")]
+    Zvt { device: String, error: zvt::LinkError },
     #[error(
-        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
+        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request (nor a ZVT Status Enquiry) within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
         format!("{:.1} s", after.as_secs_f64())
     )]
     NoProtocol { device: String, after: Duration },
@@ -167,6 +179,15 @@ impl From<ecr::ExchangeError> for ProbeError {
         match e {
             ecr::ExchangeError::Transport(t) => ProbeError::Transport(t),
             ecr::ExchangeError::Link(error) => ProbeError::Link { device: String::new(), error },
+        }
+    }
+}
+
+impl From<zvt::ZvtError> for ProbeError {
+    fn from(e: zvt::ZvtError) -> ProbeError {
+        match e {
+            zvt::ZvtError::Transport(t) => ProbeError::Transport(t),
+            zvt::ZvtError::Link(error) => ProbeError::Zvt { device: String::new(), error },
         }
     }
 }
@@ -190,8 +211,14 @@ pub fn probe(
     let name = line.name().to_string();
     let named = |e: ProbeError| match e {
         ProbeError::Link { error, .. } => ProbeError::Link { device: name.clone(), error },
+        ProbeError::Zvt { error, .. } => ProbeError::Zvt { device: name.clone(), error },
         other => other,
     };
+    // ZVT's own TCP port speaks nothing else: `auto` there is ZVT.
+    let zvt_port = !opts.zvt.framed && name.ends_with(&format!(":{}", zvt::PORT));
+    let protocol =
+        if opts.protocol == Protocol::Auto && zvt_port { Protocol::Zvt } else { opts.protocol };
+    let opts = &Options { protocol, ..*opts };
     let auto = opts.protocol == Protocol::Auto;
     let mut echo_only = false;
     if matches!(opts.protocol, Protocol::At | Protocol::Auto) {
@@ -252,6 +279,13 @@ pub fn probe(
             }),
         }
     }
+    // A line carries one device: ZVT is tried in `auto` only when neither
+    // a modem nor the ECR protocol answered (a ZVT terminal speaks
+    // neither, and a modem's line is no ZVT line).
+    let zvt = opts.protocol == Protocol::Zvt || (auto && readings.protocols.is_empty());
+    if zvt && !echo_only {
+        zvt_step(line, opts, &mut readings).map_err(&named)?;
+    }
     if readings.protocols.is_empty() {
         // Only the echo came back to AT: say so rather than "nothing".
         if echo_only {
@@ -260,6 +294,49 @@ pub fn probe(
         return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
     }
     Ok(masked(readings))
+}
+
+/// The ZVT part of a probe: detection first in `auto` (one Status
+/// Enquiry, no repeats), then the sequence.
+fn zvt_step(
+    line: &mut dyn Transport,
+    opts: &Options,
+    readings: &mut Readings,
+) -> Result<(), ProbeError> {
+    let auto = opts.protocol == Protocol::Auto;
+    let first = if auto {
+        match zvt::detect(line, &opts.zvt, opts.timeout) {
+            Ok(Some(ex)) => Some(ex),
+            Ok(None) => {
+                readings.absent.push(Absent {
+                    protocol: Protocol::Zvt,
+                    reason: format!(
+                        "no ZVT answer to a Status Enquiry within {:.1} s",
+                        secs(opts.timeout)
+                    ),
+                });
+                return Ok(());
+            }
+            Err(zvt::ZvtError::Transport(TransportError::Disconnected { device })) => {
+                return Err(TransportError::Disconnected { device }.into());
+            }
+            Err(e) => {
+                readings.absent.push(Absent {
+                    protocol: Protocol::Zvt,
+                    reason: ProbeError::from(e).to_string(),
+                });
+                return Ok(());
+            }
+        }
+    } else {
+        None
+    };
+    let (findings, note) = zvt::probe(line, &opts.zvt, opts.timeout, opts.slow_timeout(), first)?;
+    readings.protocols.push(Protocol::Zvt);
+    readings.facts.extend(findings.facts);
+    readings.unsupported.extend(findings.unsupported);
+    readings.notes.extend(note);
+    Ok(())
 }
 
 /// Card numbers the terminal sent, masked in every text of the readings
