@@ -59,6 +59,7 @@ pub const BITMAPS: &[(u8, Len, &str)] = &[
     (0xaa, Len::Fixed(3), "date (YYMMDD)"),
     (0xaf, Len::Lll, "EF_Info"),
     (0xba, Len::Fixed(5), "AID parameter"),
+    (0xfc, Len::Fixed(1), "dialog control"),
 ];
 
 /// The BMP numbers whose values hold a card number (masked when shown).
@@ -184,13 +185,15 @@ pub fn encode(fields: &[(u8, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// Packed BCD digits as text (`52 52 35 35` → `52523535`); a nibble `F`
-/// (padding) ends the digits.
+/// (padding) ends the digits, and a nibble `E` is a digit the terminal
+/// masked itself (`55 98 83 EE EE EE 80 74` → `559883******8074`).
 pub fn bcd(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         for nibble in [b >> 4, b & 0x0f] {
             match nibble {
                 0..=9 => s.push(char::from(b'0' + nibble)),
+                0x0e => s.push('*'),
                 0x0f => return s,
                 _ => s.push('?'),
             }

@@ -130,7 +130,9 @@ pub fn describe_fields(fields: &Fields) -> String {
             0x04 | 0x0b | 0x0c | 0x0d | 0x0e | 0x17 | 0x29 | 0x37 | 0x49 | 0x87 | 0x88 | 0xaa => {
                 bmp::bcd(&f.value)
             }
-            0x2a | 0x3b | 0x3c | 0x8b => text(&f.value).trim_end().replace('\r', " / "),
+            0x2a | 0x3b | 0x3c | 0x8b => {
+                text(&f.value).trim_end_matches(['\0', ' ']).replace('\r', " / ")
+            }
             0x06 => format!("{} object(s)", f.tlv.len()),
             _ => hex(&f.value),
         };
