@@ -34,9 +34,9 @@ pub fn points_at_fault(name: &str, value: &str) -> bool {
         "zvt.status" => value != "00",
         "zvt.diagnosis" | "zvt.selftest" => value != "ok",
         "zvt.locks" => value.bytes().any(|b| b.is_ascii_hexdigit() && b != b'0'),
-        "power.supply" => value != "ok",
-        "printer.state" => value != "ok",
-        "terminal.settlement" => value == "required",
+        "power.state" => matches!(value, "low_voltage" | "low_battery"),
+        "printer.state" => matches!(value, "not_ready" | "fault"),
+        "operation.message" => value == "batch_full",
         "terminal.host" => value == "unreachable",
         _ => false,
     }

@@ -4,7 +4,8 @@
 //! id and the terminal locks (TLV `1F55`). Codes that name a fault of the
 //! walk also set the fact the walk asks: the status code `BF` (supply
 //! voltage too low) answers the power questions, `CC` the printer's, `E2`
-//! the card reader's, `51`/`E4` the sign-on's and `F0` the settlement's; a
+//! the card reader's, `51`/`E4` the sign-on's and `F0` the settlement's
+//! (the terminal asks for its end of day: `operation.message=batch_full`); a
 //! Diagnosis aborted with `A3`, `A1`, `9B` or `7D` answers the
 //! connection-to-host question.
 
@@ -19,13 +20,13 @@ use crate::probe::at::interpret::Findings;
 
 /// Facts the walk asks, set by a terminal status code: (code, fact, value).
 pub const STATUS_FACTS: &[(u8, &str, &str)] = &[
-    (0xbf, "power.supply", "low_voltage"),
+    (0xbf, "power.state", "low_voltage"),
     (0xcc, "printer.state", "not_ready"),
     (0xe2, "reader.chip", "fault"),
     (0xe2, "reader.magstripe", "fault"),
     (0x51, "terminal.signed_on", "no"),
     (0xe4, "terminal.signed_on", "no"),
-    (0xf0, "terminal.settlement", "required"),
+    (0xf0, "operation.message", "batch_full"),
 ];
 
 /// Diagnosis result codes that say the host cannot be reached.
@@ -177,7 +178,7 @@ mod tests {
             ),
         ]);
         assert_eq!(value(&f, "zvt.status"), Some("BF"));
-        assert_eq!(value(&f, "power.supply"), Some("low_voltage"));
+        assert_eq!(value(&f, "power.state"), Some("low_voltage"));
         assert_eq!(value(&f, "terminal.tid"), Some("12345678"));
         assert_eq!(value(&f, "zvt.diagnosis"), Some("A3"));
         assert_eq!(value(&f, "terminal.host"), Some("unreachable"));
