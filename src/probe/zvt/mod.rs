@@ -138,18 +138,17 @@ pub fn probe(
         let wait = if is_slow { slow } else { timeout };
         match link.command(&name, &request, wait) {
             Ok(ex) => exchanges.push(ex),
+            // Nothing answered yet: the terminal is not there (or not ZVT).
+            Err(e @ ZvtError::Transport(TransportError::Timeout { .. }))
+                if exchanges.is_empty() =>
+            {
+                return Err(e);
+            }
             Err(ZvtError::Transport(TransportError::Timeout { after, .. })) => {
                 silent.push(crate::probe::Unsupported::silent(&name, after));
             }
             Err(e) => return Err(e),
         }
-    }
-    if exchanges.is_empty() && !silent.is_empty() {
-        return Err(ZvtError::Transport(TransportError::Timeout {
-            device: link.line().name().to_string(),
-            after: timeout,
-            waiting_for: "an answer to any ZVT command (is it a ZVT port? check the password with `--zvt-password`)".into(),
-        }));
     }
     let note = (link.garbage > 0 || link.retries > 0).then(|| {
         format!(
