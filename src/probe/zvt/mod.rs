@@ -16,6 +16,8 @@ pub mod frame;
 pub mod interpret;
 pub mod link;
 pub mod message;
+#[cfg(test)]
+mod props;
 pub mod tlv;
 
 use std::time::Duration;
