@@ -283,7 +283,8 @@ pub fn probe(
     // a modem nor the ECR protocol answered (a ZVT terminal speaks
     // neither, and a modem's line is no ZVT line).
     let zvt = opts.protocol == Protocol::Zvt || (auto && readings.protocols.is_empty());
-    if zvt && !echo_only {
+    let zvt = zvt && !echo_only;
+    if zvt {
         zvt_step(line, opts, &mut readings).map_err(&named)?;
     }
     if readings.protocols.is_empty() {
@@ -291,7 +292,9 @@ pub fn probe(
         if echo_only {
             return Err(ProbeError::EchoOnly { device: name });
         }
-        return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
+        // Each protocol tried waited its timeout once.
+        let tried = 2 + u32::from(zvt);
+        return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * tried });
     }
     Ok(masked(readings))
 }

@@ -119,6 +119,10 @@ pub fn interpret(exchanges: &[Exchange]) -> Findings {
             ));
         }
     }
+    // The same value read twice (the terminal id of two completions) is
+    // one fact, with the first evidence.
+    let mut seen = std::collections::HashSet::new();
+    out.facts.retain(|f| seen.insert((f.name.clone(), f.value.clone())));
     out
 }
 
