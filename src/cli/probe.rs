@@ -136,8 +136,17 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
                 .into(),
         ));
     };
-    let url = port_url(url, opts)?;
+    let given_url = url;
+    let mut url = port_url(url, opts)?;
     options.zvt.framed = matches!(url, PortUrl::Serial { .. });
+    // ZVT's serial line has two stop bits unless the terminal is set
+    // otherwise (PA00P016); `--stop-bits` or `stop=` in the URL still rule.
+    if let (ProtocolArg::Zvt, PortUrl::Serial { settings, .. }) = (opts.protocol, &mut url)
+        && opts.stop_bits.is_none()
+        && !given_url.contains("stop")
+    {
+        settings.stop_bits = StopBits::Two;
+    }
     let device = url.to_string();
     let line = crate::probe::open(&url).map_err(|e| Error::Device(e.to_string()))?;
     let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));

@@ -16,6 +16,7 @@ pub mod frame;
 pub mod interpret;
 pub mod link;
 pub mod message;
+pub mod pan;
 #[cfg(test)]
 mod props;
 pub mod tlv;
