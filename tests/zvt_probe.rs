@@ -218,3 +218,56 @@ fn a_bad_password_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("give its six digits"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_serial_record_masks_a_printed_card_number_and_replays() {
+    let dir = tempfile::tempdir().expect("dir");
+    let fixture = dir.path().join("printing.yaml");
+    std::fs::write(
+        &fixture,
+        "description: ZVT terminal printing a card number\nzvt:\n  config_lines: [\"LAST CARD 4111 1111 1111 1111\", \"END\"]\n",
+    )
+    .expect("fixture");
+    let mut sim = std::process::Command::new(common::BIN)
+        .args(["simulate", fixture.to_str().expect("path"), "--protocol", "zvt"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("simulator");
+    let mut pts = String::new();
+    if let Some(out) = sim.stdout.take() {
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut pts);
+    }
+    let record = dir.path().join("serial.rec");
+    let record = record.to_str().expect("path");
+    let args = ["probe", "--protocol", "zvt", pts.trim(), "--zvt-print-config", "--format", "json"];
+    let live = posdiag(&[&args[..], &["--record", record]].concat());
+    let _ = sim.kill();
+    let _ = sim.wait();
+    assert!(live.status.success(), "{}", stderr(&live));
+    let text = std::fs::read_to_string(record).expect("record");
+    assert!(!text.contains("1111 1111 1111"), "{text}");
+    assert!(text.contains(" masked"), "{text}");
+    // Replayed with the same options: the masked block's CRC is mended, so
+    // the probe ACKs it as it did live.
+    let replayed =
+        posdiag(&["probe", "--replay", record, "--zvt-print-config", "--format", "json"]);
+    assert!(replayed.status.success(), "{}", stderr(&replayed));
+    let facts = |out: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["facts"].clone()
+    };
+    // The same facts; the printed card number masked in both (live by the
+    // text masker, in the record byte for byte).
+    let (live, replayed) = (facts(&live), facts(&replayed));
+    let values = |f: &serde_json::Value| {
+        f.as_array()
+            .into_iter()
+            .flatten()
+            .map(|x| (x["name"].clone(), x["value"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(values(&live), values(&replayed));
+    assert!(live.to_string().contains("LAST CARD 411111******1111"), "{live}");
+    assert!(replayed.to_string().contains("LAST CARD 4111 11** **** 1111"), "{replayed}");
+}

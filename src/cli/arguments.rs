@@ -259,8 +259,7 @@ pub struct DiagnoseArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct PortOptions {
     /// Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application),
-    /// `zvt` (a ZVT terminal, serial or `tcp://HOST:20007`), `auto` (every
-    /// one that answers).
+    /// `zvt` (a ZVT terminal), `auto` (every one that answers).
     #[arg(long, value_enum, default_value_t)]
     pub protocol: ProtocolArg,
 
@@ -303,14 +302,10 @@ pub struct PortOptions {
     /// The ZVT terminal's password, six digits [default: 000000].
     #[arg(long, value_name = "DIGITS")]
     pub zvt_password: Option<String>,
-
-    /// Also run the ZVT Selftest (06 79): the terminal tests its parts and
-    /// may print the result.
+    /// Also run the ZVT Selftest (06 79): the terminal may print the result.
     #[arg(long)]
     pub zvt_selftest: bool,
-
-    /// Also run ZVT Print System Configuration (06 1A): the terminal prints
-    /// its configuration (a long slip).
+    /// Also run ZVT Print System Configuration (06 1A): the terminal prints.
     #[arg(long)]
     pub zvt_print_config: bool,
 }
@@ -365,14 +360,12 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<String>,
 
-    /// What the simulated terminal speaks: `auto` (the modem's AT commands
-    /// and the ECR protocol, as the fixture says), or `zvt` (a ZVT
-    /// terminal: serial blocks on the pseudo-terminal, bare APDUs on TCP).
+    /// `auto`: the modem's AT commands and the ECR protocol; `zvt`: a ZVT
+    /// terminal (serial blocks on the pseudo-terminal, bare APDUs on TCP).
     #[arg(long, value_enum, default_value_t)]
     pub protocol: SimProtocolArg,
 }
 
-/// What `posdiag simulate` speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum SimProtocolArg {
     #[default]

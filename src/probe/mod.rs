@@ -183,15 +183,6 @@ impl From<ecr::ExchangeError> for ProbeError {
     }
 }
 
-impl From<zvt::ZvtError> for ProbeError {
-    fn from(e: zvt::ZvtError) -> ProbeError {
-        match e {
-            zvt::ZvtError::Transport(t) => ProbeError::Transport(t),
-            zvt::ZvtError::Link(error) => ProbeError::Zvt { device: String::new(), error },
-        }
-    }
-}
-
 /// Probe the terminal on `line` (described as `device`). In `auto` every
 /// protocol that answers is read, and one that does not is listed as
 /// absent; only a line where nothing answers is an error.
@@ -285,7 +276,7 @@ pub fn probe(
     let zvt = opts.protocol == Protocol::Zvt || (auto && readings.protocols.is_empty());
     let zvt = zvt && !echo_only;
     if zvt {
-        zvt_step(line, opts, &mut readings).map_err(&named)?;
+        zvt::step(line, opts, &mut readings).map_err(&named)?;
     }
     if readings.protocols.is_empty() {
         // Only the echo came back to AT: say so rather than "nothing".
@@ -297,49 +288,6 @@ pub fn probe(
         return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * tried });
     }
     Ok(masked(readings))
-}
-
-/// The ZVT part of a probe: detection first in `auto` (one Status
-/// Enquiry, no repeats), then the sequence.
-fn zvt_step(
-    line: &mut dyn Transport,
-    opts: &Options,
-    readings: &mut Readings,
-) -> Result<(), ProbeError> {
-    let auto = opts.protocol == Protocol::Auto;
-    let first = if auto {
-        match zvt::detect(line, &opts.zvt, opts.timeout) {
-            Ok(Some(ex)) => Some(ex),
-            Ok(None) => {
-                readings.absent.push(Absent {
-                    protocol: Protocol::Zvt,
-                    reason: format!(
-                        "no ZVT answer to a Status Enquiry within {:.1} s",
-                        secs(opts.timeout)
-                    ),
-                });
-                return Ok(());
-            }
-            Err(zvt::ZvtError::Transport(TransportError::Disconnected { device })) => {
-                return Err(TransportError::Disconnected { device }.into());
-            }
-            Err(e) => {
-                readings.absent.push(Absent {
-                    protocol: Protocol::Zvt,
-                    reason: ProbeError::from(e).to_string(),
-                });
-                return Ok(());
-            }
-        }
-    } else {
-        None
-    };
-    let (findings, note) = zvt::probe(line, &opts.zvt, opts.timeout, opts.slow_timeout(), first)?;
-    readings.protocols.push(Protocol::Zvt);
-    readings.facts.extend(findings.facts);
-    readings.unsupported.extend(findings.unsupported);
-    readings.notes.extend(note);
-    Ok(())
 }
 
 /// Card numbers the terminal sent, masked in every text of the readings

@@ -3,7 +3,8 @@
 //! transport; chapters cited from revision 13.08, meanings in posdiag's own
 //! words). `apdu` is the unit, `bmp` and `tlv` its fields, `frame` the
 //! serial blocks, `link` the exchange of one command, `message` and
-//! `interpret` the meaning; this module holds the command sequence.
+//! `interpret` the meaning, `pan` masks card numbers for records; this
+//! module holds the command sequence and the probe's ZVT step.
 //!
 //! Only commands that read are sent: Registration (06 00), Status Enquiry
 //! (05 01), Diagnosis (06 70; the terminal calls its host), and when asked
@@ -28,6 +29,7 @@ pub use link::{Exchange, Link, LinkError, ZvtError};
 
 use super::at::interpret::Findings;
 use super::transport::{Transport, TransportError};
+use super::{Absent, Options, ProbeError, Protocol, Readings};
 
 /// The TCP port of ZVT terminals.
 pub const PORT: u16 = 20007;
@@ -162,4 +164,56 @@ pub fn probe(
     let mut findings = interpret::interpret(&exchanges);
     findings.unsupported.extend(silent);
     Ok((findings, note))
+}
+
+impl From<ZvtError> for ProbeError {
+    fn from(e: ZvtError) -> ProbeError {
+        match e {
+            ZvtError::Transport(t) => ProbeError::Transport(t),
+            ZvtError::Link(error) => ProbeError::Zvt { device: String::new(), error },
+        }
+    }
+}
+
+/// The ZVT part of a probe: detection first in `auto` (one Status
+/// Enquiry, no repeats), then the sequence.
+pub(super) fn step(
+    line: &mut dyn Transport,
+    opts: &Options,
+    readings: &mut Readings,
+) -> Result<(), ProbeError> {
+    let auto = opts.protocol == Protocol::Auto;
+    let first = if auto {
+        match detect(line, &opts.zvt, opts.timeout) {
+            Ok(Some(ex)) => Some(ex),
+            Ok(None) => {
+                readings.absent.push(Absent {
+                    protocol: Protocol::Zvt,
+                    reason: format!(
+                        "no ZVT answer to a Status Enquiry within {:.1} s",
+                        opts.timeout.as_secs_f64()
+                    ),
+                });
+                return Ok(());
+            }
+            Err(ZvtError::Transport(TransportError::Disconnected { device })) => {
+                return Err(TransportError::Disconnected { device }.into());
+            }
+            Err(e) => {
+                readings.absent.push(Absent {
+                    protocol: Protocol::Zvt,
+                    reason: ProbeError::from(e).to_string(),
+                });
+                return Ok(());
+            }
+        }
+    } else {
+        None
+    };
+    let (findings, note) = probe(line, &opts.zvt, opts.timeout, opts.slow_timeout(), first)?;
+    readings.protocols.push(Protocol::Zvt);
+    readings.facts.extend(findings.facts);
+    readings.unsupported.extend(findings.unsupported);
+    readings.notes.extend(note);
+    Ok(())
 }
