@@ -284,7 +284,8 @@ impl Drop for Spinner {
     }
 }
 
-/// What a sent chunk is, for the spinner: `AT+CSQ`, `ECR ST`.
+/// What a sent chunk is, for the spinner: `AT+CSQ`, `ECR ST`, `ZVT
+/// Diagnosis (06 70)`.
 fn sent_command(bytes: &[u8]) -> Option<String> {
     match bytes {
         [crate::probe::ecr::frame::STX, _, _, a, b, ..] => {
@@ -292,6 +293,10 @@ fn sent_command(bytes: &[u8]) -> Option<String> {
         }
         [b'A' | b'a', b'T' | b't', ..] => {
             Some(String::from_utf8_lossy(bytes).trim_end().to_string())
+        }
+        // A ZVT command: a serial block, or a bare APDU on TCP.
+        [0x10, 0x02, class @ (0x05 | 0x06), instr, ..] | [class @ (0x05 | 0x06), instr, ..] => {
+            Some(format!("ZVT {}", crate::probe::zvt::message::command_name(*class, *instr)))
         }
         _ => None,
     }
@@ -320,5 +325,22 @@ impl Transport for Spinner {
 
     fn note(&mut self, text: &str) {
         self.inner.note(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sent_command;
+
+    #[test]
+    fn the_spinner_names_what_it_waits_for() {
+        assert_eq!(sent_command(b"AT+CSQ\r").as_deref(), Some("AT+CSQ"));
+        let zvt = crate::probe::zvt::frame::encode(&[0x06, 0x70, 0x00]);
+        assert_eq!(sent_command(&zvt).as_deref(), Some("ZVT Diagnosis (06 70)"));
+        assert_eq!(
+            sent_command(&[0x05, 0x01, 0x00]).as_deref(),
+            Some("ZVT Status Enquiry (05 01)")
+        );
+        assert_eq!(sent_command(&[0x80, 0x00, 0x00]), None);
     }
 }
