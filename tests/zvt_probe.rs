@@ -271,3 +271,24 @@ fn a_serial_record_masks_a_printed_card_number_and_replays() {
     assert!(live.to_string().contains("LAST CARD 411111******1111"), "{live}");
     assert!(replayed.to_string().contains("LAST CARD 4111 11** **** 1111"), "{replayed}");
 }
+
+#[test]
+fn diagnose_starts_where_the_zvt_status_code_leads() {
+    let mut sim = std::process::Command::new(common::BIN)
+        .args(["simulate", "zvt_reader_fault", "--protocol", "zvt", "--listen", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("simulator");
+    let mut url = String::new();
+    if let Some(out) = sim.stdout.take() {
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut url);
+    }
+    let out = posdiag(&["diagnose", "--port", url.trim(), "--protocol", "zvt", "--format", "json"]);
+    let _ = sim.kill();
+    let _ = sim.wait();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["start"], "card.chip_reader_test", "{v}");
+    assert_eq!(v["path"][0]["input"], "fault", "{v}");
+    assert!(stderr(&out).contains("the ZVT terminal reports status E2"), "{}", stderr(&out));
+}

@@ -77,22 +77,40 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
 }
 
 /// Where a walk starts when the terminal's last transaction ended with a
-/// response code that has a node of its own — unless the user already
-/// chose a start or answered the root question.
-pub fn start_from_code(rules: &KnowledgeBase, facts: &Facts, answers: &Answers) -> Option<NodeId> {
+/// response code that has a node of its own, or a ZVT terminal reported a
+/// status code other than ready or a failed Diagnosis — unless the user
+/// already chose a start or answered the root question. Returns the node
+/// and the code as `posdiag code` takes it.
+pub fn start_from_code(
+    rules: &KnowledgeBase,
+    facts: &Facts,
+    answers: &Answers,
+) -> Option<(NodeId, String)> {
     if answers.get(&rules.node(rules.root()).id).is_some() {
         return None;
     }
-    let code = facts.get("last.response_code")?;
-    let node = rules.start_for_response_code(&code.value)?;
+    let zvt = |name: &str, fine: &str| {
+        facts.get(name).filter(|f| f.value != fine).map(|f| (f, format!("ZVT {}", f.value)))
+    };
+    let (fact, code, said) = match facts.get("last.response_code") {
+        Some(f) => (f, f.value.clone(), "the last transaction ended with response code"),
+        None => match zvt("zvt.status", "00") {
+            Some((f, code)) => (f, code, "the ZVT terminal reports status"),
+            None => {
+                let (f, code) = zvt("zvt.diagnosis", "ok")?;
+                (f, code, "the ZVT terminal's Diagnosis ended with")
+            }
+        },
+    };
+    let node = rules.start_for_response_code(&code)?;
     // The path starts past the triage, so say why, with the bytes behind it.
     super::probe_view::print_err(&format!(
-        "posdiag: the last transaction ended with response code {}; starting at `{}`{}\n",
-        code.value,
+        "posdiag: {said} {}; starting at `{}`{}\n",
+        fact.value,
         rules.node(node).id,
-        code.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
+        fact.evidence.as_ref().map(|e| format!(" (evidence: {e})")).unwrap_or_default()
     ));
-    Some(node)
+    Some((node, code))
 }
 
 fn protocol_of(arg: ProtocolArg) -> Protocol {
