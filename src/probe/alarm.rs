@@ -31,7 +31,7 @@ pub fn points_at_fault(name: &str, value: &str) -> bool {
         "last.response_code" => value != "00",
         // ZVT (`probe::zvt`): a terminal status other than ready, a failed
         // diagnosis or self-test, any lock bit set.
-        "zvt.status" => value != "00",
+        "zvt.status" | "zvt.result" => value != "00",
         "zvt.diagnosis" | "zvt.selftest" => value != "ok",
         "zvt.locks" => value.bytes().any(|b| b.is_ascii_hexdigit() && b != b'0'),
         "power.state" => matches!(value, "low_voltage" | "low_battery"),

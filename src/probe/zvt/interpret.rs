@@ -1,7 +1,7 @@
 //! ZVT exchanges to facts (names in `rules/README.md`, *Fact names*): the
 //! terminal status code of the Status Enquiry's completion (PA00P015 §11),
-//! the result code of an Abort (§10), the software version, the terminal
-//! id and the terminal locks (TLV `1F55`). Codes that name a fault of the
+//! the result code of an Abort or a Status Information (§10), the software
+//! version, the terminal id and the terminal locks (TLV `1F55`). Codes that name a fault of the
 //! walk also set the fact the walk asks: the status code `BF` (supply
 //! voltage too low) answers the power questions, `CC` the printer's, `E2`
 //! the card reader's, `51`/`E4` the sign-on's and `F0` the settlement's
@@ -107,6 +107,11 @@ pub fn interpret(exchanges: &[Exchange]) -> Findings {
                         )),
                     }
                 }
+                Message::StatusInformation(fields) => {
+                    if let Some(code) = fields.get(0x27).and_then(|f| f.value.first()) {
+                        out.facts.push(fact("zvt.result", format!("{code:02X}"), &ev));
+                    }
+                }
                 _ => {}
             }
         }
@@ -178,7 +183,11 @@ mod tests {
             exchange(
                 "Diagnosis (06 70)",
                 Apdu::new(0x06, 0x70, []),
-                vec![Apdu::new(0x04, 0xff, [0x0c]), Apdu::new(0x06, 0x1e, [0xa3])],
+                vec![
+                    Apdu::new(0x04, 0xff, [0x0c]),
+                    Apdu::new(0x04, 0x0f, [0x27, 0x9b]),
+                    Apdu::new(0x06, 0x1e, [0xa3]),
+                ],
             ),
         ]);
         assert_eq!(value(&f, "zvt.status"), Some("BF"));
@@ -186,6 +195,7 @@ mod tests {
         assert_eq!(value(&f, "terminal.tid"), Some("12345678"));
         assert_eq!(value(&f, "zvt.diagnosis"), Some("A3"));
         assert_eq!(value(&f, "terminal.host"), Some("unreachable"));
+        assert_eq!(value(&f, "zvt.result"), Some("9B"));
         let status = f.facts.iter().find(|x| x.name == "zvt.status").expect("status");
         assert!(status.alarm);
         let ev = status.evidence.as_deref().unwrap_or_default();
