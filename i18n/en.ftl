@@ -28,6 +28,8 @@ ports-details = Details
 ## src/cli/probe.rs
 
 probe-start-from-code = the last transaction ended with response code { $code }; starting at `{ $node }`
+probe-start-from-zvt-status = the ZVT terminal reports status { $code }; starting at `{ $node }`
+probe-start-from-zvt-diagnosis = the ZVT terminal's Diagnosis ended with { $code }; starting at `{ $node }`
 probe-evidence = { $text } (evidence: { $evidence })
 probe-probing = probing
 probe-waiting-for-the-answer-to = waiting for the answer to
@@ -335,6 +337,7 @@ error-batch-stopped = batch stopped: { $reason }
 error-replay-and-port = give a port or `--replay RECORD`, not both: a replay reads no port
 error-replay-settings = line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line
 error-no-port = give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`
+error-zvt-password = `--zvt-password { $given }` is not a ZVT password; give its six digits, e.g. `--zvt-password 000000`
 error-tcp-settings = line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server
 error-no-terminal = no terminal to ask on
 error-terminal = { $reason }
@@ -380,9 +383,13 @@ error-transport-disconnected = `{ $device }` was disconnected during the probe; 
 error-transport-not-serial = `{ $device }` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `posdiag ports` to see the ports this system has
 error-transport-io = cannot use `{ $device }`: { $reason }
 error-probe-link = `{ $device }`: { $error }
-error-probe-no-protocol = nothing on `{ $device }` answered an AT command (`ATE0Q0V1`) or an ECR status request within { $after }; check the cable, that the terminal is on, and the line settings (`--baud`)
+error-probe-no-protocol = nothing on `{ $device }` answered an AT command (`ATE0Q0V1`) or an ECR status request (nor a ZVT Status Enquiry) within { $after }; check the cable, that the terminal is on, and the line settings (`--baud`)
 error-probe-echo-only = `{ $device }` sends back only what posdiag sends and answers nothing: a loopback plug, a cable with send and receive joined, or a modem that ignores commands; check the cable and the port
 error-link-refused = the terminal refused `{ $command }` { $naks } times (NAK); check the line settings (`--baud`, `--parity`) and the cable
+error-zvt-refused = the terminal refused the block of `{ $command }` { $naks } times (NAK); check the line settings (ZVT uses 9600 8N2 unless set otherwise: `--baud`, `--stop-bits 2`) and the cable
+error-zvt-corrupt = the terminal's blocks for `{ $command }` were corrupt { $tries } times (bad CRC); check the cable and the line settings
+error-zvt-endless = the terminal sent more than { $max } messages for `{ $command }` without ending it; it may be stuck: switch it off and on, then probe again
+error-zvt-not-zvt = the terminal sent bytes that are no ZVT APDU ({ $bytes }); is this a ZVT port?
 error-link-corrupt = the terminal's reply to `{ $command }` was corrupt { $tries } times ({ $error }); check the cable and the line settings
 waiting-reply = the reply to `{ $command }`
 waiting-replies = the replies to `{ $command }` and to `AT` after it
@@ -408,6 +415,7 @@ error-sim-pty = cannot open a pseudo-terminal: { $reason }
 error-sim-listen = cannot listen on `{ $addr }`: { $reason }; pick another port, or 0 for any free one
 error-fixture-unknown = no fixture `{ $name }`; give a file path or one of: { $known }
 error-fixture-garbage = { $file }: bad `faults.garbage` byte `{ $byte }`; write bytes as hex, e.g. "ff fe 00"
+error-fixture-zvt = { $file }: { $problem }
 
 ## src/i18n/problems.rs: a problem of the rules, as `check` lists it
 
@@ -489,7 +497,11 @@ help-arg-resume = Continue the unfinished interactive session
 help-arg-batch = Diagnose many terminals: one JSON answer set per line of FILE (`-` for stdin), one JSON result per line on stdout, in order. Answers, facts and `--start` given beside it apply to every line
 help-arg-no_history = Neither learn from nor add to the local history of confirmed faults
 help-arg-port = Probe the terminal on this port first (`/dev/ttyUSB0`, `serial:///dev/ttyS0?baud=115200`, `tcp://HOST:PORT`); its facts answer questions without asking
-help-arg-protocol = Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application), `auto` (every one that answers)
+help-arg-protocol = Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application), `zvt` (a ZVT terminal), `auto` (every one that answers)
+help-arg-simulate-protocol = `auto`: the modem's AT commands and the ECR protocol; `zvt`: a ZVT terminal (serial blocks on the pseudo-terminal, bare APDUs on TCP)
+help-arg-zvt_password = The ZVT terminal's password, six digits [default: 000000]
+help-arg-zvt_selftest = Also run the ZVT Selftest (06 79): the terminal may print the result
+help-arg-zvt_print_config = Also run ZVT Print System Configuration (06 1A): the terminal prints
 help-arg-baud = Baud rate [default: 9600, or `baud=` in the URL]
 help-arg-data_bits = Data bits [default: 8]
 help-arg-parity = Parity [default: none]

@@ -28,6 +28,8 @@ ports-details = 详情
 ## src/cli/probe.rs
 
 probe-start-from-code = 终端上一笔交易以应答码 { $code } 结束；从 `{ $node }` 开始排查
+probe-start-from-zvt-status = ZVT 终端报告状态码 { $code }；从 `{ $node }` 开始排查
+probe-start-from-zvt-diagnosis = ZVT 终端的自检诊断以 { $code } 结束；从 `{ $node }` 开始排查
 probe-evidence = { $text }（依据: { $evidence }）
 probe-probing = 正在读取终端
 probe-waiting-for-the-answer-to = 等待回答
@@ -331,6 +333,7 @@ error-batch-stopped = 批量诊断中止: { $reason }
 error-replay-and-port = 端口和 `--replay RECORD` 只能给一个: 回放不读取端口
 error-replay-settings = 线路设置（`--baud`、`--parity` 等）只用于端口；回放使用记录中的线路设置
 error-no-port = 请给出终端的端口（`/dev/ttyUSB0`、`tcp://主机:端口`）或 `--replay RECORD`
+error-zvt-password = `--zvt-password { $given }` 不是 ZVT 密码；请给出六位数字，例如 `--zvt-password 000000`
 error-tcp-settings = 线路设置（`--baud`、`--parity` 等）只用于串口设备；`tcp://` 请在串口服务器上设置
 error-no-terminal = 没有可以提问的终端窗口
 error-terminal = 终端出错: { $reason }
@@ -376,9 +379,13 @@ error-transport-disconnected = 探测过程中 `{ $device }` 断开了；请检�
 error-transport-not-serial = `{ $device }` 不是串口（不是终端设备）；请给出终端的端口，例如 `/dev/ttyUSB0`，并运行 `posdiag ports` 查看本机的串口
 error-transport-io = 无法使用 `{ $device }`: { $reason }
 error-probe-link = `{ $device }`: { $error }
-error-probe-no-protocol = `{ $device }` 上在 { $after } 内既没有应答 AT 命令（`ATE0Q0V1`），也没有应答 ECR 状态查询；请检查数据线、终端是否开机以及线路设置（`--baud`）
+error-probe-no-protocol = `{ $device }` 上在 { $after } 内既没有应答 AT 命令（`ATE0Q0V1`），也没有应答 ECR 状态查询（也没有应答 ZVT 状态查询）；请检查数据线、终端是否开机以及线路设置（`--baud`）
 error-probe-echo-only = `{ $device }` 只把 posdiag 发出的内容原样送回，不作任何应答: 可能是环回插头、收发短接的数据线，或不响应命令的调制解调器；请检查数据线和端口
 error-link-refused = 终端拒绝了 `{ $command }` { $naks } 次（NAK）；请检查线路设置（`--baud`、`--parity`）和数据线
+error-zvt-refused = 终端拒绝了 `{ $command }` 的数据块 { $naks } 次（NAK）；请检查线路设置（ZVT 默认 9600 8N2：`--baud`、`--stop-bits 2`）和数据线
+error-zvt-corrupt = 终端发来的 `{ $command }` 数据块 { $tries } 次校验错误（CRC 不符）；请检查数据线和线路设置
+error-zvt-endless = 终端为 `{ $command }` 发来超过 { $max } 条消息仍未结束；它可能卡住了：请关机再开机，然后重新检测
+error-zvt-not-zvt = 终端发来的字节不是 ZVT 报文（{ $bytes }）；这是 ZVT 端口吗？
 error-link-corrupt = 终端对 `{ $command }` 的应答损坏了 { $tries } 次（{ $error }）；请检查数据线和线路设置
 waiting-reply = `{ $command }` 的应答
 waiting-replies = `{ $command }` 及其后 `AT` 的应答
@@ -404,6 +411,7 @@ error-sim-pty = 无法打开伪终端: { $reason }
 error-sim-listen = 无法在 `{ $addr }` 上监听: { $reason }；请换一个端口，或用 0 自动选择空闲端口
 error-fixture-unknown = 没有模拟终端 `{ $name }`；请给出文件路径，或以下之一: { $known }
 error-fixture-garbage = { $file }: `faults.garbage` 中的字节 `{ $byte }` 无效；请用十六进制写字节，例如 "ff fe 00"
+error-fixture-zvt = { $file }：{ $problem }
 
 ## src/i18n/problems.rs: a problem of the rules, as `check` lists it
 
@@ -485,7 +493,11 @@ help-arg-resume = 继续上次未完成的交互式诊断
 help-arg-batch = 批量诊断多台终端: FILE 的每一行是一组 JSON 答案（`-` 表示标准输入），每行结果以一行 JSON 按顺序写到标准输出。同时给出的答案、事实和 `--start` 适用于每一行
 help-arg-no_history = 既不从本地已确认故障的历史中学习，也不向其中添加
 help-arg-port = 先探测这个端口上的终端（`/dev/ttyUSB0`、`serial:///dev/ttyS0?baud=115200`、`tcp://主机:端口`）；探测到的事实直接回答问题，不再提问
-help-arg-protocol = 协议: `at`（GPRS/4G 调制解调器）、`ecr`（支付应用）、`auto`（所有能应答的）
+help-arg-protocol = 协议: `at`（GPRS/4G 调制解调器）、`ecr`（支付应用）、`zvt`（ZVT 终端）、`auto`（所有能应答的）
+help-arg-simulate-protocol = `auto`：调制解调器的 AT 命令和 ECR 协议；`zvt`：ZVT 终端（伪终端上用串口数据块，TCP 上用裸 APDU）
+help-arg-zvt_password = ZVT 终端的密码，六位数字 [默认：000000]
+help-arg-zvt_selftest = 同时运行 ZVT 自检（06 79）：终端可能会打印结果
+help-arg-zvt_print_config = 同时运行 ZVT 打印系统配置（06 1A）：终端会打印
 help-arg-baud = 波特率 [默认: 9600，或 URL 中的 `baud=`]
 help-arg-data_bits = 数据位 [默认: 8]
 help-arg-parity = 校验位 [默认: none（无）]

@@ -99,6 +99,10 @@ pub enum Usage {
     #[error("give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`")]
     NoPort,
     #[error(
+        "`--zvt-password {given}` is not a ZVT password; give its six digits, e.g. `--zvt-password 000000`"
+    )]
+    ZvtPassword { given: String },
+    #[error(
         "line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server"
     )]
     TcpSettings,

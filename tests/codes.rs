@@ -440,7 +440,7 @@ fn check_validates_code_tables() {
     let dir = rules_copy();
     let (code, out) = check(dir.path());
     assert_eq!(code, 0, "{:#?}", out.problems);
-    assert_eq!(out.tables.len(), 8);
+    assert_eq!(out.tables.len(), 9);
     let screen = out.tables.iter().find(|t| t.id == "screen").unwrap();
     assert!(screen.codes >= 50, "one count per screen message: {}", screen.codes);
     let unionpay = out.tables.iter().find(|t| t.id == "unionpay").unwrap();

@@ -12,7 +12,8 @@ use posdiag::probe::{Missing, Options, Protocol, Readings, probe};
 fn run(name: &str, protocol: Protocol, timeout_ms: u64) -> Readings {
     let (_, fixture) = posdiag::sim::load(name).expect("fixture");
     let (mut client, mut server) = pair(name);
-    let opts = Options { protocol, timeout: Duration::from_millis(timeout_ms) };
+    let opts =
+        Options { protocol, timeout: Duration::from_millis(timeout_ms), ..Options::default() };
     std::thread::scope(|s| {
         let fixture = &fixture;
         s.spawn(move || {
@@ -115,7 +116,11 @@ fn a_silent_ecr_side_leaves_the_modem_facts_standing() {
     let (_, mut fixture) = posdiag::sim::load("healthy").expect("fixture");
     fixture.faults.drop = ["ST", "LT", "SE", "EL"].map(String::from).to_vec();
     let (mut client, mut server) = pair("mem");
-    let opts = Options { protocol: Protocol::Auto, timeout: Duration::from_millis(200) };
+    let opts = Options {
+        protocol: Protocol::Auto,
+        timeout: Duration::from_millis(200),
+        ..Options::default()
+    };
     let r = std::thread::scope(|s| {
         let fixture = &fixture;
         s.spawn(move || {
@@ -144,7 +149,11 @@ fn unsolicited_lines_are_kept_as_a_note() {
 fn a_loopback_is_named_not_taken_for_a_terminal() {
     use posdiag::probe::{ProbeError, Transport};
     let (mut client, mut server) = pair("loopback");
-    let opts = Options { protocol: Protocol::Auto, timeout: Duration::from_millis(200) };
+    let opts = Options {
+        protocol: Protocol::Auto,
+        timeout: Duration::from_millis(200),
+        ..Options::default()
+    };
     let result = std::thread::scope(|s| {
         // Send and receive joined: every byte comes straight back.
         s.spawn(move || {

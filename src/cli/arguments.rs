@@ -263,7 +263,7 @@ pub struct DiagnoseArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct PortOptions {
     /// Protocol: `at` (the GPRS/4G modem), `ecr` (the payment application),
-    /// `auto` (every one that answers).
+    /// `zvt` (a ZVT terminal), `auto` (every one that answers).
     #[arg(long, value_enum, default_value_t)]
     pub protocol: ProtocolArg,
 
@@ -302,6 +302,16 @@ pub struct PortOptions {
     /// same facts, offline (with the record's protocol and timeout).
     #[arg(long, value_name = "RECORD", conflicts_with = "record")]
     pub replay: Option<PathBuf>,
+
+    /// The ZVT terminal's password, six digits [default: 000000].
+    #[arg(long, value_name = "DIGITS")]
+    pub zvt_password: Option<String>,
+    /// Also run the ZVT Selftest (06 79): the terminal may print the result.
+    #[arg(long)]
+    pub zvt_selftest: bool,
+    /// Also run ZVT Print System Configuration (06 1A): the terminal prints.
+    #[arg(long)]
+    pub zvt_print_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -310,6 +320,7 @@ pub enum ProtocolArg {
     Auto,
     At,
     Ecr,
+    Zvt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -352,6 +363,18 @@ pub struct SimulateArgs {
     /// one) instead of a pseudo-terminal.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<String>,
+
+    /// `auto`: the modem's AT commands and the ECR protocol; `zvt`: a ZVT
+    /// terminal (serial blocks on the pseudo-terminal, bare APDUs on TCP).
+    #[arg(long, value_enum, default_value_t)]
+    pub protocol: SimProtocolArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SimProtocolArg {
+    #[default]
+    Auto,
+    Zvt,
 }
 
 #[derive(Debug, Args)]

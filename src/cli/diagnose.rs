@@ -42,11 +42,9 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
         );
     }
     let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers, ctx.lang) {
-        Some(node) if args.start.is_none() => {
+        Some((node, code)) if args.start.is_none() => {
             // The result says which code chose the start, as `posdiag code` does.
-            let code = facts.get("last.response_code").and_then(|f| {
-                crate::report::describe_code(&rules, &f.value, Some(node), ctx.lang).ok()
-            });
+            let code = crate::report::describe_code(&rules, &code, Some(node), ctx.lang).ok();
             (node, code)
         }
         _ => (start_node(&rules, args.start.as_deref())?, None),

@@ -79,29 +79,43 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
 }
 
 /// Where a walk starts when the terminal's last transaction ended with a
-/// response code that has a node of its own — unless the user already
-/// chose a start or answered the root question.
+/// response code that has a node of its own, or a ZVT terminal reported a
+/// status code other than ready or a failed Diagnosis — unless the user
+/// already chose a start or answered the root question. Returns the node
+/// and the code as `posdiag code` takes it.
 pub fn start_from_code(
     rules: &KnowledgeBase,
     facts: &Facts,
     answers: &Answers,
     lang: Lang,
-) -> Option<NodeId> {
+) -> Option<(NodeId, String)> {
     if answers.get(&rules.node(rules.root()).id).is_some() {
         return None;
     }
-    let code = facts.get("last.response_code")?;
-    let node = rules.start_for_response_code(&code.value)?;
+    let zvt = |name: &str, fine: &str| {
+        facts.get(name).filter(|f| f.value != fine).map(|f| (f, format!("ZVT {}", f.value)))
+    };
+    let (fact, code, said) = match facts.get("last.response_code") {
+        Some(f) => (f, f.value.clone(), "probe-start-from-code"),
+        None => match zvt("zvt.status", "00") {
+            Some((f, code)) => (f, code, "probe-start-from-zvt-status"),
+            None => {
+                let (f, code) = zvt("zvt.diagnosis", "ok")?;
+                (f, code, "probe-start-from-zvt-diagnosis")
+            }
+        },
+    };
+    let node = rules.start_for_response_code(&code)?;
     // The path starts past the triage, so say why, with the bytes behind it.
     let args =
-        [("code", code.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
-    let mut text = lang.t_args("probe-start-from-code", &args);
-    if let Some(e) = &code.evidence {
+        [("code", fact.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
+    let mut text = lang.t_args(said, &args);
+    if let Some(e) = &fact.evidence {
         text = lang
             .t_args("probe-evidence", &[("text", text.into()), ("evidence", e.as_str().into())]);
     }
     super::probe_view::print_err(&format!("posdiag: {text}\n"));
-    Some(node)
+    Some((node, code))
 }
 
 fn protocol_of(arg: ProtocolArg) -> Protocol {
@@ -109,6 +123,7 @@ fn protocol_of(arg: ProtocolArg) -> Protocol {
         ProtocolArg::Auto => Protocol::Auto,
         ProtocolArg::At => Protocol::At,
         ProtocolArg::Ecr => Protocol::Ecr,
+        ProtocolArg::Zvt => Protocol::Zvt,
     }
 }
 
@@ -118,6 +133,7 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     let mut options = Options {
         protocol: protocol_of(opts.protocol),
         timeout: Duration::from_millis(if opts.timeout_ms == 0 { 2000 } else { opts.timeout_ms }),
+        zvt: zvt_settings(opts)?,
     };
     if let Some(path) = &opts.replay {
         if url.is_some() {
@@ -136,7 +152,17 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     let Some(url) = url else {
         return Err(Usage::NoPort.into());
     };
-    let url = port_url(url, opts)?;
+    let given_url = url;
+    let mut url = port_url(url, opts)?;
+    options.zvt.framed = matches!(url, PortUrl::Serial { .. });
+    // ZVT's serial line has two stop bits unless the terminal is set
+    // otherwise (PA00P016); `--stop-bits` or `stop=` in the URL still rule.
+    if let (ProtocolArg::Zvt, PortUrl::Serial { settings, .. }) = (opts.protocol, &mut url)
+        && opts.stop_bits.is_none()
+        && !given_url.contains("stop")
+    {
+        settings.stop_bits = StopBits::Two;
+    }
     let device = url.to_string();
     let line = crate::probe::open(&url).map_err(ProbeError::from)?;
     let mut line: Box<dyn Transport> = Box::new(Spinner::start(line, &device, lang));
@@ -158,14 +184,32 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     Ok(result?)
 }
 
+/// What a ZVT probe may do, from `--zvt-password`, `--zvt-selftest` and
+/// `--zvt-print-config`.
+fn zvt_settings(opts: &PortOptions) -> Result<crate::probe::zvt::Settings, Error> {
+    let mut settings = crate::probe::zvt::Settings {
+        selftest: opts.zvt_selftest,
+        print_config: opts.zvt_print_config,
+        ..Default::default()
+    };
+    if let Some(pw) = &opts.zvt_password {
+        settings.password = crate::probe::zvt::password(pw)
+            .ok_or_else(|| Error::from(Usage::ZvtPassword { given: pw.clone() }))?;
+    }
+    Ok(settings)
+}
+
 /// Probe a record offline, with the protocol and timeout it was made with.
 fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
     let record = Record::load(path)?;
     options.protocol = match record.header.protocol.as_str() {
         "at" => Protocol::At,
         "ecr" => Protocol::Ecr,
+        "zvt" => Protocol::Zvt,
         _ => Protocol::Auto,
     };
+    // A record of a TCP line holds bare ZVT APDUs; of a serial line, blocks.
+    options.zvt.framed = !record.header.device.starts_with("tcp://");
     options.timeout = Duration::from_millis(record.header.timeout_ms.max(1));
     let mut line = Replay::new(&record.header.device, &record);
     let mut readings = probe::probe(&mut line, &record.header.device, options)?;
@@ -250,7 +294,8 @@ impl Drop for Spinner {
     }
 }
 
-/// What a sent chunk is, for the spinner: `AT+CSQ`, `ECR ST`.
+/// What a sent chunk is, for the spinner: `AT+CSQ`, `ECR ST`, `ZVT
+/// Diagnosis (06 70)`.
 fn sent_command(bytes: &[u8]) -> Option<String> {
     match bytes {
         [crate::probe::ecr::frame::STX, _, _, a, b, ..] => {
@@ -258,6 +303,10 @@ fn sent_command(bytes: &[u8]) -> Option<String> {
         }
         [b'A' | b'a', b'T' | b't', ..] => {
             Some(String::from_utf8_lossy(bytes).trim_end().to_string())
+        }
+        // A ZVT command: a serial block, or a bare APDU on TCP.
+        [0x10, 0x02, class @ (0x05 | 0x06), instr, ..] | [class @ (0x05 | 0x06), instr, ..] => {
+            Some(format!("ZVT {}", crate::probe::zvt::message::command_name(*class, *instr)))
         }
         _ => None,
     }
@@ -286,5 +335,22 @@ impl Transport for Spinner {
 
     fn note(&mut self, text: &str) {
         self.inner.note(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sent_command;
+
+    #[test]
+    fn the_spinner_names_what_it_waits_for() {
+        assert_eq!(sent_command(b"AT+CSQ\r").as_deref(), Some("AT+CSQ"));
+        let zvt = crate::probe::zvt::frame::encode(&[0x06, 0x70, 0x00]);
+        assert_eq!(sent_command(&zvt).as_deref(), Some("ZVT Diagnosis (06 70)"));
+        assert_eq!(
+            sent_command(&[0x05, 0x01, 0x00]).as_deref(),
+            Some("ZVT Status Enquiry (05 01)")
+        );
+        assert_eq!(sent_command(&[0x80, 0x00, 0x00]), None);
     }
 }

@@ -35,6 +35,7 @@ fn protocol_name(p: Protocol) -> &'static str {
     match p {
         Protocol::At => "AT",
         Protocol::Ecr => "ECR",
+        Protocol::Zvt => "ZVT",
         Protocol::Auto => "auto",
     }
 }

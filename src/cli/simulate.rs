@@ -1,8 +1,9 @@
-//! `posdiag simulate FIXTURE [--listen ADDR]`: play a simulated terminal
+//! `posdiag simulate FIXTURE [--listen ADDR] [--protocol zvt]`: play a
+//! simulated terminal (AT and ECR, or ZVT)
 //! on a pseudo-terminal (its path printed on stdout) or a TCP port, until
 //! killed. The exchange log goes to stderr.
 
-use super::arguments::SimulateArgs;
+use super::arguments::{SimProtocolArg, SimulateArgs};
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::sim::{self, FixtureError};
@@ -12,9 +13,11 @@ pub fn run(args: &SimulateArgs) -> Result<Exit, Error> {
         FixtureError::Parse(problem) => Error::Parse(problem),
         other => Error::Fixture(other),
     })?;
-    let result = match &args.listen {
-        Some(addr) => sim::run_tcp(&name, &fixture, addr),
-        None => sim::run_pty(&name, &fixture),
+    let result = match (&args.listen, args.protocol) {
+        (Some(addr), SimProtocolArg::Zvt) => sim::zvt::run_tcp(&name, &fixture, addr),
+        (None, SimProtocolArg::Zvt) => sim::zvt::run_pty(&name, &fixture),
+        (Some(addr), SimProtocolArg::Auto) => sim::run_tcp(&name, &fixture, addr),
+        (None, SimProtocolArg::Auto) => sim::run_pty(&name, &fixture),
     };
     result?;
     Ok(Exit::Ok)

@@ -126,8 +126,11 @@ fn an_overlay_overrides_and_adds() {
         other => panic!("{other:?}"),
     }
     case(&rules, "05", "05", "unionpay");
-    // Overridden codes are not listed twice.
-    assert_eq!(rules.codes().entries().filter(|e| e.code == "51").count(), 1);
+    // Overridden codes are not listed twice (the ZVT table's 51 lives in
+    // its own namespace).
+    let tables = rules.codes().tables();
+    let bare = |e: &&crate::codes::book::Entry| tables[e.table].id != "zvt";
+    assert_eq!(rules.codes().entries().filter(|e| e.code == "51").filter(bare).count(), 1);
 }
 
 #[test]

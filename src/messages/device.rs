@@ -12,6 +12,7 @@ use crate::lang::Lang;
 use crate::probe::ecr::frame::MAX_DATA;
 use crate::probe::ecr::{FramingError, LinkError};
 use crate::probe::replay::{RecordProblem, ReplayError};
+use crate::probe::zvt::link::LinkError as ZvtLinkError;
 use crate::probe::{ProbeError, TransportError, UrlError};
 use crate::sim::{FixtureError, SimError};
 
@@ -99,6 +100,10 @@ impl Localize for ProbeError {
                 "error-probe-link",
                 &[("device", s(device)), ("error", error.message(lang).into())],
             ),
+            ProbeError::Zvt { device, error } => lang.t_args(
+                "error-probe-link",
+                &[("device", s(device)), ("error", error.message(lang).into())],
+            ),
             ProbeError::NoProtocol { device, after } => lang.t_args(
                 "error-probe-no-protocol",
                 &[("device", s(device)), ("after", seconds(*after))],
@@ -125,6 +130,31 @@ impl Localize for LinkError {
                     ("error", error.message(lang).into()),
                 ],
             ),
+        }
+    }
+}
+
+impl Localize for ZvtLinkError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ZvtLinkError::Refused { command, naks } => lang.t_args(
+                "error-zvt-refused",
+                &[("command", s(command)), ("naks", naks.to_string().into())],
+            ),
+            ZvtLinkError::Corrupt { command, tries } => lang.t_args(
+                "error-zvt-corrupt",
+                &[("command", s(command)), ("tries", tries.to_string().into())],
+            ),
+            ZvtLinkError::Endless { command } => lang.t_args(
+                "error-zvt-endless",
+                &[
+                    ("command", s(command)),
+                    ("max", crate::probe::zvt::link::MAX_MESSAGES.to_string().into()),
+                ],
+            ),
+            ZvtLinkError::NotZvt { bytes } => {
+                lang.t_args("error-zvt-not-zvt", &[("bytes", s(bytes))])
+            }
         }
     }
 }
@@ -247,6 +277,9 @@ impl Localize for FixtureError {
                 "error-fixture-unknown",
                 &[("name", s(name)), ("known", known.join(", ").into())],
             ),
+            FixtureError::BadZvt { file, problem } => {
+                lang.t_args("error-fixture-zvt", &[("file", s(file)), ("problem", s(problem))])
+            }
             FixtureError::BadGarbage { file, byte } => {
                 lang.t_args("error-fixture-garbage", &[("file", s(file)), ("byte", s(byte))])
             }

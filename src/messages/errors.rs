@@ -310,6 +310,9 @@ impl Localize for Usage {
             Usage::ReplayAndPort => lang.t("error-replay-and-port").into(),
             Usage::ReplaySettings => lang.t("error-replay-settings").into(),
             Usage::NoPort => lang.t("error-no-port").into(),
+            Usage::ZvtPassword { given } => {
+                lang.t_args("error-zvt-password", &[("given", given.as_str().into())])
+            }
             Usage::TcpSettings => lang.t("error-tcp-settings").into(),
             Usage::AnswerNotSingle { path: p, node, value } => lang.t_args(
                 "error-answer-not-single",

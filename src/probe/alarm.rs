@@ -29,6 +29,15 @@ pub fn points_at_fault(name: &str, value: &str) -> bool {
         "terminal.tamper" => value == "yes",
         "terminal.battery" => value.parse::<u8>().is_ok_and(|p| p < 20),
         "last.response_code" => value != "00",
+        // ZVT (`probe::zvt`): a terminal status other than ready, a failed
+        // diagnosis or self-test, any lock bit set.
+        "zvt.status" | "zvt.result" => value != "00",
+        "zvt.diagnosis" | "zvt.selftest" => value != "ok",
+        "zvt.locks" => value.bytes().any(|b| b.is_ascii_hexdigit() && b != b'0'),
+        "power.state" => matches!(value, "low_voltage" | "low_battery"),
+        "printer.state" => matches!(value, "not_ready" | "fault"),
+        "operation.message" => value == "batch_full",
+        "terminal.host" => value == "unreachable",
         _ => false,
     }
 }

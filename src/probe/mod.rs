@@ -17,6 +17,7 @@ pub mod replay;
 pub mod serial;
 pub mod transport;
 pub mod url;
+pub mod zvt;
 
 use std::time::Duration;
 
@@ -43,26 +44,35 @@ pub use url::{LineSettings, PortUrl, UrlError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Protocol {
-    /// Every protocol that answers: AT first, then ECR.
+    /// Every protocol that answers: AT first, then ECR; ZVT when neither
+    /// did (ZVT alone on TCP port 20007).
     #[default]
     Auto,
     /// The GPRS/4G modem's AT commands.
     At,
     /// The ECR reference protocol of the payment application.
     Ecr,
+    /// ZVT, the ECR interface of German, Austrian and Swiss terminals.
+    Zvt,
 }
 
-/// How long to wait.
+/// What to speak and how long to wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub protocol: Protocol,
     /// For an ACK and for ordinary replies.
     pub timeout: Duration,
+    /// What a ZVT probe may do, and whether the line carries serial blocks.
+    pub zvt: zvt::Settings,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { protocol: Protocol::Auto, timeout: Duration::from_millis(2000) }
+        Options {
+            protocol: Protocol::Auto,
+            timeout: Duration::from_millis(2000),
+            zvt: zvt::Settings::default(),
+        }
     }
 }
 
@@ -151,8 +161,10 @@ pub enum ProbeError {
     Transport(#[from] TransportError),
     #[error("`{device}`: {error}")]
     Link { device: String, error: ecr::LinkError },
+    #[error("`{device}`: {error}")]
+    Zvt { device: String, error: zvt::LinkError },
     #[error(
-        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
+        "nothing on `{device}` answered an AT command (`ATE0Q0V1`) or an ECR status request (nor a ZVT Status Enquiry) within {}; check the cable, that the terminal is on, and the line settings (`--baud`)",
         format!("{:.1} s", after.as_secs_f64())
     )]
     NoProtocol { device: String, after: Duration },
@@ -190,8 +202,14 @@ pub fn probe(
     let name = line.name().to_string();
     let named = |e: ProbeError| match e {
         ProbeError::Link { error, .. } => ProbeError::Link { device: name.clone(), error },
+        ProbeError::Zvt { error, .. } => ProbeError::Zvt { device: name.clone(), error },
         other => other,
     };
+    // ZVT's own TCP port speaks nothing else: `auto` there is ZVT.
+    let zvt_port = !opts.zvt.framed && name.ends_with(&format!(":{}", zvt::PORT));
+    let protocol =
+        if opts.protocol == Protocol::Auto && zvt_port { Protocol::Zvt } else { opts.protocol };
+    let opts = &Options { protocol, ..*opts };
     let auto = opts.protocol == Protocol::Auto;
     let mut echo_only = false;
     if matches!(opts.protocol, Protocol::At | Protocol::Auto) {
@@ -252,12 +270,22 @@ pub fn probe(
             }),
         }
     }
+    // A line carries one device: ZVT is tried in `auto` only when neither
+    // a modem nor the ECR protocol answered (a ZVT terminal speaks
+    // neither, and a modem's line is no ZVT line).
+    let zvt = opts.protocol == Protocol::Zvt || (auto && readings.protocols.is_empty());
+    let zvt = zvt && !echo_only;
+    if zvt {
+        zvt::step(line, opts, &mut readings).map_err(&named)?;
+    }
     if readings.protocols.is_empty() {
         // Only the echo came back to AT: say so rather than "nothing".
         if echo_only {
             return Err(ProbeError::EchoOnly { device: name });
         }
-        return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * 2 });
+        // Each protocol tried waited its timeout once.
+        let tried = 2 + u32::from(zvt);
+        return Err(ProbeError::NoProtocol { device: name, after: opts.timeout * tried });
     }
     Ok(masked(readings))
 }

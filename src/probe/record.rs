@@ -23,7 +23,8 @@
 //!
 //! The file is private: created new (never over an existing file, never
 //! through a symbolic link) with mode 0600. Card numbers in received bytes
-//! are masked in place before anything is written ([`super::redact`]); a
+//! are masked in place before anything is written ([`super::redact`], and
+//! ZVT's binary ones by [`super::zvt::pan`]); a
 //! chunk so changed says `masked`. Received chunks are held until the next
 //! send, so a number split across two reads is still seen whole.
 
@@ -133,6 +134,7 @@ impl Recorder {
             .collect();
         let original = run.clone();
         mask_bytes(&mut run);
+        super::zvt::pan::mask_bcd(&mut run);
         let mut at = 0;
         for p in pending {
             match p {

@@ -13,7 +13,8 @@
 //! by `*` when it was recorded, which breaks the LRC of an ECR frame that
 //! held them. On replay such a frame is checked by its shape (STX, length,
 //! ETX where the length puts it) and its LRC is recomputed; frames without
-//! masked digits keep the LRC they were received with.
+//! masked digits keep the LRC they were received with. A ZVT serial block
+//! in a masked chunk gets its CRC recomputed the same way.
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -168,6 +169,7 @@ impl Record {
                     } else {
                         if masked {
                             reseal(&mut bytes);
+                            super::zvt::frame::reseal(&mut bytes);
                         }
                         events.push(Event::Rx(bytes));
                     }

@@ -25,6 +25,9 @@ pub struct Fixture {
     pub terminal: Terminal,
     #[serde(default)]
     pub faults: Faults,
+    /// The ZVT terminal (`simulate --protocol zvt`).
+    #[serde(default)]
+    pub zvt: super::zvt::ZvtTerminal,
 }
 
 /// Line ends the modem uses.
@@ -276,6 +279,8 @@ pub enum FixtureError {
     Unknown { name: String, known: Vec<String> },
     #[error("{file}: bad `faults.garbage` byte `{byte}`; write bytes as hex, e.g. \"ff fe 00\"")]
     BadGarbage { file: String, byte: String },
+    #[error("{file}: {problem}")]
+    BadZvt { file: String, problem: String },
 }
 
 /// Load a fixture: a file path, or the name of a built-in one (`healthy`).
@@ -306,6 +311,9 @@ pub fn load(name_or_path: &str) -> Result<(String, Fixture), FixtureError> {
         .find(|h| u8::from_str_radix(h, 16).is_err())
     {
         return Err(FixtureError::BadGarbage { file: file.name, byte: bad.to_string() });
+    }
+    if let Some(problem) = fixture.zvt.problem() {
+        return Err(FixtureError::BadZvt { file: file.name, problem });
     }
     let name =
         Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();

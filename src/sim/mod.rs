@@ -12,6 +12,7 @@ pub mod line;
 pub mod modem;
 pub mod session;
 pub mod terminal;
+pub mod zvt;
 
 use std::net::TcpListener;
 
@@ -66,13 +67,13 @@ pub fn play(
 
 /// Where the simulator prints the line's address (stdout) and its log
 /// of exchanges (stderr).
-fn announce(address: &str) {
+pub(crate) fn announce(address: &str) {
     crate::outln!("{address}");
     crate::output::flush_stdout();
 }
 
 /// The simulator's log line on stderr; a closed stderr does not stop it.
-fn say(text: &str) {
+pub(crate) fn say(text: &str) {
     crate::eoutln!("{text}");
 }
 

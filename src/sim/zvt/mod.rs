@@ -1,0 +1,72 @@
+//! The simulated ZVT terminal (`posdiag simulate --protocol zvt`): the
+//! terminal's side of PA00P015/PA00P016 written from the specifications,
+//! on a pseudo-terminal (serial blocks, 9600 8N2) or a TCP port (bare
+//! APDUs, like a terminal's port 20007). `fixture` is its state,
+//! `terminal` answers the commands.
+
+pub mod fixture;
+pub mod terminal;
+
+use std::net::TcpListener;
+
+pub use fixture::ZvtTerminal;
+
+use super::{Fixture, SimError, announce, say};
+use crate::probe::transport::TcpTransport;
+
+/// Play `fixture`'s ZVT terminal on a new pseudo-terminal, its path
+/// printed on stdout, until killed.
+#[cfg(unix)]
+pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
+    let (mut port, path, keep_open) =
+        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
+    announce(&path);
+    say(&format!(
+        "simulating the ZVT terminal `{name}` ({}) on {path}\nprobe it with: posdiag probe --protocol zvt {path}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        fixture.description,
+        std::process::id()
+    ));
+    let _keep_open = keep_open;
+    let log = Box::new(crate::output::Masked::new(std::io::stderr()));
+    let mut terminal = terminal::Terminal::new(&fixture.zvt, true, log);
+    terminal.serve(&mut port)?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn run_pty(_name: &str, _fixture: &Fixture) -> Result<(), SimError> {
+    Err(SimError::Pty {
+        reason: "pseudo-terminals need a Unix system; use `--listen 127.0.0.1:20007`".into(),
+    })
+}
+
+/// Play `fixture`'s ZVT terminal on a TCP port, one client at a time;
+/// `tcp://HOST:PORT` is printed on stdout.
+pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError> {
+    let listen_error = |e: std::io::Error| SimError::Listen {
+        addr: addr.to_string(),
+        reason: e.to_string().to_lowercase(),
+    };
+    let listener = TcpListener::bind(addr).map_err(listen_error)?;
+    let local = listener.local_addr().map_err(listen_error)?;
+    let url = format!("tcp://{local}");
+    announce(&url);
+    say(&format!(
+        "simulating the ZVT terminal `{name}` ({}) on {url}\nprobe it with: posdiag probe --protocol zvt {url}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        fixture.description,
+        std::process::id()
+    ));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+        say(&format!("client {peer} connected"));
+        let mut line = TcpTransport::from_stream(&peer, stream);
+        let log = Box::new(crate::output::Masked::new(std::io::stderr()));
+        let mut terminal = terminal::Terminal::new(&fixture.zvt, false, log);
+        match terminal.serve(&mut line) {
+            Ok(()) => say(&format!("client {peer} left")),
+            Err(e) => say(&format!("client {peer}: {e}")),
+        }
+    }
+    Ok(())
+}
