@@ -35,9 +35,8 @@ pub fn routes() -> Router<Shared> {
         .route("/api/v1/sessions/{id}", get(read))
         .route("/api/v1/sessions/{id}/answer", post(answer))
         .route("/api/v1/sessions/{id}/unknown", post(unknown))
-        .route("/api/v1/sessions/{id}/back", post(back))
-        .route("/api/v1/sessions/{id}/not-fixed", post(not_fixed))
-        .route("/api/v1/sessions/{id}/fixed", post(fixed))
+        // `back`, `not-fixed`, `fixed`: moves that carry nothing.
+        .route("/api/v1/sessions/{id}/{step}", post(bare))
         .route("/api/v1/codes/{code}", get(code))
         .layer(axum::middleware::map_response(json_errors))
 }
@@ -199,37 +198,17 @@ async fn unknown(
     apply(app, id, Move::Unknown { node: b.node }, query, headers).await
 }
 
-async fn back(
+/// Back, not fixed or fixed: a move that carries nothing.
+async fn bare(
     State(app): State<Shared>,
-    Path(id): Path<String>,
+    Path((id, step)): Path<(String, String)>,
     Query(query): Query<LangQuery>,
     headers: HeaderMap,
     raw: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let Some(step) = Move::bare(&step) else { return Err(not_found().await) };
     let NoBody {} = body(raw)?;
-    apply(app, id, Move::Back, query, headers).await
-}
-
-async fn not_fixed(
-    State(app): State<Shared>,
-    Path(id): Path<String>,
-    Query(query): Query<LangQuery>,
-    headers: HeaderMap,
-    raw: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    let NoBody {} = body(raw)?;
-    apply(app, id, Move::NotFixed, query, headers).await
-}
-
-async fn fixed(
-    State(app): State<Shared>,
-    Path(id): Path<String>,
-    Query(query): Query<LangQuery>,
-    headers: HeaderMap,
-    raw: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    let NoBody {} = body(raw)?;
-    apply(app, id, Move::Fixed, query, headers).await
+    apply(app, id, step, query, headers).await
 }
 
 async fn code(

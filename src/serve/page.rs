@@ -34,9 +34,8 @@ pub fn routes() -> Router<Shared> {
         .route("/s/{id}", get(session))
         .route("/s/{id}/answer", post(answer))
         .route("/s/{id}/unknown", post(unknown))
-        .route("/s/{id}/back", post(back))
-        .route("/s/{id}/not-fixed", post(not_fixed))
-        .route("/s/{id}/fixed", post(fixed))
+        // `back`, `not-fixed`, `fixed`: moves that carry nothing.
+        .route("/s/{id}/{step}", post(bare))
         .route("/s/{id}/handoff.txt", get(handoff_text))
 }
 
@@ -281,31 +280,19 @@ async fn unknown(
     make(app, id, headers, form, |f| Move::Unknown { node: f.node }).await
 }
 
-async fn back(
+/// Back, not fixed or fixed: a move that carries nothing.
+async fn bare(
     State(app): State<Shared>,
-    Path(id): Path<String>,
+    Path((id, step)): Path<(String, String)>,
     headers: HeaderMap,
     form: Result<Form<MoveForm>, FormRejection>,
 ) -> Response {
-    make(app, id, headers, form, |_| Move::Back).await
-}
-
-async fn not_fixed(
-    State(app): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    form: Result<Form<MoveForm>, FormRejection>,
-) -> Response {
-    make(app, id, headers, form, |_| Move::NotFixed).await
-}
-
-async fn fixed(
-    State(app): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    form: Result<Form<MoveForm>, FormRejection>,
-) -> Response {
-    make(app, id, headers, form, |_| Move::Fixed).await
+    let Some(step) = Move::bare(&step) else {
+        let lang = page_lang(&app, &headers);
+        let e = ApiError::new(StatusCode::NOT_FOUND, "not_found", lang.t("serve-not-found"));
+        return error_page(&app, &headers, &e);
+    };
+    make(app, id, headers, form, |_| step).await
 }
 
 async fn code_query(

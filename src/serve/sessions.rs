@@ -52,6 +52,19 @@ pub enum Move {
     Fixed,
 }
 
+impl Move {
+    /// The move a path ends with, for the moves that carry nothing:
+    /// `back`, `not-fixed`, `fixed`.
+    pub fn bare(word: &str) -> Option<Move> {
+        match word {
+            "back" => Some(Move::Back),
+            "not-fixed" => Some(Move::NotFixed),
+            "fixed" => Some(Move::Fixed),
+            _ => None,
+        }
+    }
+}
+
 /// A session as the API returns it.
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionOut {
