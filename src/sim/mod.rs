@@ -118,6 +118,30 @@ pub fn run_pty(_name: &str, _fixture: &Fixture) -> Result<(), SimError> {
 /// Play `fixture` on a TCP port, one client at a time, like a ser2net raw
 /// port; `tcp://HOST:PORT` is printed on stdout (port 0 picks a free one).
 pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError> {
+    let intro = |url: &str| {
+        format!(
+            "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}",
+            fixture.description
+        )
+    };
+    listen_tcp(addr, intro, |line, peer| {
+        let log = Box::new(crate::output::Masked::new(std::io::stderr()));
+        match play(fixture, line, log) {
+            Ok(End::HungUp) => format!("hung up on {peer} (disconnect_after)"),
+            Ok(End::ClientGone) => format!("client {peer} left"),
+            Err(e) => format!("client {peer}: {e}"),
+        }
+    })
+}
+
+/// Listen on `addr`, print `tcp://HOST:PORT` on stdout and `intro` of it
+/// (with how to stop) on stderr, then play one client at a time: `client`
+/// serves a connection and says how it ended.
+pub(crate) fn listen_tcp(
+    addr: &str,
+    intro: impl Fn(&str) -> String,
+    mut client: impl FnMut(&mut TcpTransport, &str) -> String,
+) -> Result<(), SimError> {
     let listen_error = |e: std::io::Error| SimError::Listen {
         addr: addr.to_string(),
         reason: e.to_string().to_lowercase(),
@@ -127,8 +151,8 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
     let url = format!("tcp://{local}");
     announce(&url);
     say(&format!(
-        "simulating `{name}` ({}) on {url}\nprobe it with: posdiag probe {url}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
-        fixture.description,
+        "{}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        intro(&url),
         std::process::id()
     ));
     for stream in listener.incoming() {
@@ -136,12 +160,7 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
         let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
         say(&format!("client {peer} connected"));
         let mut line = TcpTransport::from_stream(&peer, stream);
-        let log = Box::new(crate::output::Masked::new(std::io::stderr()));
-        match play(fixture, &mut line, log) {
-            Ok(End::HungUp) => say(&format!("hung up on {peer} (disconnect_after)")),
-            Ok(End::ClientGone) => say(&format!("client {peer} left")),
-            Err(e) => say(&format!("client {peer}: {e}")),
-        }
+        say(&client(&mut line, &peer));
     }
     Ok(())
 }

@@ -7,12 +7,9 @@
 pub mod fixture;
 pub mod terminal;
 
-use std::net::TcpListener;
-
 pub use fixture::ZvtTerminal;
 
 use super::{Fixture, SimError, announce, say};
-use crate::probe::transport::TcpTransport;
 
 /// Play `fixture`'s ZVT terminal on a new pseudo-terminal, its path
 /// printed on stdout, until killed.
@@ -43,30 +40,18 @@ pub fn run_pty(_name: &str, _fixture: &Fixture) -> Result<(), SimError> {
 /// Play `fixture`'s ZVT terminal on a TCP port, one client at a time;
 /// `tcp://HOST:PORT` is printed on stdout.
 pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError> {
-    let listen_error = |e: std::io::Error| SimError::Listen {
-        addr: addr.to_string(),
-        reason: e.to_string().to_lowercase(),
+    let intro = |url: &str| {
+        format!(
+            "simulating the ZVT terminal `{name}` ({}) on {url}\nprobe it with: posdiag probe --protocol zvt {url}",
+            fixture.description
+        )
     };
-    let listener = TcpListener::bind(addr).map_err(listen_error)?;
-    let local = listener.local_addr().map_err(listen_error)?;
-    let url = format!("tcp://{local}");
-    announce(&url);
-    say(&format!(
-        "simulating the ZVT terminal `{name}` ({}) on {url}\nprobe it with: posdiag probe --protocol zvt {url}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
-        fixture.description,
-        std::process::id()
-    ));
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_default();
-        say(&format!("client {peer} connected"));
-        let mut line = TcpTransport::from_stream(&peer, stream);
+    super::listen_tcp(addr, intro, |line, peer| {
         let log = Box::new(crate::output::Masked::new(std::io::stderr()));
         let mut terminal = terminal::Terminal::new(&fixture.zvt, false, log);
-        match terminal.serve(&mut line) {
-            Ok(()) => say(&format!("client {peer} left")),
-            Err(e) => say(&format!("client {peer}: {e}")),
+        match terminal.serve(line) {
+            Ok(()) => format!("client {peer} left"),
+            Err(e) => format!("client {peer}: {e}"),
         }
-    }
-    Ok(())
+    })
 }
