@@ -77,17 +77,8 @@ pub enum Error {
 pub enum Usage {
     #[error("unknown tree `{tree}`; {}", hint.clone().unwrap_or_else(|| format!("trees are: {}", trees.join(", "))))]
     UnknownTree { tree: String, hint: Option<String>, trees: Vec<String> },
-    #[error(
-        "SVG needs Graphviz's `dot`, which is not installed: install graphviz \
-         (e.g. `apt-get install graphviz`), or use `--format dot` or `--format mermaid`"
-    )]
-    GraphvizMissing,
-    #[error("cannot run Graphviz `dot`: {reason}")]
-    GraphvizRun { reason: String },
-    #[error("cannot send the graph to Graphviz: {reason}")]
-    GraphvizSend { reason: String },
-    #[error("Graphviz `dot` failed: {reason}")]
-    GraphvizFailed { reason: String },
+    #[error(transparent)]
+    Graphviz(#[from] crate::report::GraphvizError),
     #[error("batch stopped: {source}")]
     BatchStopped { source: std::io::Error },
     #[error("give a port or `--replay RECORD`, not both: a replay reads no port")]

@@ -2,9 +2,6 @@
 //! DOT comes from petgraph's writer, Mermaid from the same picture, and SVG
 //! from Graphviz's `dot` where it is installed.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use super::arguments::{GraphArgs, GraphFormat};
 use super::context::Context;
 use crate::error::{Error, Usage};
@@ -26,37 +23,8 @@ pub fn run(ctx: &Context, args: &GraphArgs) -> Result<Exit, Error> {
     let out = match args.format {
         GraphFormat::Dot => picture.to_dot(),
         GraphFormat::Mermaid => picture.to_mermaid(),
-        GraphFormat::Svg => svg(&picture.to_dot())?,
+        GraphFormat::Svg => crate::report::svg(&picture.to_dot()).map_err(Usage::from)?,
     };
     crate::output::stdout_str(&out);
     Ok(Exit::Ok)
-}
-
-/// Render DOT to SVG with Graphviz.
-fn svg(dot: &str) -> Result<String, Error> {
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Usage::GraphvizMissing.into());
-        }
-        Err(e) => return Err(Usage::GraphvizRun { reason: e.to_string() }.into()),
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(dot.as_bytes())
-            .map_err(|e| Usage::GraphvizSend { reason: e.to_string() })?;
-    }
-    let out =
-        child.wait_with_output().map_err(|e| Usage::GraphvizFailed { reason: e.to_string() })?;
-    if !out.status.success() {
-        let reason = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(Usage::GraphvizFailed { reason }.into());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

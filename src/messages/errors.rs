@@ -14,7 +14,7 @@ use crate::engine::{AnswerError, GivenError, InputProblem};
 use crate::error::{Error, Kept, Usage};
 use crate::i18n::Arg;
 use crate::lang::Lang;
-use crate::report::ReportError;
+use crate::report::{GraphvizError, ReportError};
 use crate::rules::source::SourceError;
 
 /// A path as an argument.
@@ -302,10 +302,7 @@ impl Localize for Usage {
                 });
                 with_hint(lang, base, Some(&hint))
             }
-            Usage::GraphvizMissing => lang.t("error-graphviz-missing").into(),
-            Usage::GraphvizRun { reason: r } => reason("error-graphviz-run", r),
-            Usage::GraphvizSend { reason: r } => reason("error-graphviz-send", r),
-            Usage::GraphvizFailed { reason: r } => reason("error-graphviz-failed", r),
+            Usage::Graphviz(e) => e.message(lang),
             Usage::BatchStopped { source } => reason("error-batch-stopped", &io(lang, source)),
             Usage::ReplayAndPort => lang.t("error-replay-and-port").into(),
             Usage::ReplaySettings => lang.t("error-replay-settings").into(),
@@ -338,6 +335,18 @@ impl Localize for Usage {
                     ),
                 }
             }
+        }
+    }
+}
+
+impl Localize for GraphvizError {
+    fn message(&self, lang: Lang) -> String {
+        let reason = |id: &str, r: &str| lang.t_args(id, &[("reason", r.into())]);
+        match self {
+            GraphvizError::Missing => lang.t("error-graphviz-missing").into(),
+            GraphvizError::Run { reason: r } => reason("error-graphviz-run", r),
+            GraphvizError::Send { reason: r } => reason("error-graphviz-send", r),
+            GraphvizError::Failed { reason: r } => reason("error-graphviz-failed", r),
         }
     }
 }

@@ -3,9 +3,6 @@
 //! Graphviz's `dot` on the server. Where `dot` is not installed the answer
 //! says so, and how to fix it (503, kind `graphviz`).
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use super::api::LangQuery;
 use super::error::ApiError;
 use super::state::Shared;
+use crate::messages::Localize as _;
 use crate::report::Picture;
 
 /// `GET /graph/{tree}.svg`.
@@ -31,7 +29,12 @@ pub async fn svg(
         return ApiError::new(StatusCode::NOT_FOUND, "not_found", message).into_response();
     }
     let dot = Picture::new(&app.rules, Some(tree), lang).to_dot();
-    let drawn = tokio::task::spawn_blocking(move || draw(&dot)).await;
+    let drawn = tokio::task::spawn_blocking(move || {
+        crate::report::svg(&dot).map_err(|e| {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "graphviz", e.message(lang))
+        })
+    })
+    .await;
     match drawn {
         Ok(Ok(svg)) => {
             let mut response = svg.into_response();
@@ -44,36 +47,4 @@ pub async fn svg(
         Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "graphviz", e.to_string())
             .into_response(),
     }
-}
-
-/// DOT to SVG with Graphviz.
-fn draw(dot: &str) -> Result<String, ApiError> {
-    let failed = |m: String| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "graphviz", m);
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(failed(
-                "pictures of the graph need Graphviz's `dot`, which is not installed on \
-                 this server: install graphviz (e.g. `apt-get install graphviz`), or draw \
-                 it with `posdiag graph --format mermaid`"
-                    .into(),
-            ));
-        }
-        Err(e) => return Err(failed(format!("cannot run Graphviz `dot`: {e}"))),
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(dot.as_bytes()).map_err(|e| failed(format!("Graphviz `dot`: {e}")))?;
-    }
-    let out = child.wait_with_output().map_err(|e| failed(format!("Graphviz `dot`: {e}")))?;
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(failed(format!("Graphviz `dot` failed: {why}")));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
