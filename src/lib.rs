@@ -15,6 +15,7 @@ pub mod exit;
 pub mod fsio;
 pub mod history;
 pub mod i18n;
+pub mod invocation;
 pub mod kb;
 pub mod lang;
 pub mod lock;

@@ -84,7 +84,7 @@ impl Context {
         }
         args.push("check".into());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        super::invocation::hint(&args)
+        crate::invocation::hint(&args)
     }
 
     /// Load and check the rules; any problem is an error (exit 2).

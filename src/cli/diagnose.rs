@@ -88,7 +88,7 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
                 );
             }
             Ok(Resume::Keep) => {
-                let command = super::invocation::hint(&["--resume"]);
+                let command = crate::invocation::hint(&["--resume"]);
                 crate::eoutln!(
                     "{}",
                     ctx.lang.t_args("diagnose-kept", &[("command", command.into())])

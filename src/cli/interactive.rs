@@ -277,7 +277,7 @@ impl Interactive<'_> {
             return Ok(exit);
         }
         let path = self.session_path.display().to_string();
-        let command = super::invocation::hint(&["--resume"]);
+        let command = crate::invocation::hint(&["--resume"]);
         crate::eoutln!(
             "\n{}\n{}",
             lang.t_args("interactive-saved-to", &[("path", path.into())]),

@@ -13,7 +13,6 @@ mod emv;
 mod graph;
 mod help;
 mod interactive;
-mod invocation;
 mod parse_error;
 mod ports;
 pub mod probe;
@@ -88,7 +87,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
 /// `posdiag` and the command the arguments name (`posdiag diagnose`), for
 /// a hint to read its `--help`.
 fn command_named(command: &clap::Command, args: &[OsString]) -> String {
-    let program = invocation::program();
+    let program = crate::invocation::program();
     let sub = args
         .iter()
         .skip(1)

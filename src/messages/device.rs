@@ -68,8 +68,13 @@ impl Localize for UrlError {
 impl Localize for TransportError {
     fn message(&self, lang: Lang) -> String {
         let device = |id: &'static str, d: &str| lang.t_args(id, &[("device", s(d))]);
+        // What lists the ports, named as this posdiag was started.
+        let ports = |id: &'static str, d: &str| {
+            let ports = crate::invocation::hint(&["ports"]);
+            lang.t_args(id, &[("device", s(d)), ("ports", ports.into())])
+        };
         match self {
-            TransportError::NotFound { device: d } => device("error-transport-not-found", d),
+            TransportError::NotFound { device: d } => ports("error-transport-not-found", d),
             TransportError::Busy { device: d } => device("error-transport-busy", d),
             TransportError::PermissionDenied { device: d } => {
                 device("error-transport-permission", d)
@@ -84,7 +89,7 @@ impl Localize for TransportError {
                 ],
             ),
             TransportError::Disconnected { device: d } => device("error-transport-disconnected", d),
-            TransportError::NotSerial { device: d } => device("error-transport-not-serial", d),
+            TransportError::NotSerial { device: d } => ports("error-transport-not-serial", d),
             TransportError::Io { device: d, reason } => {
                 lang.t_args("error-transport-io", &[("device", s(d)), ("reason", s(reason))])
             }

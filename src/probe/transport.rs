@@ -57,7 +57,8 @@ pub trait Transport: Send {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransportError {
     #[error(
-        "serial port `{device}` does not exist; check the cable and run `posdiag ports` to see the ports this system has"
+        "serial port `{device}` does not exist; check the cable and run `{}` to see the ports this system has",
+        crate::invocation::hint(&["ports"])
     )]
     NotFound { device: String },
     #[error(
@@ -82,7 +83,8 @@ pub enum TransportError {
     )]
     Disconnected { device: String },
     #[error(
-        "`{device}` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `posdiag ports` to see the ports this system has"
+        "`{device}` is not a serial port (not a terminal device); give the terminal's port, e.g. `/dev/ttyUSB0`, and run `{}` to see the ports this system has",
+        crate::invocation::hint(&["ports"])
     )]
     NotSerial { device: String },
     #[error("cannot use `{device}`: {reason}")]
