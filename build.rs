@@ -20,13 +20,17 @@ mod lang;
 mod i18n;
 
 #[allow(dead_code)]
-mod rules {
-    #[path = "../src/rules/limits.rs"]
+#[path = "src/source"]
+mod source {
     pub mod limits;
+    pub mod spanned;
+    pub use spanned::Spanned;
+}
+
+#[allow(dead_code)]
+mod rules {
     #[path = "../src/rules/model.rs"]
     pub mod model;
-    #[path = "../src/rules/spanned.rs"]
-    pub mod spanned;
 }
 
 #[allow(dead_code)]
@@ -45,16 +49,16 @@ struct Entry<'a> {
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=fixtures/cases");
-    for dir in ["src/rules/model.rs", "src/rules/spanned.rs", "src/rules/limits.rs"] {
+    for dir in ["src/rules/model.rs", "src/source/spanned.rs", "src/source/limits.rs"] {
         println!("cargo:rerun-if-changed={dir}");
     }
     println!("cargo:rerun-if-changed=src/codes/model.rs");
     println!("cargo:rerun-if-changed=src/lang.rs");
 
     // What the binary form depends on: the on-disk cache of parsed rule
-    // files (src/rules/cache.rs) keys its entries with this.
+    // files (src/source/cache.rs) keys its entries with this.
     let mut fingerprint = std::collections::hash_map::DefaultHasher::new();
-    for file in ["src/rules/model.rs", "src/rules/spanned.rs", "src/codes/model.rs", "src/lang.rs"]
+    for file in ["src/rules/model.rs", "src/source/spanned.rs", "src/codes/model.rs", "src/lang.rs"]
     {
         std::hash::Hash::hash(&std::fs::read(file).unwrap_or_default(), &mut fingerprint);
     }
@@ -98,7 +102,7 @@ fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 fn parse<T: serde::de::DeserializeOwned + serde::Serialize>(path: &Path) -> Option<Vec<u8>> {
     let text = std::fs::read_to_string(path).ok()?;
-    match serde_saphyr::from_str_with_options::<T>(&text, rules::limits::yaml_options()) {
+    match serde_saphyr::from_str_with_options::<T>(&text, source::limits::yaml_options()) {
         Ok(model) => Some(postcard::to_allocvec(&model).expect("encode a model")),
         Err(_) => {
             println!(

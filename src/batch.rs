@@ -23,7 +23,8 @@ use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::mask::mask_pans;
 use crate::report::{Diagnosis, Status};
-use crate::rules::{NodeId, did_you_mean};
+use crate::rules::NodeId;
+use crate::source::did_you_mean;
 
 mod echo;
 use echo::{echo_id, unique_keys};

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use crate::engine::{AnswerError, GivenError};
 use crate::exit::Exit;
-use crate::rules::Problem;
-use crate::rules::source::SourceError;
+use crate::source::Problem;
+use crate::source::SourceError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

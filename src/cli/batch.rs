@@ -11,7 +11,7 @@ use super::settings::{gather_answers, gather_facts, ordering, start_node};
 use crate::batch::{Batch, Summary};
 use crate::error::Error;
 use crate::exit::Exit;
-use crate::rules::source::SourceError;
+use crate::source::SourceError;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Error> {
     let rules = ctx.rules()?;

@@ -7,7 +7,7 @@ use super::context::Context;
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::kb::Summary;
-use crate::rules::Problem;
+use crate::source::Problem;
 
 /// The JSON shape of `check --format json`.
 #[derive(Debug, Serialize)]

@@ -12,7 +12,8 @@ use crate::engine::{Answers, Facts, Ordering, Source, answer_text};
 use crate::error::Error;
 use crate::history;
 use crate::kb::KnowledgeBase;
-use crate::rules::{NodeId, did_you_mean, parse_yaml, source};
+use crate::rules::NodeId;
+use crate::source::{self, did_you_mean, parse_yaml};
 
 /// How branches are ordered: the priors learned from the local history
 /// (unless `--no-history`) and the facts that make checks free. Returns the

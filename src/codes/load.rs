@@ -13,9 +13,10 @@ use super::model::{BitDef, CodeFile, ParsedTable};
 use super::namespace;
 use super::screen;
 use crate::lang::Localized;
+use crate::rules::RuleSet;
 use crate::rules::model::Text;
-use crate::rules::spanned::Spanned;
-use crate::rules::{Problem, RuleSet, SourceFile, parse_model};
+use crate::source::Spanned;
+use crate::source::{Problem, SourceFile, parse_model};
 
 /// Counts for `posdiag check`, one per table.
 #[derive(Debug, Clone, Serialize)]

@@ -39,7 +39,7 @@ mod tests;
 #[cfg(test)]
 mod start_tests {
     use crate::kb::KnowledgeBase;
-    use crate::rules::source;
+    use crate::source;
 
     pub(crate) fn rules() -> KnowledgeBase {
         let loaded = crate::kb::load(&source::embedded_rules(), &source::embedded_codes(), &[]);

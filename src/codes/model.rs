@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 use crate::rules::model::{Actor, Text};
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
 
 /// One code table as written in one YAML file.
 #[derive(Debug, Deserialize, Serialize)]

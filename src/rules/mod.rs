@@ -1,31 +1,27 @@
-//! The knowledge base: rule files (`model`), where they come from (`source`),
-//! parsing (`load`), checking and building in one pass (`validate`, with
-//! `lint` and `graph`) into the checked, walkable [`RuleSet`]. [`load()`]
-//! runs the whole pipeline and returns every problem.
+//! The rule trees: the files' model (`model`), parsing many at once
+//! (`load`), checking and building in one pass (`validate`, with `lint` and
+//! `graph`) into the checked, walkable [`RuleSet`]. [`load()`] runs the
+//! whole pipeline and returns every problem. Reading one file, its places
+//! and its problems are the file machinery's ([`crate::source`]).
 
-pub mod cache;
 mod condition;
 pub mod graph;
-pub mod json;
-mod limits;
+#[cfg(test)]
+mod json_tests;
 pub(crate) mod lint;
 mod load;
 pub mod model;
-mod problem;
 mod ruleset;
-pub mod source;
-pub mod spanned;
 pub mod synth;
 mod synth_json;
 mod validate;
 
 use serde::Serialize;
 
+use crate::source::{Problem, SourceFile, json};
+
 pub use condition::{Condition, ConditionError, Pattern};
-pub use load::{Model, parse_model, parse_yaml};
-pub use problem::{Place, Problem, ProblemKind, did_you_mean};
 pub use ruleset::{Answer, Conclusion, Input, Node, NodeBody, NodeId, Question, RuleSet, Tree};
-pub use source::SourceFile;
 pub use validate::RESERVED_VALUES;
 
 /// What loading a rule set found.

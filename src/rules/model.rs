@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::spanned::Spanned;
+use crate::source::Spanned;
 
 /// One tree of the knowledge base, as written in one YAML file.
 #[derive(Debug, Deserialize, Serialize)]

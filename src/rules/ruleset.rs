@@ -6,8 +6,8 @@ use foldhash::HashMap;
 
 use super::condition::Condition;
 use super::model::{Actor, Cost, InputKind, Outcome};
-use super::problem::Place;
 use crate::lang::Localized;
+use crate::source::Place;
 
 /// Index of a node in a [`RuleSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

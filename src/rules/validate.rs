@@ -19,9 +19,9 @@ use foldhash::HashMap;
 
 use super::lint::{Lint, is_node_id, place};
 use super::model::{NodeDef, NodeKind, RuleFile};
-use super::problem::{Place, Problem, ProblemKind, did_you_mean};
 use super::ruleset::{self, NodeId, RuleSet};
-use super::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind, did_you_mean};
 
 /// Answer values the walk itself uses.
 pub const RESERVED_VALUES: [&str; 3] = ["unknown", "fixed", "not_fixed"];
@@ -231,7 +231,8 @@ fn assemble(
 mod tests {
     use proptest::prelude::*;
 
-    use crate::rules::{SourceFile, load, synth};
+    use crate::rules::{load, synth};
+    use crate::source::SourceFile;
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]

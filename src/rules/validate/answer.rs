@@ -8,9 +8,9 @@ use super::{Pass, RESERVED_VALUES};
 use crate::rules::condition::Condition;
 use crate::rules::lint::{Lint, is_word, place};
 use crate::rules::model::AnswerDef;
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::Answer;
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// Answer values: reserved ones, badly formed ones, and values given twice.
 pub(super) fn values(lint: &mut Lint, file: &str, id: &str, answers: &[Spanned<AnswerDef>]) {

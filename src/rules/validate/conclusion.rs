@@ -5,8 +5,8 @@ use super::Pass;
 use super::question::optional_text;
 use crate::rules::lint::{is_screaming_snake, place, to_screaming_snake};
 use crate::rules::model::NodeDef;
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::{Conclusion, NodeBody};
+use crate::source::{Place, Problem, ProblemKind};
 
 pub(super) fn conclusion(
     pass: &mut Pass,

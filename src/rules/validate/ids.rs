@@ -6,8 +6,8 @@ use foldhash::{HashMap, HashMapExt as _};
 
 use super::{Parsed, Pass};
 use crate::rules::lint::{Lint, place};
-use crate::rules::problem::{Problem, ProblemKind};
 use crate::rules::ruleset::NodeId;
+use crate::source::{Problem, ProblemKind};
 
 pub(super) fn index(files: &[Parsed], complete: bool) -> Pass {
     let total: usize = files.iter().map(|f| f.file.nodes.len()).sum();

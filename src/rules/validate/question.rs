@@ -7,9 +7,9 @@ use crate::lang::Localized;
 use crate::rules::condition::compile_regex;
 use crate::rules::lint::{Lint, place};
 use crate::rules::model::{NodeDef, Text};
-use crate::rules::problem::{Place, Problem, ProblemKind, did_you_mean};
 use crate::rules::ruleset::{Input, NodeBody, Question};
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind, did_you_mean};
 
 /// An optional text: `Some(None)` when absent, `None` when it has problems.
 pub(super) fn optional_text(

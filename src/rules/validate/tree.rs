@@ -4,9 +4,9 @@
 use super::Pass;
 use crate::rules::lint::{is_word, place};
 use crate::rules::model::{Robustness, RuleFile};
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::{NodeId, Tree};
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// What the root check needs of a tree.
 pub(super) struct Header {
