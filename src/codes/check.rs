@@ -9,10 +9,10 @@ use std::hash::Hash;
 
 use crate::source::Spanned;
 
+use super::ParsedTable;
 use super::error::MAX_CODE_CHARS;
 use super::key::compact;
 use super::model::BitDef;
-use super::model::ParsedTable;
 use super::namespace;
 use crate::rules::lint::{is_word, place};
 

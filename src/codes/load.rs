@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::book::{BARE, Bit, CodeBook, Entry, Table};
 use super::key::{compact, strip_zeros};
-use super::model::{BitDef, CodeFile, ParsedTable};
+use super::model::{BitDef, CodeFile};
 use super::namespace;
 use super::screen;
 use crate::lang::Localized;
@@ -17,6 +17,15 @@ use crate::rules::RuleSet;
 use crate::rules::model::Text;
 use crate::source::Spanned;
 use crate::source::{Problem, SourceFile, parse_model};
+
+/// A parsed table with the name it is reported under: what the checker
+/// judges and the loader builds from.
+pub struct ParsedTable {
+    pub name: String,
+    pub file: CodeFile,
+    /// From `--codes FILE`.
+    pub overlay: bool,
+}
 
 /// Counts for `posdiag check`, one per table.
 #[derive(Debug, Clone, Serialize)]

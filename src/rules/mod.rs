@@ -10,7 +10,6 @@ pub mod graph;
 mod json_tests;
 pub(crate) mod lint;
 mod load;
-pub mod model;
 mod ruleset;
 pub mod synth;
 mod synth_json;
@@ -21,6 +20,8 @@ use serde::Serialize;
 use crate::source::{Problem, SourceFile, json};
 
 pub use condition::{Condition, ConditionError, Pattern};
+/// The serde mirror of the rule files (the `posdiag-model` crate).
+pub use posdiag_model::rules as model;
 pub use ruleset::{Answer, Conclusion, Input, Node, NodeBody, NodeId, Question, RuleSet, Tree};
 pub use validate::RESERVED_VALUES;
 

@@ -11,9 +11,10 @@
 
 use serde::de::DeserializeOwned;
 
+use posdiag_model::spanned::without_places;
+
 use super::file::SourceFile;
 use super::problem::{Place, Problem};
-use super::spanned::without_places;
 use super::yaml::{classify, text_of};
 
 /// Whether a file is read as JSON: its name ends in `.json`.
@@ -34,7 +35,7 @@ pub fn parse_fast<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> 
 pub fn parse_placed<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
     let fast = parse_fast::<T>(file)?;
     let text = text_of(file)?;
-    Ok(serde_saphyr::from_str_with_options::<T>(text, super::limits::yaml_options())
+    Ok(serde_saphyr::from_str_with_options::<T>(text, posdiag_model::yaml_options())
         .unwrap_or(fast))
 }
 

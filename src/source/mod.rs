@@ -1,8 +1,8 @@
 //! The file machinery every loader of the project shares: where files come
-//! from (`file`, `embedded`), the YAML limits they are parsed under
-//! (`limits`), values with their places (`spanned`), the problems found in
-//! them (`problem`), "did you mean" (`suggest`), and the ways one file is
-//! parsed (`yaml`, `json`, `model`, with the on-disk `cache`).
+//! from (`file`, `embedded`), the problems found in them (`problem`), "did you mean" (`suggest`), and the ways one file is
+//! parsed (`yaml`, `json`, `model`, with the on-disk `cache`). Values with
+//! their places ([`Spanned`]) and the YAML limits ([`yaml_options`]) come
+//! from the `posdiag-model` crate, which the build script shares.
 //!
 //! Rule trees (`crate::rules`), code tables (`crate::codes`), cases
 //! (`crate::cases`), simulator fixtures (`crate::sim`) and answer files
@@ -12,10 +12,8 @@ pub mod cache;
 mod embedded;
 mod file;
 pub mod json;
-mod limits;
 mod model;
 mod problem;
-pub mod spanned;
 mod suggest;
 mod yaml;
 
@@ -24,9 +22,11 @@ pub use file::{
     MAX_ANSWERS_BYTES, MAX_FILE_BYTES, SourceError, SourceFile, read_codes, read_file,
     read_file_limited, read_folder,
 };
-pub use limits::yaml_options;
 pub use model::{Model, parse_model};
 pub use problem::{Place, Problem, ProblemKind};
-pub use spanned::Spanned;
 pub use suggest::did_you_mean;
 pub use yaml::{parse_yaml, text_of};
+
+/// Values with their places, and the YAML limits: shared with `build.rs`
+/// through the `posdiag-model` crate.
+pub use posdiag_model::{Spanned, yaml_options};

@@ -1,5 +1,5 @@
 //! YAML files of the project (rule trees, code tables, cases, fixtures,
-//! answer files) parsed under the same limits ([`super::limits`]) and with
+//! answer files) parsed under the same limits ([`super::yaml_options`]) and with
 //! the same error shape: a file that does not parse yields one [`Problem`]
 //! with its `file:line:column`, its kind and, when the error sits inside a
 //! node, that node's id.
@@ -13,7 +13,7 @@ use super::problem::{Place, Problem, ProblemKind};
 /// the same limits and the same error shape.
 pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Problem> {
     let text = text_of(file)?;
-    serde_saphyr::from_str_with_options::<T>(text, super::limits::yaml_options())
+    serde_saphyr::from_str_with_options::<T>(text, posdiag_model::yaml_options())
         .map_err(|e| yaml_problem(&file.name, text, &e))
 }
 

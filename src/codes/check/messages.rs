@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use super::{Checker, First, place};
+use crate::codes::ParsedTable;
 use crate::codes::book::BARE;
 use crate::codes::key::compact;
-use crate::codes::model::ParsedTable;
 use crate::codes::screen::{self, MAX_MESSAGE_CHARS};
 use crate::source::{Problem, ProblemKind};
 

@@ -1,6 +1,7 @@
 //! Serde mirror of the rule files in `rules/*.yaml`: one [`RuleFile`] per
-//! tree. No logic lives here; `load` reads these, `validate` judges them and
-//! `graph` turns them into the decision graph the engine walks.
+//! tree. No logic lives here; posdiag's `rules::load` reads these,
+//! `rules::validate` judges them and builds the decision graph the engine
+//! walks.
 //!
 //! Most fields are `Option` on purpose: a missing title or a question without
 //! answers is a lint with a `file:line:column`, not a serde failure that hides
@@ -8,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::Spanned;
+use crate::Spanned;
 
 /// One tree of the knowledge base, as written in one YAML file.
 #[derive(Debug, Deserialize, Serialize)]
