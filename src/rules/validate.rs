@@ -61,14 +61,18 @@ pub(super) struct Pass {
     pub first: Vec<u32>,
     /// `next` and `otherwise` edges between first slots.
     pub edges: Vec<(u32, u32)>,
-    /// Conclusion keys seen, with where.
-    pub keys: HashMap<String, Place>,
+    /// Conclusion keys seen, with where: (file index, line, column).
+    pub keys: HashMap<String, (u32, u32, u32)>,
 }
 
 impl Pass {
     /// Where slot `slot`'s id is written.
     pub fn place_of(&self, slot: usize) -> Place {
-        let (f, line, column) = self.at[slot];
+        self.place_at(self.at[slot])
+    }
+
+    /// The place of (file index, line, column).
+    pub fn place_at(&self, (f, line, column): (u32, u32, u32)) -> Place {
         Place::new(self.files[f as usize].as_str(), u64::from(line), u64::from(column))
     }
 
@@ -162,12 +166,14 @@ fn node(
 ) -> Option<ruleset::Node> {
     let before = pass.lint.count();
     let id = n.id.value.as_str();
-    let at = place(file, &n.id);
+    let (line, column) = (n.id.line, n.id.column);
+    // The node's place, made only when there is a problem to tell.
+    let at = || Place::new(file, u64::from(line), u64::from(column));
     if !is_node_id(id) {
         pass.lint.push(
             Problem::new(
                 ProblemKind::BadId,
-                at.clone(),
+                at(),
                 format!("node id `{id}` is not of the form `tree.name`"),
             )
             .node(id)
@@ -177,7 +183,7 @@ fn node(
         pass.lint.push(
             Problem::new(
                 ProblemKind::BadId,
-                at.clone(),
+                at(),
                 format!("node id `{id}` is outside its tree `{tree_id}`"),
             )
             .node(id)
@@ -189,7 +195,7 @@ fn node(
         NodeKind::Conclusion => conclusion::conclusion(pass, file, (slot, &at), &mut n),
     };
     let body = body.filter(|_| pass.lint.count() == before)?;
-    Some(ruleset::Node { id: n.id.value, tree, place: at, body })
+    Some(ruleset::Node { id: n.id.value, tree, line, column, body })
 }
 
 fn in_tree(id: &str, tree: &str) -> bool {

@@ -54,8 +54,9 @@ pub struct NodeDef {
     /// automatically through the answers' `when` conditions.
     pub fact: Option<Spanned<String>>,
     /// Makes the question free text: the typed value is matched against the
-    /// answers' `when` conditions.
-    pub input: Option<Spanned<InputSpec>>,
+    /// answers' `when` conditions. Boxed, as most nodes have none: a node
+    /// as parsed stays small.
+    pub input: Option<Spanned<Box<InputSpec>>>,
     #[serde(default)]
     pub answers: Vec<Spanned<AnswerDef>>,
     /// Answer value taken on "don't know"; without it the most likely answer
@@ -96,8 +97,9 @@ pub struct AnswerDef {
     pub label: Option<Spanned<Text>>,
     /// The node this answer leads to.
     pub next: Option<Spanned<String>>,
-    /// When a fact or a typed value selects this answer.
-    pub when: Option<Spanned<Condition>>,
+    /// When a fact or a typed value selects this answer. Boxed, as most
+    /// answers have none.
+    pub when: Option<Spanned<Box<Condition>>>,
     /// Authored probability that this branch holds the fault (0..=1).
     pub prior: Option<Spanned<f64>>,
     /// Cost of following this branch.

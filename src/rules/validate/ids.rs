@@ -6,11 +6,17 @@ use foldhash::{HashMap, HashMapExt as _};
 
 use super::{Parsed, Pass};
 use crate::rules::lint::{Lint, place};
+use crate::rules::model::NodeKind;
 use crate::rules::ruleset::NodeId;
 use crate::source::{Problem, ProblemKind};
 
 pub(super) fn index(files: &[Parsed], complete: bool) -> Pass {
     let total: usize = files.iter().map(|f| f.file.nodes.len()).sum();
+    let conclusions = files
+        .iter()
+        .flat_map(|f| &f.file.nodes)
+        .filter(|n| n.value.kind.value == NodeKind::Conclusion)
+        .count();
     let mut pass = Pass {
         lint: Lint::default(),
         complete,
@@ -20,7 +26,9 @@ pub(super) fn index(files: &[Parsed], complete: bool) -> Pass {
         at: Vec::with_capacity(total),
         first: Vec::with_capacity(total),
         edges: Vec::with_capacity(total * 2),
-        keys: HashMap::new(),
+        // Sized once: growing a map of 50,000 keys rehashes every key
+        // again, each a read of memory long out of cache.
+        keys: HashMap::with_capacity(conclusions),
     };
     let mut trees: HashMap<&str, &str> = HashMap::new();
     for (fi, f) in files.iter().enumerate() {

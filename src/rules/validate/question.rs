@@ -28,7 +28,7 @@ pub(super) fn optional_text(
 pub(super) fn question(
     pass: &mut Pass,
     file: &str,
-    (slot, at): (usize, &Place),
+    (slot, at): (usize, &dyn Fn() -> Place),
     n: &mut NodeDef,
 ) -> Option<NodeBody> {
     let id = n.id.value.as_str();
@@ -49,7 +49,7 @@ pub(super) fn question(
     let text = match n.text.take() {
         Some(t) => pass.lint.text(file, Some(id), "text", t),
         None => {
-            pass.lint.missing(at, id, "text", "a question needs `text: {zh: …, en: …}`");
+            pass.lint.missing(&at(), id, "text", "a question needs `text: {zh: …, en: …}`");
             None
         }
     };
@@ -61,7 +61,7 @@ pub(super) fn question(
     };
     if n.answers.is_empty() {
         pass.lint.push(
-            Problem::new(ProblemKind::NoAnswers, at.clone(), "question has no answers")
+            Problem::new(ProblemKind::NoAnswers, at(), "question has no answers")
                 .node(id)
                 .hint("add `answers:` with at least one `value`, `label` and `next`"),
         );
@@ -104,7 +104,7 @@ pub(super) fn question(
         pass.lint.push(
             Problem::new(
                 ProblemKind::LeafNotConclusion,
-                at.clone(),
+                at(),
                 "no answer leads anywhere, so the walk ends here without a conclusion",
             )
             .node(n.id.value.as_str())
@@ -131,7 +131,7 @@ fn input(
     lint: &mut Lint,
     file: &str,
     id: &str,
-    input: Spanned<crate::rules::model::InputSpec>,
+    input: Spanned<Box<crate::rules::model::InputSpec>>,
 ) -> Option<Option<Input>> {
     let before = lint.count();
     let pattern = match &input.value.pattern {
