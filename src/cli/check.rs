@@ -70,5 +70,10 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             }
         }
     }
+    // The process ends right after this: the system takes the memory back
+    // at once, where freeing the knowledge base (about ten allocations per
+    // node, cold in cache for a large set) took an eighth of a 100k-node
+    // check.
+    std::mem::forget(loaded);
     Ok(if ok { Exit::Ok } else { Exit::Input })
 }
