@@ -22,16 +22,23 @@ fn parse_rule_file_as(file: &SourceFile, places: bool) -> Result<RuleFile, Probl
 const PARALLEL_FROM_BYTES: usize = 4 * 1024 * 1024;
 
 /// Parse many rule files, in order; JSON files without places unless
-/// `places` (see [`crate::source::json`]). A large set is spread over the cores the
-/// process may use (`taskset` and cgroup limits are respected), since
-/// parsing is most of the time a load takes.
-pub fn parse_rule_files(files: &[SourceFile], places: bool) -> Vec<Result<RuleFile, Problem>> {
+/// `places` (see [`crate::source::json`]). On one core each file is parsed
+/// when it is asked for, so the caller takes it while it is still in cache.
+/// A large set is spread over the cores the process may use (`taskset` and
+/// cgroup limits are respected), since parsing is most of the time a load
+/// takes.
+pub fn parse_rule_files(
+    files: &[SourceFile],
+    places: bool,
+) -> impl Iterator<Item = Result<RuleFile, Problem>> + '_ {
     let text: usize = files.iter().filter(|f| f.model.is_none()).map(|f| f.bytes.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
-    if threads < 2 || text < PARALLEL_FROM_BYTES {
-        return files.iter().map(|f| parse_rule_file_as(f, places)).collect();
-    }
-    parse_on_threads(files, threads, places)
+    let mut parsed = (threads >= 2 && text >= PARALLEL_FROM_BYTES)
+        .then(|| parse_on_threads(files, threads, places).into_iter());
+    files.iter().map(move |f| match parsed.as_mut().and_then(Iterator::next) {
+        Some(result) => result,
+        None => parse_rule_file_as(f, places),
+    })
 }
 
 /// Parse `files` on `threads` threads, each taking the next file not yet

@@ -2,6 +2,7 @@
 //! `otherwise`, built as they are judged; keys are unique across all files.
 
 use super::Pass;
+use super::link::{PENDING, Site};
 use super::question::optional_text;
 use crate::rules::lint::{is_screaming_snake, place, to_screaming_snake};
 use crate::rules::model::NodeDef;
@@ -87,16 +88,11 @@ pub(super) fn conclusion(
             pass.keys.insert(k.value.clone(), (file_index, k.line, k.column));
         }
     }
-    let otherwise = match &n.otherwise {
-        Some(o) => {
-            let to = pass.resolve(file, Some(&n.id.value), "otherwise", o);
-            if let Some(to) = to {
-                pass.edge(slot, to);
-            }
-            Some(to?)
-        }
-        None => None,
-    };
+    let otherwise = n.otherwise.take().map(|o| {
+        let fi = pass.at[slot].0;
+        pass.link(fi, "otherwise", o, Site::Otherwise { slot });
+        PENDING
+    });
     Some(NodeBody::Conclusion(Conclusion {
         key: n.key.take()?.value,
         title: title?,

@@ -93,8 +93,8 @@ pub(super) fn question(
         None => None,
     };
     let mut answers = Some(Vec::with_capacity(n.answers.len()));
-    for a in std::mem::take(&mut n.answers) {
-        let built = answer(pass, file, slot, &n.id.value, needs_when, a);
+    for (i, a) in std::mem::take(&mut n.answers).into_iter().enumerate() {
+        let built = answer(pass, file, (slot, i), &n.id.value, needs_when, a);
         match (&mut answers, built) {
             (Some(list), Some(a)) => list.push(a),
             _ => answers = None,
