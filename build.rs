@@ -4,34 +4,18 @@
 //! parse, so `posdiag` starts in a few milliseconds; the checker still runs
 //! over the decoded files every time.
 //!
-//! The model types are the crate's own (`src/rules/model.rs`,
-//! `src/codes/model.rs`), included by path, and they are parsed under the
-//! same YAML limits. A file that does not parse is left out, so at run time
+//! The model types are the ones posdiag reads with: the `posdiag-model`
+//! crate (`crates/posdiag-model`), a dependency of both, with the same YAML
+//! limits. A file that does not parse is left out, so at run time
 //! it is parsed from its YAML and `posdiag check` reports why.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
-#[path = "src/lang.rs"]
-mod lang;
+use posdiag_model::codes::CodeFile;
+use posdiag_model::rules::RuleFile;
 
-#[allow(dead_code)]
-#[path = "src/i18n.rs"]
-mod i18n;
-
-#[allow(dead_code)]
-mod rules {
-    #[path = "../src/rules/limits.rs"]
-    pub mod limits;
-    #[path = "../src/rules/model.rs"]
-    pub mod model;
-    #[path = "../src/rules/spanned.rs"]
-    pub mod spanned;
-}
-
-#[allow(dead_code)]
-#[path = "src/codes/model.rs"]
-mod code_model;
+/// The model crate's sources: what the binary form depends on.
+const MODEL_SOURCES: &str = "crates/posdiag-model/src";
 
 /// One pre-parsed file: its name as the loader shows it, the kind of model
 /// (`rules` or `codes`), and the model in postcard form.
@@ -45,17 +29,12 @@ struct Entry<'a> {
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=fixtures/cases");
-    for dir in ["src/rules/model.rs", "src/rules/spanned.rs", "src/rules/limits.rs"] {
-        println!("cargo:rerun-if-changed={dir}");
-    }
-    println!("cargo:rerun-if-changed=src/codes/model.rs");
-    println!("cargo:rerun-if-changed=src/lang.rs");
+    println!("cargo:rerun-if-changed={MODEL_SOURCES}");
 
     // What the binary form depends on: the on-disk cache of parsed rule
-    // files (src/rules/cache.rs) keys its entries with this.
+    // files (src/source/cache.rs) keys its entries with this.
     let mut fingerprint = std::collections::hash_map::DefaultHasher::new();
-    for file in ["src/rules/model.rs", "src/rules/spanned.rs", "src/codes/model.rs", "src/lang.rs"]
-    {
+    for file in rust_files(Path::new(MODEL_SOURCES)) {
         std::hash::Hash::hash(&std::fs::read(file).unwrap_or_default(), &mut fingerprint);
     }
     let fingerprint = std::hash::Hasher::finish(&fingerprint);
@@ -63,12 +42,12 @@ fn main() {
 
     let mut entries = Vec::new();
     for path in yaml_files(Path::new("rules")) {
-        if let Some(model) = parse::<rules::model::RuleFile>(&path) {
+        if let Some(model) = parse::<RuleFile>(&path) {
             entries.push(Entry { name: name_of(&path), kind: "rules", model });
         }
     }
     for path in yaml_files(Path::new("rules/codes")) {
-        if let Some(model) = parse::<code_model::CodeFile>(&path) {
+        if let Some(model) = parse::<CodeFile>(&path) {
             entries.push(Entry { name: name_of(&path), kind: "codes", model });
         }
     }
@@ -83,13 +62,24 @@ fn name_of(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, &["yaml", "yml"])
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, &["rs"])
+}
+
+/// The files directly in `dir` whose extension is one of `extensions`,
+/// sorted.
+fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            p.is_file()
+                && p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e))
         })
         .collect();
     files.sort();
@@ -98,7 +88,7 @@ fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 fn parse<T: serde::de::DeserializeOwned + serde::Serialize>(path: &Path) -> Option<Vec<u8>> {
     let text = std::fs::read_to_string(path).ok()?;
-    match serde_saphyr::from_str_with_options::<T>(&text, rules::limits::yaml_options()) {
+    match serde_saphyr::from_str_with_options::<T>(&text, posdiag_model::yaml_options()) {
         Ok(model) => Some(postcard::to_allocvec(&model).expect("encode a model")),
         Err(_) => {
             println!(

@@ -11,7 +11,8 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use posdiag::batch::{Batch, case_line};
 use posdiag::engine::{Answers, Facts, Ordering};
 use posdiag::lang::Lang;
-use posdiag::rules::{SourceFile, source, synth};
+use posdiag::rules::synth;
+use posdiag::source::{self, SourceFile};
 
 fn embedded(c: &mut Criterion) {
     let (trees, tables) = (source::embedded_rules(), source::embedded_codes());

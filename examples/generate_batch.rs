@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("usage: generate_batch LINES > FILE.jsonl");
         return ExitCode::from(2);
     };
-    let cases = match posdiag::cases::parse_cases(&posdiag::rules::source::embedded_cases()) {
+    let cases = match posdiag::cases::parse_cases(&posdiag::source::embedded_cases()) {
         Ok(c) if !c.is_empty() => c,
         _ => {
             eprintln!("the embedded cases do not parse; run `posdiag test`");

@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use posdiag::rules::{NodeBody, SourceFile, load, source};
+use posdiag::rules::{NodeBody, load};
+use posdiag::source::{self, SourceFile};
 
 const RULES: &str = r#"(deftemplate node (slot id) (slot tree) (slot kind) (slot key (default nil)))
 (deftemplate edge (slot from) (slot to))

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         eprintln!("usage: serve_bench POSDIAG_BINARY CLIENTS WALKS");
         return ExitCode::from(2);
     };
-    let cases = match posdiag::cases::parse_cases(&posdiag::rules::source::embedded_cases()) {
+    let cases = match posdiag::cases::parse_cases(&posdiag::source::embedded_cases()) {
         Ok(c) if !c.is_empty() => c.into_iter().map(|c| c.def).collect::<Vec<_>>(),
         _ => {
             eprintln!("the embedded cases do not parse; run `posdiag test`");

@@ -26,7 +26,8 @@ use crate::lang::Lang;
 use crate::mask::mask_pans;
 use crate::messages::{Localize as _, unknown_with_hint};
 use crate::report::{Diagnosis, Status};
-use crate::rules::{NodeId, did_you_mean};
+use crate::rules::NodeId;
+use crate::source::did_you_mean;
 
 mod echo;
 use echo::echo_id;

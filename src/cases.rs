@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{Answers, Facts, Outcome, Source, run_script};
 use crate::kb::KnowledgeBase;
-use crate::rules::{Problem, SourceFile, parse_yaml};
+use crate::source::{Problem, SourceFile, parse_yaml};
 
 /// One case as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -86,7 +86,7 @@ pub fn parse_cases(files: &[SourceFile]) -> Result<Vec<Case>, Vec<Problem>> {
                 cases.extend(defs.into_iter().map(|def| Case { file: f.name.clone(), def }))
             }
             Err(mut p) => {
-                p.kind = crate::rules::ProblemKind::Case;
+                p.kind = crate::source::ProblemKind::Case;
                 problems.push(p);
             }
         }

@@ -6,10 +6,13 @@
 
 use std::path::PathBuf;
 
+pub mod json;
+mod words;
+
 use crate::engine::{AnswerError, GivenError};
 use crate::exit::Exit;
-use crate::rules::Problem;
-use crate::rules::source::SourceError;
+use crate::source::Problem;
+use crate::source::SourceError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -11,7 +11,8 @@ use std::ops::Deref;
 use serde::Serialize;
 
 use crate::codes::{self, Category, CodeBook, Lookup, TableSummary};
-use crate::rules::{self, NodeId, Problem, RuleSet, SourceFile};
+use crate::rules::{self, NodeId, RuleSet};
+use crate::source::{Problem, SourceFile};
 
 /// The rules and the code tables. It reads as its [`RuleSet`] (nodes,
 /// trees, ids) and adds [`KnowledgeBase::codes`].
@@ -53,7 +54,7 @@ impl KnowledgeBase {
 }
 
 /// Code tables are parsed, stored by the build and cached like rule trees.
-impl rules::Model for codes::model::CodeFile {
+impl crate::source::Model for codes::model::CodeFile {
     const KIND: &'static str = "codes";
 }
 

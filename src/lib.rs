@@ -1,9 +1,12 @@
 //! posdiag: an expert system that diagnoses faults of POS card-payment
 //! terminals.
 //!
-//! The pipeline: `rules` loads and checks the YAML decision graph, `engine`
-//! walks it with answers and facts, `report` renders the result, and `cli`
-//! wires them to the command line. Only `cli` knows about clap and inquire.
+//! The pipeline: `source` reads files (with their places and problems),
+//! `rules` loads and checks the decision graph, `codes` the code tables,
+//! `kb` both, `engine` walks it with answers and facts, `report` renders
+//! the result, and `cli` wires them to the command line. Only `cli` knows
+//! about clap and inquire. `scripts/imports.py` checks that no module
+//! imports one that imports it back.
 
 pub mod batch;
 pub mod cases;
@@ -30,5 +33,6 @@ pub mod serve;
 pub mod session;
 pub mod signals;
 pub mod sim;
+pub mod source;
 
 pub use cli::run;

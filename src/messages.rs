@@ -11,15 +11,13 @@ use crate::lang::Lang;
 
 mod device;
 mod errors;
-mod json;
 mod problems;
-mod serve;
 mod state;
 #[cfg(test)]
 mod tests;
 
-pub use json::{ERROR_VERSION, arguments_json, error_json};
-pub use problems::{hint, problem_line, unknown_with_hint};
+pub use errors::{first, io, path};
+pub use problems::{hint, problem_line, unknown_with_hint, with_hint};
 
 /// A value a user reads, worded in their language from the catalogue.
 pub trait Localize {

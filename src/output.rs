@@ -14,20 +14,18 @@
 //!   [`Masked`], which masks whole lines.
 //! - Files: [`crate::fsio::write_atomic`] and the history's append mask
 //!   their bytes with [`mask_bytes`].
-//! - Under `--format json` ([`set_json`]) the error is also written to
-//!   stdout as a JSON object ([`crate::messages::error_json`]).
-//! - The final error line starts `posdiag: error:`, or `posdiag: 错误:` once
-//!   [`set_lang`] chose Chinese, and the error is worded in that language
-//!   ([`crate::messages::Localize`]).
+//! - The end of a run ([`finish`], [`fail`]): under `--format json`
+//!   ([`set_json`]) a failed run's error is also written to stdout as JSON;
+//!   the final error line starts `posdiag: error:`, or `posdiag: 错误:` once
+//!   [`set_lang`] chose Chinese. The command line words the error
+//!   (`crate::messages`), this layer only writes it.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use crate::error::Error;
 use crate::exit::Exit;
 use crate::lang::Lang;
-use crate::messages::Localize as _;
 
 pub use crate::mask::mask_bytes;
 
@@ -148,31 +146,33 @@ pub fn clip_quotes(message: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The end of a run: flush stdout, print the error if any, and pick the
-/// exit code (see the module header for failures of stdout).
-pub fn finish(result: Result<Exit, Error>) -> ExitCode {
+/// The end of a run that failed: flush stdout, print `text` (the error in
+/// the user's words, masked and clipped here) on the error line and, under
+/// `--format json`, `json` of it on stdout; exit with `exit`.
+pub fn fail(text: &str, json_of: impl FnOnce(&str) -> String, exit: Exit) -> ExitCode {
     flush_stdout();
-    match result {
-        Err(e) => {
-            let text = crate::mask::mask_pans(&e.message(lang())).into_owned();
-            let text = clip_quotes(&text);
-            if json() && !stdout_failed() {
-                stdout_str(&format!("{}\n", crate::messages::error_json(&e, lang(), &text)));
-                flush_stdout();
-            }
+    let text = crate::mask::mask_pans(text).into_owned();
+    let text = clip_quotes(&text);
+    if json() && !stdout_failed() {
+        stdout_str(&format!("{}\n", json_of(&text)));
+        flush_stdout();
+    }
+    crate::eoutln!("{} {text}", error_prefix());
+    exit.into()
+}
+
+/// The end of a run that did not fail: flush stdout and pick the exit code
+/// (see the module header for failures of stdout).
+pub fn finish(exit: Exit) -> ExitCode {
+    flush_stdout();
+    match failed() {
+        None => exit.into(),
+        Some((io::ErrorKind::BrokenPipe, _)) => Exit::Ok.into(),
+        Some((_, message)) => {
+            let text = lang().t_args("output-cannot-write-stdout", &[("reason", message.into())]);
             crate::eoutln!("{} {text}", error_prefix());
-            e.exit().into()
+            Exit::Input.into()
         }
-        Ok(exit) => match failed() {
-            None => exit.into(),
-            Some((io::ErrorKind::BrokenPipe, _)) => Exit::Ok.into(),
-            Some((_, message)) => {
-                let text =
-                    lang().t_args("output-cannot-write-stdout", &[("reason", message.into())]);
-                crate::eoutln!("{} {text}", error_prefix());
-                Exit::Input.into()
-            }
-        },
     }
 }
 

@@ -250,17 +250,15 @@ pub fn save(session: &SavedSession, path: &Path) -> Result<(), SessionError> {
     result
 }
 
-/// Save; a failure (a read-only or full state folder) is a warning, said
-/// once, and the walk goes on unsaved. Returns whether it was saved.
-pub fn save_or_warn(session: &SavedSession, path: &Path) -> bool {
+/// Save; a failure (a read-only or full state folder) is a warning, given
+/// to `warn` once a run, and the walk goes on unsaved. Returns whether it
+/// was saved.
+pub fn save_or_warn(session: &SavedSession, path: &Path, warn: impl FnOnce(&SessionError)) -> bool {
     match save(session, path) {
         Ok(()) => true,
         Err(e) => {
             if !WARNED.swap(true, Ordering::SeqCst) {
-                use crate::messages::Localize as _;
-                let lang = crate::output::lang();
-                let text = lang.t_args("warning-not-saved", &[("message", e.message(lang).into())]);
-                crate::output::warn(&text);
+                warn(&e);
             }
             false
         }

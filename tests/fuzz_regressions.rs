@@ -15,7 +15,7 @@ use posdiag::probe::ecr::frame::{
     ACK, Decoder, ETX, Event, Frame, FramingError, MAX_DATA, STX, encode_data, frame_text,
 };
 use posdiag::probe::ecr::{Response, interpret as ecr_interpret};
-use posdiag::rules::{ProblemKind, SourceFile};
+use posdiag::source::{ProblemKind, SourceFile};
 
 const TRIAGE: &[u8] = include_bytes!("data/mini/triage.yaml");
 const PRINTER: &[u8] = include_bytes!("data/mini/printer.yaml");

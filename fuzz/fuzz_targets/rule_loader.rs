@@ -19,7 +19,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use posdiag::kb::{self, Loaded};
-use posdiag::rules::SourceFile;
+use posdiag::source::SourceFile;
 
 /// A small valid rule set: the triage root and one printer tree.
 const TRIAGE: &[u8] = include_bytes!("../../tests/data/mini/triage.yaml");

@@ -12,7 +12,7 @@ use crate::batch::{Batch, Summary};
 use crate::error::{Error, Usage};
 use crate::exit::Exit;
 use crate::lang::Lang;
-use crate::rules::source::SourceError;
+use crate::source::SourceError;
 
 pub fn run(ctx: &Context, args: &DiagnoseArgs, input: &Path) -> Result<Exit, Error> {
     let rules = ctx.rules()?;

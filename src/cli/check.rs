@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::exit::Exit;
 use crate::kb::Summary;
 use crate::messages::problem_line;
-use crate::rules::Problem;
+use crate::source::Problem;
 
 /// The JSON shape of `check --format json`.
 #[derive(Debug, Serialize)]
@@ -70,5 +70,10 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Exit, Error> {
             crate::outln!("{line}");
         }
     }
+    // The process ends right after this: the system takes the memory back
+    // at once, where freeing the knowledge base (about ten allocations per
+    // node, cold in cache for a large set) took an eighth of a 100k-node
+    // check.
+    std::mem::forget(loaded);
     Ok(if ok { Exit::Ok } else { Exit::Input })
 }

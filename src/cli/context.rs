@@ -7,7 +7,7 @@ use super::arguments::{Arguments, LangArg};
 use crate::error::Error;
 use crate::kb::{KnowledgeBase, Loaded};
 use crate::lang::Lang;
-use crate::rules::{SourceFile, source};
+use crate::source::{self, SourceFile};
 
 pub struct Context {
     pub lang: Lang,
@@ -34,7 +34,7 @@ impl Context {
         if args.rules.is_some() || args.codes.is_some() {
             // Large rule files from disk load from their parsed form when
             // seen before (the embedded rules are pre-parsed anyway).
-            crate::rules::cache::enable();
+            crate::source::cache::enable();
         }
         Context {
             lang,

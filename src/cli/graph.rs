@@ -7,7 +7,7 @@ use super::context::Context;
 use crate::error::{Error, Usage};
 use crate::exit::Exit;
 use crate::report::Picture;
-use crate::rules::did_you_mean;
+use crate::source::did_you_mean;
 
 pub fn run(ctx: &Context, args: &GraphArgs) -> Result<Exit, Error> {
     let rules = ctx.rules()?;

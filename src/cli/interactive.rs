@@ -237,7 +237,11 @@ impl Interactive<'_> {
     /// (said once) and the walk goes on.
     fn save(&self, walk: &Walk<'_>, facts: &[Fact]) -> Result<(), Error> {
         let saved = SavedSession::from_walk(walk, facts, self.lang);
-        session::save_or_warn(&saved, &self.session_path);
+        session::save_or_warn(&saved, &self.session_path, |e| {
+            let text =
+                self.lang.t_args("warning-not-saved", &[("message", e.message(self.lang).into())]);
+            crate::output::warn(&text);
+        });
         if let Some(path) = self.report
             && let Ok(text) = render_report(path, &self.so_far(walk, facts))
         {

@@ -65,7 +65,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                         Lang::Zh => parse_error::render(&e, lang, &named),
                     };
                     let head = text.lines().next().unwrap_or_default();
-                    crate::outln!("{}", crate::messages::arguments_json(head));
+                    crate::outln!("{}", crate::error::json::arguments_json(head));
                 }
                 match lang {
                     Lang::En => crate::eout!("{}", e.render()),
@@ -75,13 +75,13 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                         parse_error::render(&e, lang, &named)
                     ),
                 }
-                return crate::output::finish(Ok(Exit::Input));
+                return crate::output::finish(Exit::Input);
             }
             crate::out!("{}", e.render());
-            return crate::output::finish(Ok(Exit::Ok));
+            return crate::output::finish(Exit::Ok);
         }
     };
-    crate::output::finish(execute(arguments))
+    finish(execute(arguments))
 }
 
 /// `posdiag` and the command the arguments name (`posdiag diagnose`), for
@@ -142,6 +142,18 @@ fn writes_json(command: Option<&Command>) -> bool {
         _ => Format::Text,
     };
     format == Format::Json
+}
+
+/// The end of the run: the error, if any, worded in the user's language.
+fn finish(result: Result<Exit, Error>) -> ExitCode {
+    match result {
+        Ok(exit) => crate::output::finish(exit),
+        Err(e) => {
+            let lang = crate::output::lang();
+            let json = |text: &str| crate::error::json::error_json(&e, lang, text);
+            crate::output::fail(&crate::messages::Localize::message(&e, lang), json, e.exit())
+        }
+    }
 }
 
 fn execute(arguments: Arguments) -> Result<Exit, Error> {

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<Exit, Error> {
         ttl: args.session_ttl.as_secs().clamp(1, 100 * 365 * 24 * 3600),
         lang: ctx.lang,
     };
-    crate::serve::run(rules, &config)
+    Ok(crate::serve::run(rules, &config)?)
 }
 
 /// `serve.sqlite` in the folder of the history.

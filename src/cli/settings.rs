@@ -13,7 +13,8 @@ use crate::error::{Error, Usage};
 use crate::history;
 use crate::kb::KnowledgeBase;
 use crate::messages::Localize as _;
-use crate::rules::{NodeId, did_you_mean, parse_yaml, source};
+use crate::rules::NodeId;
+use crate::source::{self, did_you_mean, parse_yaml};
 
 /// How branches are ordered: the priors learned from the local history
 /// (unless `--no-history`) and the facts that make checks free. Returns the

@@ -7,7 +7,7 @@ use crate::cases::{parse_cases, run_cases};
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::robustness::Robustness;
-use crate::rules::source;
+use crate::source;
 
 pub fn run(ctx: &Context, args: &TestArgs) -> Result<Exit, Error> {
     let rules = ctx.rules()?;

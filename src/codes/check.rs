@@ -7,18 +7,18 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
 
+use super::ParsedTable;
 use super::error::MAX_CODE_CHARS;
 use super::key::compact;
 use super::model::BitDef;
-use super::model::ParsedTable;
 use super::namespace;
 use crate::rules::lint::{is_word, place};
 
 mod messages;
 use crate::rules::model::Text;
-use crate::rules::{Place, Problem, ProblemKind, did_you_mean};
+use crate::source::{Place, Problem, ProblemKind, did_you_mean};
 
 /// Check `tables` (built-in first, overlays last). `ids` are the rule
 /// graph's node ids; `None` when some rule file did not parse, in which case

@@ -1,7 +1,7 @@
 //! What the checker finds in code tables, each with its place: one table
 //! (`t.yaml`) loaded beside the embedded rules and tables.
 
-use crate::rules::{Problem, ProblemKind, SourceFile, source};
+use crate::source::{self, Problem, ProblemKind, SourceFile};
 
 fn file(text: &str) -> SourceFile {
     SourceFile::new("t.yaml", text)

@@ -9,13 +9,23 @@ use serde::Serialize;
 
 use super::book::{BARE, Bit, CodeBook, Entry, Table};
 use super::key::{compact, strip_zeros};
-use super::model::{BitDef, CodeFile, ParsedTable};
+use super::model::{BitDef, CodeFile};
 use super::namespace;
 use super::screen;
 use crate::lang::Localized;
+use crate::rules::RuleSet;
 use crate::rules::model::Text;
-use crate::rules::spanned::Spanned;
-use crate::rules::{Problem, RuleSet, SourceFile, parse_model};
+use crate::source::Spanned;
+use crate::source::{Problem, SourceFile, parse_model};
+
+/// A parsed table with the name it is reported under: what the checker
+/// judges and the loader builds from.
+pub struct ParsedTable {
+    pub name: String,
+    pub file: CodeFile,
+    /// From `--codes FILE`.
+    pub overlay: bool,
+}
 
 /// Counts for `posdiag check`, one per table.
 #[derive(Debug, Clone, Serialize)]

@@ -15,7 +15,6 @@ pub mod emv;
 mod error;
 mod key;
 mod load;
-pub mod model;
 mod namespace;
 mod nearest;
 pub mod screen;
@@ -24,10 +23,11 @@ pub use book::{BARE, Bit, CodeBook, Entry, Known, Lookup, Table};
 pub use check::check;
 pub use error::{CodeError, MAX_CODE_CHARS};
 pub use key::compact;
-pub use load::{TableSummary, build, parse, summary, targets};
-pub use model::ParsedTable;
+pub use load::{ParsedTable, TableSummary, build, parse, summary, targets};
 pub use model::{Category, Class};
 pub use nearest::MAX_NEAREST;
+/// The serde mirror of the code tables (the `posdiag-model` crate).
+pub use posdiag_model::codes as model;
 
 #[cfg(test)]
 mod check_tests;
@@ -39,7 +39,7 @@ mod tests;
 #[cfg(test)]
 mod start_tests {
     use crate::kb::KnowledgeBase;
-    use crate::rules::source;
+    use crate::source;
 
     pub(crate) fn rules() -> KnowledgeBase {
         let loaded = crate::kb::load(&source::embedded_rules(), &source::embedded_codes(), &[]);

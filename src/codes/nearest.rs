@@ -48,7 +48,7 @@ impl CodeBook {
 #[cfg(test)]
 mod tests {
     use crate::kb::load;
-    use crate::rules::source;
+    use crate::source;
 
     fn nearest(typed: &str) -> Vec<String> {
         let loaded = load(&source::embedded_rules(), &source::embedded_codes(), &[]);

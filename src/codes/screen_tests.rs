@@ -172,9 +172,9 @@ proptest! {
 fn an_overlay_wording_replaces_the_built_in_one() {
     let overlay = "table: acme\ntitle: {zh: 厂商提示, en: Vendor prompts}\nmessages:\n  - says: [\"请签到\", \"Acme says hello\"]\n    meaning: {zh: 厂商, en: Vendor}\n    actor: merchant\n    category: printer\n    node: printer.start\n";
     let loaded = crate::kb::load(
-        &crate::rules::source::embedded_rules(),
-        &crate::rules::source::embedded_codes(),
-        &[crate::rules::SourceFile::new("vendor.yaml", overlay)],
+        &crate::source::embedded_rules(),
+        &crate::source::embedded_codes(),
+        &[crate::source::SourceFile::new("vendor.yaml", overlay)],
     );
     let rules = loaded.kb.unwrap_or_else(|| panic!("{:#?}", loaded.problems));
     match rules.codes().lookup("请 签 到") {

@@ -4,7 +4,7 @@
 use super::*;
 use crate::engine::{Fact, Facts, Position, Source, Walk};
 use crate::kb::KnowledgeBase;
-use crate::rules::{SourceFile, source};
+use crate::source::{self, SourceFile};
 
 fn load_with(overlay: Option<&str>) -> KnowledgeBase {
     let overlays: Vec<SourceFile> =

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use super::select::select_input;
 use super::walk::Source;
 use crate::kb::KnowledgeBase;
-use crate::rules::{NodeBody, did_you_mean};
+use crate::rules::NodeBody;
+use crate::source::did_you_mean;
 
 /// Values a conclusion takes in an answer file.
 pub const FIXED: &str = "fixed";

@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::kb::KnowledgeBase;
-use crate::rules::{NodeId, SourceFile};
+use crate::rules::NodeId;
+use crate::source::SourceFile;
 
 const TRIAGE: &str = r#"
 tree: triage
@@ -347,11 +348,8 @@ fn worked_example_of_the_docs() {
 #[test]
 fn the_chain_agrees_with_the_general_propagation() {
     use super::belief::{Belief, Evidence, Taken};
-    let loaded = crate::kb::load(
-        &crate::rules::source::embedded_rules(),
-        &crate::rules::source::embedded_codes(),
-        &[],
-    );
+    let loaded =
+        crate::kb::load(&crate::source::embedded_rules(), &crate::source::embedded_codes(), &[]);
     let rules = loaded.kb.unwrap();
     let ordering = Ordering::default();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;

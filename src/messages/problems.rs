@@ -3,11 +3,21 @@
 //! checker's words, for rule authors: it is mostly ids, fields and values
 //! quoted from the file (and, for a YAML syntax error, the parser's words).
 
-use super::errors::with_hint;
 use crate::lang::Lang;
-use crate::rules::Problem;
+use crate::source::Problem;
 
-/// The did-you-mean hint of `crate::rules::did_you_mean` (`did you mean
+/// `message; hint`, the hint a did-you-mean (see [`hint`]).
+pub fn with_hint(lang: Lang, message: String, hint: Option<&String>) -> String {
+    match hint {
+        None => message,
+        Some(h) => lang.t_args(
+            "error-with-hint",
+            &[("message", message.into()), ("hint", self::hint(lang, h).into())],
+        ),
+    }
+}
+
+/// The did-you-mean hint of `crate::source::did_you_mean` (`did you mean
 /// `x`?`) in `lang`; any other hint as written.
 pub fn hint(lang: Lang, hint: &str) -> String {
     match hint.strip_prefix("did you mean `").and_then(|h| h.strip_suffix("`?")) {
@@ -40,7 +50,7 @@ pub fn unknown_with_hint(lang: Lang, message: String, h: Option<&String>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::did_you_mean;
+    use crate::source::did_you_mean;
 
     #[test]
     fn the_did_you_mean_hint_is_worded_in_each_language() {

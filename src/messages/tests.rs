@@ -13,8 +13,8 @@ use crate::error::{Error, Kept, Usage};
 use crate::lang::Lang;
 use crate::probe::ecr::{FramingError, LinkError};
 use crate::probe::{ProbeError, TransportError, UrlError};
-use crate::rules::source::SourceError;
 use crate::session::{Damage, Misfit, SessionError};
+use crate::source::SourceError;
 
 fn errors() -> Vec<Error> {
     let io = || std::io::Error::from_raw_os_error(13);

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use super::names::actor_name;
+use super::names::{actor_name, category_name, class_meaning};
 use crate::codes::{Category, Class, CodeError, Known, Lookup, Table};
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
@@ -211,14 +211,14 @@ pub fn render_code(c: &CodeOut, lang: Lang) -> String {
     };
     let _ = writeln!(out, "  {} {who}", lang.t("code-who-acts"));
     if let Some(cat) = c.category {
-        let mut line = format!("  {} {}", lang.t("code-category"), cat.name(lang));
+        let mut line = format!("  {} {}", lang.t("code-category"), category_name(cat, lang));
         if let Some(class) = c.class.filter(|_| verbose) {
             let _ = write!(
                 line,
                 " · {} {}: {}",
                 lang.t("code-class"),
                 class.letter(),
-                class.meaning(lang)
+                class_meaning(class, lang)
             );
         }
         let _ = writeln!(out, "{line}");

@@ -5,9 +5,9 @@
 //! rule means the same in either.
 
 use super::model::Text;
-use super::problem::{Place, Problem, ProblemKind};
-use super::spanned::Spanned;
 use crate::lang::Localized;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// The place of a spanned value in `file`.
 pub(crate) fn place<T>(file: &str, s: &Spanned<T>) -> Place {

@@ -1,31 +1,28 @@
-//! The knowledge base: rule files (`model`), where they come from (`source`),
-//! parsing (`load`), checking and building in one pass (`validate`, with
-//! `lint` and `graph`) into the checked, walkable [`RuleSet`]. [`load()`]
-//! runs the whole pipeline and returns every problem.
+//! The rule trees: the files' model (`model`), parsing many at once
+//! (`load`), checking and building in one pass (`validate`, with `lint` and
+//! `graph`) into the checked, walkable [`RuleSet`]. [`load()`] runs the
+//! whole pipeline and returns every problem. Reading one file, its places
+//! and its problems are the file machinery's ([`crate::source`]).
 
-pub mod cache;
 mod condition;
 pub mod graph;
-pub mod json;
-mod limits;
+#[cfg(test)]
+mod json_tests;
 pub(crate) mod lint;
 mod load;
-pub mod model;
-mod problem;
 mod ruleset;
-pub mod source;
-pub mod spanned;
 pub mod synth;
 mod synth_json;
 mod validate;
 
 use serde::Serialize;
 
+use crate::source::{Problem, SourceFile, json};
+
 pub use condition::{Condition, ConditionError, Pattern};
-pub use load::{Model, parse_model, parse_yaml};
-pub use problem::{Place, Problem, ProblemKind, did_you_mean};
+/// The serde mirror of the rule files (the `posdiag-model` crate).
+pub use posdiag_model::rules as model;
 pub use ruleset::{Answer, Conclusion, Input, Node, NodeBody, NodeId, Question, RuleSet, Tree};
-pub use source::SourceFile;
 pub use validate::RESERVED_VALUES;
 
 /// What loading a rule set found.
@@ -71,35 +68,43 @@ pub fn load(files: &[SourceFile], extra_roots: &[String]) -> Loaded {
 
 fn load_with(files: &[SourceFile], extra_roots: &[String], places: bool) -> Loaded {
     let mut problems = Vec::new();
-    let mut parsed = Vec::new();
+    let mut trees: Vec<TreeSummary> = Vec::new();
+    let mut builder = validate::Builder::new(likely_nodes(files));
+    // Each file is judged and built as soon as it is parsed, while it is
+    // still in cache (see `validate`).
     for (f, result) in files.iter().zip(load::parse_rule_files(files, places)) {
         match result {
-            Ok(file) => parsed.push(validate::Parsed { name: f.name.clone(), file }),
+            Ok(file) => {
+                trees.push(TreeSummary {
+                    id: file.tree.value.clone(),
+                    file: f.name.clone(),
+                    nodes: file.nodes.len(),
+                    conclusions: file
+                        .nodes
+                        .iter()
+                        .filter(|n| n.value.kind.value == model::NodeKind::Conclusion)
+                        .count(),
+                });
+                builder.add(validate::Parsed { name: f.name.clone(), file });
+            }
             Err(p) => problems.push(p),
         }
     }
     let complete = problems.is_empty();
-    let trees: Vec<TreeSummary> = parsed
-        .iter()
-        .map(|p| TreeSummary {
-            id: p.file.tree.value.clone(),
-            file: p.name.clone(),
-            nodes: p.file.nodes.len(),
-            conclusions: p
-                .file
-                .nodes
-                .iter()
-                .filter(|n| n.value.kind.value == model::NodeKind::Conclusion)
-                .count(),
-        })
-        .collect();
     let summary = Summary {
         files: files.len(),
         nodes: trees.iter().map(|t| t.nodes).sum(),
         conclusions: trees.iter().map(|t| t.conclusions).sum(),
         trees,
     };
-    let checked = validate::check_and_build(parsed, complete, extra_roots);
+    let checked = builder.finish(complete, extra_roots);
     problems.extend(checked.problems);
     Loaded { rules: checked.rules, summary, problems, ids: checked.ids }
+}
+
+/// About how many nodes `files` hold, to size the id index once: a node
+/// takes a few hundred bytes in either format (a guess only; the index
+/// grows past it when it must).
+fn likely_nodes(files: &[SourceFile]) -> usize {
+    files.iter().map(|f| f.bytes.len()).sum::<usize>() / 256
 }

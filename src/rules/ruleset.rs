@@ -6,7 +6,6 @@ use foldhash::HashMap;
 
 use super::condition::Condition;
 use super::model::{Actor, Cost, InputKind, Outcome};
-use super::problem::Place;
 use crate::lang::Localized;
 
 /// Index of a node in a [`RuleSet`].
@@ -43,7 +42,10 @@ pub struct Node {
     pub id: String,
     /// Index into [`RuleSet::trees`].
     pub tree: usize,
-    pub place: Place,
+    /// Where its id is written (1-based line and column) in its tree's
+    /// file, [`Tree::file`]: no copy of the file name per node.
+    pub line: u32,
+    pub column: u32,
     pub body: NodeBody,
 }
 

@@ -133,7 +133,7 @@ fn tree(id: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::SourceFile;
+    use crate::source::SourceFile;
 
     fn load(nodes: usize) -> crate::rules::Loaded {
         let files: Vec<SourceFile> =

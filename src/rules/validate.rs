@@ -2,26 +2,30 @@
 //! becomes either a built node of the [`RuleSet`] or the problems that stop
 //! it, so the checker and the builder cannot disagree. Every check runs and
 //! every problem is collected: an author fixes a whole rule set at once.
+//! Each file is taken as soon as it is parsed ([`Builder::add`]), while it
+//! is still in cache; edges between nodes are resolved at the end
+//! ([`Builder::finish`]), when every id is known.
 //!
 //! By concern: node ids (`ids`), tree headers and the root (`tree`),
-//! questions (`question`, `answer`), conclusions (`conclusion`), and the checks that
-//! need the whole graph, cycles and reachability (`reach`). Only a set with
+//! questions (`question`, `answer`), conclusions (`conclusion`), edges
+//! (`link`), and the checks that need the whole graph, cycles and
+//! reachability (`reach`). Only a set with
 //! no problem becomes a [`RuleSet`]; the engine never sees a broken graph.
 
 mod answer;
 mod conclusion;
 mod ids;
+mod link;
 mod question;
 mod reach;
 mod tree;
 
 use foldhash::HashMap;
 
-use super::lint::{Lint, is_node_id, place};
+use super::lint::{Lint, is_node_id};
 use super::model::{NodeDef, NodeKind, RuleFile};
-use super::problem::{Place, Problem, ProblemKind, did_you_mean};
 use super::ruleset::{self, NodeId, RuleSet};
-use super::spanned::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// Answer values the walk itself uses.
 pub const RESERVED_VALUES: [&str; 3] = ["unknown", "fixed", "not_fixed"];
@@ -61,42 +65,23 @@ pub(super) struct Pass {
     pub first: Vec<u32>,
     /// `next` and `otherwise` edges between first slots.
     pub edges: Vec<(u32, u32)>,
-    /// Conclusion keys seen, with where.
-    pub keys: HashMap<String, Place>,
+    /// Conclusion keys seen, with where: (file index, line, column).
+    pub keys: HashMap<String, (u32, u32, u32)>,
+    /// Tree ids seen, with their files.
+    pub trees: HashMap<String, String>,
+    /// Edges as written, resolved at the end.
+    pub links: Vec<link::Link>,
 }
 
 impl Pass {
     /// Where slot `slot`'s id is written.
     pub fn place_of(&self, slot: usize) -> Place {
-        let (f, line, column) = self.at[slot];
-        Place::new(self.files[f as usize].as_str(), u64::from(line), u64::from(column))
+        self.place_at(self.at[slot])
     }
 
-    /// The node `target` names; an unknown one is a problem (when every file
-    /// parsed), with "did you mean".
-    pub fn resolve(
-        &mut self,
-        file: &str,
-        node: Option<&str>,
-        field: &str,
-        target: &Spanned<String>,
-    ) -> Option<NodeId> {
-        if let Some(&id) = self.by_id.get(&target.value) {
-            return Some(id);
-        }
-        if self.complete {
-            let mut p = Problem::new(
-                ProblemKind::UnknownNode,
-                place(file, target),
-                format!("`{field}` points to unknown node `{}`", target.value),
-            )
-            .maybe_hint(did_you_mean(&target.value, self.by_id.keys().map(String::as_str)));
-            if let Some(n) = node {
-                p = p.node(n);
-            }
-            self.lint.push(p);
-        }
-        None
+    /// The place of (file index, line, column).
+    pub fn place_at(&self, (f, line, column): (u32, u32, u32)) -> Place {
+        Place::new(self.files[f as usize].as_str(), u64::from(line), u64::from(column))
     }
 
     /// An edge from slot `from` (attributed to the first node of its id).
@@ -105,51 +90,81 @@ impl Pass {
     }
 }
 
-/// Check `files` and build them into a [`RuleSet`] in one pass. `complete`
-/// is false when some file did not parse (that problem is the caller's).
-/// `extra_roots` are node ids that are entry points besides the triage root
-/// (the targets of code tables); unknown ones are reported by their owner.
-pub fn check_and_build(files: Vec<Parsed>, complete: bool, extra_roots: &[String]) -> Checked {
-    let mut pass = ids::index(&files, complete);
-    let mut trees = Vec::with_capacity(files.len());
-    let mut nodes = Vec::with_capacity(pass.names.len());
-    let mut headers = Vec::with_capacity(files.len());
-    let mut slot = 0;
-    for (ti, f) in files.into_iter().enumerate() {
+/// The pass over rule files as they are parsed.
+pub struct Builder {
+    pass: Pass,
+    trees: Vec<Option<ruleset::Tree>>,
+    headers: Vec<tree::Header>,
+    /// Each tree's entry, once resolved.
+    entries: Vec<Option<NodeId>>,
+    nodes: Vec<Option<ruleset::Node>>,
+}
+
+impl Builder {
+    /// A pass for about `nodes` nodes (only a capacity: the id index is
+    /// sized once rather than grown and rehashed, cold, many times).
+    pub fn new(nodes: usize) -> Builder {
+        Builder {
+            pass: ids::pass(nodes),
+            trees: Vec::new(),
+            headers: Vec::new(),
+            entries: Vec::new(),
+            nodes: Vec::with_capacity(nodes),
+        }
+    }
+
+    /// Index a parsed file's ids, then judge and build its header and nodes.
+    pub fn add(&mut self, f: Parsed) {
+        let pass = &mut self.pass;
+        let ti = pass.files.len();
+        ids::add(pass, &f);
         let Parsed { name, file } = f;
-        let (built, header) = tree::header(&mut pass, &name, &file);
-        trees.push(built);
-        headers.push(header);
+        let (built, header) = tree::header(pass, ti, &name, &file);
+        self.trees.push(built);
+        self.headers.push(header);
+        self.entries.push(None);
         let tree_id = file.tree.value.as_str();
         for def in file.nodes {
-            nodes.push(node(&mut pass, &name, (ti, tree_id), slot, def.value));
-            slot += 1;
+            let slot = self.nodes.len();
+            self.nodes.push(node(pass, &name, (ti, tree_id), slot, def.value));
         }
     }
-    let mut roots = Vec::new();
-    let mut robustness = super::model::Robustness::default();
-    if pass.complete {
-        (roots, robustness) = tree::roots(&mut pass, headers);
-        if pass.lint.problems.iter().all(|p| p.kind != ProblemKind::UnknownNode) {
-            reach::check(&mut pass, &roots, extra_roots);
+
+    /// Resolve the edges, run the checks that need the whole graph, and
+    /// make the [`RuleSet`] if no problem was found. `complete` is false
+    /// when some file did not parse (that problem is the caller's).
+    /// `extra_roots` are node ids that are entry points besides the triage
+    /// root (the targets of code tables); unknown ones are reported by their
+    /// owner.
+    pub fn finish(self, complete: bool, extra_roots: &[String]) -> Checked {
+        let Builder { mut pass, mut trees, headers, mut entries, mut nodes } = self;
+        pass.complete = complete;
+        link::resolve(&mut pass, &mut nodes, &mut trees, &mut entries);
+        let mut roots = Vec::new();
+        let mut robustness = super::model::Robustness::default();
+        if pass.complete {
+            (roots, robustness) = tree::roots(&mut pass, headers, &entries);
+            if pass.lint.problems.iter().all(|p| p.kind != ProblemKind::UnknownNode) {
+                reach::check(&mut pass, &roots, extra_roots);
+            }
         }
+        let root = roots.first().copied();
+        let rules = if pass.complete && pass.lint.problems.is_empty() {
+            assemble(&mut pass, nodes, trees, root, robustness)
+        } else {
+            None
+        };
+        let Pass { lint, names, .. } = pass;
+        let mut problems = lint.problems;
+        problems.sort_by(|a, b| {
+            (&a.place.file, a.place.line, a.place.column).cmp(&(
+                &b.place.file,
+                b.place.line,
+                b.place.column,
+            ))
+        });
+        Checked { rules, problems, ids: names }
     }
-    let root = roots.first().copied();
-    let rules = if pass.complete && pass.lint.problems.is_empty() {
-        assemble(&mut pass, nodes, trees, root, robustness)
-    } else {
-        None
-    };
-    let Pass { lint, names, .. } = pass;
-    let mut problems = lint.problems;
-    problems.sort_by(|a, b| {
-        (&a.place.file, a.place.line, a.place.column).cmp(&(
-            &b.place.file,
-            b.place.line,
-            b.place.column,
-        ))
-    });
-    Checked { rules, problems, ids: names }
 }
 
 /// One node: its id, then its body by kind.
@@ -162,12 +177,14 @@ fn node(
 ) -> Option<ruleset::Node> {
     let before = pass.lint.count();
     let id = n.id.value.as_str();
-    let at = place(file, &n.id);
+    let (line, column) = (n.id.line, n.id.column);
+    // The node's place, made only when there is a problem to tell.
+    let at = || Place::new(file, u64::from(line), u64::from(column));
     if !is_node_id(id) {
         pass.lint.push(
             Problem::new(
                 ProblemKind::BadId,
-                at.clone(),
+                at(),
                 format!("node id `{id}` is not of the form `tree.name`"),
             )
             .node(id)
@@ -177,7 +194,7 @@ fn node(
         pass.lint.push(
             Problem::new(
                 ProblemKind::BadId,
-                at.clone(),
+                at(),
                 format!("node id `{id}` is outside its tree `{tree_id}`"),
             )
             .node(id)
@@ -189,7 +206,7 @@ fn node(
         NodeKind::Conclusion => conclusion::conclusion(pass, file, (slot, &at), &mut n),
     };
     let body = body.filter(|_| pass.lint.count() == before)?;
-    Some(ruleset::Node { id: n.id.value, tree, place: at, body })
+    Some(ruleset::Node { id: n.id.value, tree, line, column, body })
 }
 
 fn in_tree(id: &str, tree: &str) -> bool {
@@ -231,7 +248,8 @@ fn assemble(
 mod tests {
     use proptest::prelude::*;
 
-    use crate::rules::{SourceFile, load, synth};
+    use crate::rules::{load, synth};
+    use crate::source::SourceFile;
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]

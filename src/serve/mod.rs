@@ -18,6 +18,7 @@ pub mod page;
 pub mod sessions;
 pub mod state;
 pub mod store;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -30,7 +31,6 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::error::Error;
 use crate::exit::Exit;
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
@@ -72,7 +72,7 @@ async fn not_found(State(app): State<Shared>, uri: Uri, headers: HeaderMap) -> R
 }
 
 /// Serve until Ctrl-C or SIGTERM, then finish the requests under way.
-pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, Error> {
+pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, StartError> {
     let lang = config.lang;
     let addr: SocketAddr = config
         .listen
@@ -93,32 +93,27 @@ pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, Error> {
     listener.set_nonblocking(true).map_err(runtime_error)?;
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(runtime_error)?;
-    runtime
-        .block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).map_err(runtime_error)?;
-            let url = format!("http://{bound}/");
-            let database = app.store.path().display().to_string();
-            crate::outln!(
-                "{}",
-                lang.t_args(
-                    "serve-listening",
-                    &[("url", url.into()), ("database", database.into())]
-                )
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(runtime_error)?;
+        let url = format!("http://{bound}/");
+        let database = app.store.path().display().to_string();
+        crate::outln!(
+            "{}",
+            lang.t_args("serve-listening", &[("url", url.into()), ("database", database.into())])
+        );
+        crate::output::flush_stdout();
+        if !bound.ip().is_loopback() {
+            crate::eoutln!(
+                "posdiag: {}",
+                lang.t_args("serve-not-loopback", &[("addr", bound.to_string().into())])
             );
-            crate::output::flush_stdout();
-            if !bound.ip().is_loopback() {
-                crate::eoutln!(
-                    "posdiag: {}",
-                    lang.t_args("serve-not-loopback", &[("addr", bound.to_string().into())])
-                );
-            }
-            tokio::spawn(purge(app.clone()));
-            axum::serve(listener, router(app))
-                .with_graceful_shutdown(stopped())
-                .await
-                .map_err(|source| StartError::Stopped { source })
-        })
-        .map_err(Error::from)?;
+        }
+        tokio::spawn(purge(app.clone()));
+        axum::serve(listener, router(app))
+            .with_graceful_shutdown(stopped())
+            .await
+            .map_err(|source| StartError::Stopped { source })
+    })?;
     Ok(Exit::Ok)
 }
 

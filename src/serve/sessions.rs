@@ -204,7 +204,7 @@ fn make(walk: &mut Walk<'_>, step: &Move) -> Result<(), ApiError> {
     let rules = walk.rules();
     let node = |id: &str| {
         rules.find(id).ok_or_else(|| {
-            let hint = crate::rules::did_you_mean(id, rules.ids()).map(|h| format!("; {h}"));
+            let hint = crate::source::did_you_mean(id, rules.ids()).map(|h| format!("; {h}"));
             ApiError::input("answers", format!("unknown node `{id}`{}", hint.unwrap_or_default()))
         })
     };

@@ -9,7 +9,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
-use crate::rules::{Problem, SourceFile, parse_yaml, source};
+use crate::source::{self, Problem, SourceFile, parse_yaml};
 
 static EMBEDDED_TERMINALS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/terminals");
 

@@ -7,11 +7,11 @@
 use std::collections::HashMap;
 
 use super::{Checker, First, place};
+use crate::codes::ParsedTable;
 use crate::codes::book::BARE;
 use crate::codes::key::compact;
-use crate::codes::model::ParsedTable;
 use crate::codes::screen::{self, MAX_MESSAGE_CHARS};
-use crate::rules::{Problem, ProblemKind};
+use crate::source::{Problem, ProblemKind};
 
 impl Checker<'_> {
     /// Check every table's messages; `codes` holds the codes already seen,

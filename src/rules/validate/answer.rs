@@ -4,13 +4,14 @@
 
 use std::collections::HashSet;
 
+use super::link::{PENDING, Site};
 use super::{Pass, RESERVED_VALUES};
 use crate::rules::condition::Condition;
 use crate::rules::lint::{Lint, is_word, place};
 use crate::rules::model::AnswerDef;
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::Answer;
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// Answer values: reserved ones, badly formed ones, and values given twice.
 pub(super) fn values(lint: &mut Lint, file: &str, id: &str, answers: &[Spanned<AnswerDef>]) {
@@ -47,11 +48,11 @@ pub(super) fn values(lint: &mut Lint, file: &str, id: &str, answers: &[Spanned<A
     }
 }
 
-/// One answer, its edge recorded.
+/// Answer `index` of the question in `slot`, its edge kept to resolve.
 pub(super) fn answer(
     pass: &mut Pass,
     file: &str,
-    slot: usize,
+    (slot, index): (usize, usize),
     id: &str,
     needs_when: bool,
     a: Spanned<AnswerDef>,
@@ -126,10 +127,11 @@ pub(super) fn answer(
             .node(id),
         );
     }
-    let next = next.and_then(|n| pass.resolve(file, Some(id), "next", &n));
-    if let Some(to) = next {
-        pass.edge(slot, to);
-    }
+    let next = next.map(|n| {
+        let fi = pass.at[slot].0;
+        pass.link(fi, "next", n, Site::Answer { slot, answer: index });
+        PENDING
+    });
     if pass.lint.count() != before {
         return None;
     }

@@ -2,16 +2,17 @@
 //! `otherwise`, built as they are judged; keys are unique across all files.
 
 use super::Pass;
+use super::link::{PENDING, Site};
 use super::question::optional_text;
 use crate::rules::lint::{is_screaming_snake, place, to_screaming_snake};
 use crate::rules::model::NodeDef;
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::{Conclusion, NodeBody};
+use crate::source::{Place, Problem, ProblemKind};
 
 pub(super) fn conclusion(
     pass: &mut Pass,
     file: &str,
-    (slot, at): (usize, &Place),
+    (slot, at): (usize, &dyn Fn() -> Place),
     n: &mut NodeDef,
 ) -> Option<NodeBody> {
     let id = n.id.value.as_str();
@@ -39,7 +40,7 @@ pub(super) fn conclusion(
         ),
         Some(_) => {}
         None => pass.lint.missing(
-            at,
+            &at(),
             id,
             "key",
             "a conclusion needs a stable key such as `PRINTER_OUT_OF_PAPER`",
@@ -48,12 +49,12 @@ pub(super) fn conclusion(
     let title = match n.title.take() {
         Some(t) => pass.lint.text(file, Some(id), "title", t),
         None => {
-            pass.lint.missing(at, id, "title", "a conclusion needs `title: {zh: …, en: …}`");
+            pass.lint.missing(&at(), id, "title", "a conclusion needs `title: {zh: …, en: …}`");
             None
         }
     };
     if n.remedy.is_empty() {
-        pass.lint.missing(at, id, "remedy", "list the remedy steps, each `{zh: …, en: …}`");
+        pass.lint.missing(&at(), id, "remedy", "list the remedy steps, each `{zh: …, en: …}`");
     }
     let mut remedy = Some(Vec::with_capacity(n.remedy.len()));
     for (i, step) in std::mem::take(&mut n.remedy).into_iter().enumerate() {
@@ -65,37 +66,33 @@ pub(super) fn conclusion(
     }
     if n.actor.is_none() {
         let hint = "one of merchant, cardholder, technician, acquirer, issuer";
-        pass.lint.missing(at, id, "actor", hint);
+        pass.lint.missing(&at(), id, "actor", hint);
     }
     if n.outcome.is_none() {
-        pass.lint.missing(at, id, "outcome", "`resolved` or `escalate`");
+        pass.lint.missing(&at(), id, "outcome", "`resolved` or `escalate`");
     }
     let escalate = optional_text(&mut pass.lint, file, id, "escalate", n.escalate.take());
     if let Some(k) = &n.key {
-        let here = place(file, k);
-        if let Some(first) = pass.keys.get(k.value.as_str()) {
+        if let Some(&first) = pass.keys.get(k.value.as_str()) {
+            let first = pass.place_at(first);
             let problem = Problem::new(
                 ProblemKind::DuplicateConclusionKey,
-                here,
+                place(file, k),
                 format!("conclusion key `{}` is already used at {first}", k.value),
             )
             .node(id)
             .hint("keys are contracts for scripts; each conclusion needs its own");
             pass.lint.push(problem);
         } else {
-            pass.keys.insert(k.value.clone(), here);
+            let file_index = pass.at[slot].0;
+            pass.keys.insert(k.value.clone(), (file_index, k.line, k.column));
         }
     }
-    let otherwise = match &n.otherwise {
-        Some(o) => {
-            let to = pass.resolve(file, Some(&n.id.value), "otherwise", o);
-            if let Some(to) = to {
-                pass.edge(slot, to);
-            }
-            Some(to?)
-        }
-        None => None,
-    };
+    let otherwise = n.otherwise.take().map(|o| {
+        let fi = pass.at[slot].0;
+        pass.link(fi, "otherwise", o, Site::Otherwise { slot });
+        PENDING
+    });
     Some(NodeBody::Conclusion(Conclusion {
         key: n.key.take()?.value,
         title: title?,

@@ -7,9 +7,9 @@ use crate::lang::Localized;
 use crate::rules::condition::compile_regex;
 use crate::rules::lint::{Lint, place};
 use crate::rules::model::{NodeDef, Text};
-use crate::rules::problem::{Place, Problem, ProblemKind, did_you_mean};
 use crate::rules::ruleset::{Input, NodeBody, Question};
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind, did_you_mean};
 
 /// An optional text: `Some(None)` when absent, `None` when it has problems.
 pub(super) fn optional_text(
@@ -28,7 +28,7 @@ pub(super) fn optional_text(
 pub(super) fn question(
     pass: &mut Pass,
     file: &str,
-    (slot, at): (usize, &Place),
+    (slot, at): (usize, &dyn Fn() -> Place),
     n: &mut NodeDef,
 ) -> Option<NodeBody> {
     let id = n.id.value.as_str();
@@ -49,7 +49,7 @@ pub(super) fn question(
     let text = match n.text.take() {
         Some(t) => pass.lint.text(file, Some(id), "text", t),
         None => {
-            pass.lint.missing(at, id, "text", "a question needs `text: {zh: …, en: …}`");
+            pass.lint.missing(&at(), id, "text", "a question needs `text: {zh: …, en: …}`");
             None
         }
     };
@@ -61,7 +61,7 @@ pub(super) fn question(
     };
     if n.answers.is_empty() {
         pass.lint.push(
-            Problem::new(ProblemKind::NoAnswers, at.clone(), "question has no answers")
+            Problem::new(ProblemKind::NoAnswers, at(), "question has no answers")
                 .node(id)
                 .hint("add `answers:` with at least one `value`, `label` and `next`"),
         );
@@ -93,8 +93,8 @@ pub(super) fn question(
         None => None,
     };
     let mut answers = Some(Vec::with_capacity(n.answers.len()));
-    for a in std::mem::take(&mut n.answers) {
-        let built = answer(pass, file, slot, &n.id.value, needs_when, a);
+    for (i, a) in std::mem::take(&mut n.answers).into_iter().enumerate() {
+        let built = answer(pass, file, (slot, i), &n.id.value, needs_when, a);
         match (&mut answers, built) {
             (Some(list), Some(a)) => list.push(a),
             _ => answers = None,
@@ -104,7 +104,7 @@ pub(super) fn question(
         pass.lint.push(
             Problem::new(
                 ProblemKind::LeafNotConclusion,
-                at.clone(),
+                at(),
                 "no answer leads anywhere, so the walk ends here without a conclusion",
             )
             .node(n.id.value.as_str())
@@ -131,7 +131,7 @@ fn input(
     lint: &mut Lint,
     file: &str,
     id: &str,
-    input: Spanned<crate::rules::model::InputSpec>,
+    input: Spanned<Box<crate::rules::model::InputSpec>>,
 ) -> Option<Option<Input>> {
     let before = lint.count();
     let pattern = match &input.value.pattern {

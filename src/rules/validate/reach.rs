@@ -4,8 +4,8 @@
 
 use super::Pass;
 use crate::rules::graph::{EdgeGraph, cycles, unreachable};
-use crate::rules::problem::{Problem, ProblemKind};
 use crate::rules::ruleset::NodeId;
+use crate::source::{Problem, ProblemKind};
 
 pub(super) fn check(pass: &mut Pass, roots: &[NodeId], extra_roots: &[String]) {
     let g = EdgeGraph::new(pass.names.len(), &pass.edges);

@@ -2,11 +2,12 @@
 //! one tree is marked `root: true`, and only it sets `robustness`.
 
 use super::Pass;
+use super::link::{PENDING, Site};
 use crate::rules::lint::{is_word, place};
 use crate::rules::model::{Robustness, RuleFile};
-use crate::rules::problem::{Place, Problem, ProblemKind};
 use crate::rules::ruleset::{NodeId, Tree};
-use crate::rules::spanned::Spanned;
+use crate::source::Spanned;
+use crate::source::{Place, Problem, ProblemKind};
 
 /// What the root check needs of a tree.
 pub(super) struct Header {
@@ -14,12 +15,17 @@ pub(super) struct Header {
     tree: String,
     at: Place,
     root: bool,
-    entry: Option<NodeId>,
     robustness: Option<Spanned<Robustness>>,
 }
 
-/// Judge a tree's header and build its [`Tree`].
-pub(super) fn header(pass: &mut Pass, file: &str, f: &RuleFile) -> (Option<Tree>, Header) {
+/// Judge the header of tree (and file) `ti` and build its [`Tree`]; its
+/// `entry` is resolved with the other edges.
+pub(super) fn header(
+    pass: &mut Pass,
+    ti: usize,
+    file: &str,
+    f: &RuleFile,
+) -> (Option<Tree>, Header) {
     let before = pass.lint.count();
     let tree = &f.tree;
     let at = place(file, tree);
@@ -65,7 +71,11 @@ pub(super) fn header(pass: &mut Pass, file: &str, f: &RuleFile) -> (Option<Tree>
             format!("tree `{}` has no nodes", tree.value),
         ));
     }
-    let entry = f.entry.as_ref().and_then(|e| pass.resolve(file, None, "entry", e));
+    let entry = f.entry.as_ref().map(|e| {
+        let fi = u32::try_from(ti).unwrap_or(u32::MAX);
+        pass.link(fi, "entry", e.clone(), Site::Entry { tree: ti });
+        PENDING
+    });
     let built = match (title, description, entry) {
         (Some(title), Some(description), Some(entry)) if pass.lint.count() == before => {
             Some(Tree { id: tree.value.clone(), title, description, entry, file: file.into() })
@@ -77,7 +87,6 @@ pub(super) fn header(pass: &mut Pass, file: &str, f: &RuleFile) -> (Option<Tree>
         tree: tree.value.clone(),
         at,
         root: f.root,
-        entry,
         robustness: f.robustness.clone(),
     };
     (built, header)
@@ -85,8 +94,13 @@ pub(super) fn header(pass: &mut Pass, file: &str, f: &RuleFile) -> (Option<Tree>
 
 /// Exactly one root tree, `robustness` only on it and with shares between
 /// 0 and 1. Returns the entries of the root trees (the first is the start of
-/// every walk) and the root's robustness thresholds.
-pub(super) fn roots(pass: &mut Pass, headers: Vec<Header>) -> (Vec<NodeId>, Robustness) {
+/// every walk) and the root's robustness thresholds. `entries` are the
+/// trees' resolved entries.
+pub(super) fn roots(
+    pass: &mut Pass,
+    headers: Vec<Header>,
+    entries: &[Option<NodeId>],
+) -> (Vec<NodeId>, Robustness) {
     let mut robustness = Robustness::default();
     for h in &headers {
         let Some(r) = &h.robustness else { continue };
@@ -114,7 +128,8 @@ pub(super) fn roots(pass: &mut Pass, headers: Vec<Header>) -> (Vec<NodeId>, Robu
             }
         }
     }
-    let roots: Vec<&Header> = headers.iter().filter(|h| h.root).collect();
+    let roots: Vec<(&Header, Option<NodeId>)> =
+        headers.iter().zip(entries.iter().copied()).filter(|(h, _)| h.root).collect();
     match roots.len() {
         1 => {}
         0 => {
@@ -125,14 +140,17 @@ pub(super) fn roots(pass: &mut Pass, headers: Vec<Header>) -> (Vec<NodeId>, Robu
             );
         }
         _ => {
-            for h in &roots[1..] {
+            for (h, _) in &roots[1..] {
                 pass.lint.push(Problem::new(
                     ProblemKind::Root,
                     h.at.clone(),
-                    format!("tree `{}` is marked `root: true`, as is `{}`", h.tree, roots[0].tree),
+                    format!(
+                        "tree `{}` is marked `root: true`, as is `{}`",
+                        h.tree, roots[0].0.tree
+                    ),
                 ));
             }
         }
     }
-    (roots.iter().filter_map(|h| h.entry).collect(), robustness)
+    (roots.iter().filter_map(|&(_, entry)| entry).collect(), robustness)
 }

@@ -9,7 +9,7 @@
 //!
 //! A JSON rule file is first read without places, as fast as serde_json
 //! goes ([`without_places`]: every place is 0, "unknown"); only when the
-//! checker finds a problem is it read again for them (see `rules::json`).
+//! checker finds a problem is it read again for them (see posdiag's `source::json`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

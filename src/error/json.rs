@@ -7,10 +7,10 @@
 
 use serde::Serialize;
 
-use super::Localize;
-use crate::error::Error;
+use super::Error;
 use crate::lang::Lang;
-use crate::rules::Problem;
+use crate::messages::Localize as _;
+use crate::source::Problem;
 
 /// The version of the error object.
 pub const ERROR_VERSION: u32 = 1;

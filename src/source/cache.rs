@@ -80,7 +80,7 @@ impl Entry {
     /// The stored model, if there is one and it decodes.
     pub fn load<T: DeserializeOwned>(&self) -> Option<T> {
         // A regular file of bounded size only (never a FIFO or a device).
-        let limit = 4 * super::source::MAX_FILE_BYTES;
+        let limit = 4 * super::file::MAX_FILE_BYTES;
         let stored = crate::fsio::read_bounded(&self.path, limit).ok()?;
         let (len, model): (u64, T) = postcard::from_bytes(&stored).ok()?;
         (len == self.len).then_some(model)

@@ -1,6 +1,7 @@
 //! Serde mirror of the rule files in `rules/*.yaml`: one [`RuleFile`] per
-//! tree. No logic lives here; `load` reads these, `validate` judges them and
-//! `graph` turns them into the decision graph the engine walks.
+//! tree. No logic lives here; posdiag's `rules::load` reads these,
+//! `rules::validate` judges them and builds the decision graph the engine
+//! walks.
 //!
 //! Most fields are `Option` on purpose: a missing title or a question without
 //! answers is a lint with a `file:line:column`, not a serde failure that hides
@@ -8,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::spanned::Spanned;
+use crate::Spanned;
 
 /// One tree of the knowledge base, as written in one YAML file.
 #[derive(Debug, Deserialize, Serialize)]
@@ -53,8 +54,9 @@ pub struct NodeDef {
     /// automatically through the answers' `when` conditions.
     pub fact: Option<Spanned<String>>,
     /// Makes the question free text: the typed value is matched against the
-    /// answers' `when` conditions.
-    pub input: Option<Spanned<InputSpec>>,
+    /// answers' `when` conditions. Boxed, as most nodes have none: a node
+    /// as parsed stays small.
+    pub input: Option<Spanned<Box<InputSpec>>>,
     #[serde(default)]
     pub answers: Vec<Spanned<AnswerDef>>,
     /// Answer value taken on "don't know"; without it the most likely answer
@@ -95,8 +97,9 @@ pub struct AnswerDef {
     pub label: Option<Spanned<Text>>,
     /// The node this answer leads to.
     pub next: Option<Spanned<String>>,
-    /// When a fact or a typed value selects this answer.
-    pub when: Option<Spanned<Condition>>,
+    /// When a fact or a typed value selects this answer. Boxed, as most
+    /// answers have none.
+    pub when: Option<Spanned<Box<Condition>>>,
     /// Authored probability that this branch holds the fault (0..=1).
     pub prior: Option<Spanned<f64>>,
     /// Cost of following this branch.

@@ -1,7 +1,7 @@
 //! The YAML limits every rule, code, case and answer file is parsed under:
 //! generous enough for generated rule sets of 100k nodes, small enough that
-//! an alias bomb or runaway nesting stops early. Shared with `build.rs`,
-//! which parses the embedded rules under the same limits.
+//! an alias bomb or runaway nesting stops early. posdiag's `build.rs`
+//! parses the embedded rules under the same limits.
 
 /// serde-saphyr options with posdiag's budget.
 pub fn yaml_options() -> serde_saphyr::Options {

@@ -1,21 +1,14 @@
-//! Where rule files come from: the set embedded in the binary at build time,
-//! or a folder given with `--rules DIR`. Either way the loader sees a list of
-//! (name, bytes), so both paths are checked by the same code. Embedded files
-//! also carry the form `build.rs` parsed them into, which the loader decodes
-//! instead of parsing their YAML again.
+//! A file as the loaders see it: its display name and its bytes, read from
+//! a folder or a path under a size limit, or embedded in the binary (see
+//! [`super::embedded`]). Rule trees, code tables, cases, simulator fixtures
+//! and answer files are all read through here, so each is refused the same
+//! way when it is missing, too large, or not a regular file.
 //!
-//! Tree files sit directly in the folder; code tables in its `codes/`
+//! Tree files sit directly in a rule folder; code tables in its `codes/`
 //! subfolder, read apart so neither is mistaken for the other.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-
-use include_dir::{Dir, include_dir};
-
-static EMBEDDED_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
-static EMBEDDED_CASES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/cases");
-/// The embedded rule and code files pre-parsed by `build.rs` (postcard).
-static EMBEDDED_MODELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded-models.bin"));
 
 /// Largest rule or case file read, against runaway inputs.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -51,21 +44,6 @@ impl SourceFile {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Entry<'a> {
-    name: &'a str,
-    kind: &'a str,
-    model: &'a [u8],
-}
-
-/// The pre-parsed model of the embedded file `name`, if the build made one.
-/// The build's index is decoded once per process.
-fn preparsed(name: &str) -> Option<Preparsed> {
-    static INDEX: std::sync::OnceLock<Vec<Entry<'static>>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| postcard::from_bytes(EMBEDDED_MODELS).unwrap_or_default());
-    index.iter().find(|e| e.name == name).map(|e| Preparsed { kind: e.kind, bytes: e.model })
-}
-
 /// A failure to list or read a folder.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
@@ -77,39 +55,6 @@ pub enum SourceError {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("folder `{}` holds no .yaml or .json files", path.display())]
     Empty { path: PathBuf },
-}
-
-/// The rule files embedded in the binary, sorted by name.
-pub fn embedded_rules() -> Vec<SourceFile> {
-    embedded(&EMBEDDED_RULES, "rules")
-}
-
-/// The code tables embedded in the binary (`rules/codes/*.yaml`), sorted by
-/// name.
-pub fn embedded_codes() -> Vec<SourceFile> {
-    match EMBEDDED_RULES.get_dir("codes") {
-        Some(dir) => embedded(dir, "rules"),
-        None => Vec::new(),
-    }
-}
-
-/// The regression cases embedded in the binary, sorted by name.
-pub fn embedded_cases() -> Vec<SourceFile> {
-    embedded(&EMBEDDED_CASES, "fixtures/cases")
-}
-
-fn embedded(dir: &Dir<'static>, prefix: &str) -> Vec<SourceFile> {
-    let mut files: Vec<SourceFile> = dir
-        .files()
-        .filter(|f| is_yaml(f.path()))
-        .map(|f| {
-            let name = format!("{prefix}/{}", f.path().display());
-            let model = preparsed(&name);
-            SourceFile { name, bytes: Cow::Borrowed(f.contents()), model }
-        })
-        .collect();
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    files
 }
 
 /// Every `*.yaml`, `*.yml` or `*.json` file directly in `dir`, sorted by
@@ -170,10 +115,10 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<SourceFile, SourceEr
     Ok(SourceFile::new(path.display().to_string(), bytes))
 }
 
-fn is_json(path: &Path) -> bool {
+pub(super) fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "json")
 }
 
-fn is_yaml(path: &Path) -> bool {
+pub(super) fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }

@@ -1,7 +1,7 @@
 //! Serde mirror of the code tables in `rules/codes/*.yaml` and of vendor
 //! overlay files (`--codes FILE`): one [`CodeFile`] per file. No logic lives
-//! here; `check` judges these and `book` turns them into the lookup the walk
-//! and the commands share.
+//! here; posdiag's `codes::check` judges these and `codes::book` turns them
+//! into the lookup the walk and the commands share.
 //!
 //! Like the rule model, most fields are `Option`: a missing meaning or node
 //! is a problem with a `file:line:column`, not a serde failure that hides
@@ -9,9 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-use crate::rules::model::{Actor, Text};
-use crate::rules::spanned::Spanned;
+use crate::Spanned;
+use crate::rules::{Actor, Text};
 
 /// One code table as written in one YAML file.
 #[derive(Debug, Deserialize, Serialize)]
@@ -140,26 +139,6 @@ pub enum Category {
     Modem,
 }
 
-impl Category {
-    /// The name shown to people.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Category::Card => lang.t("category-card"),
-            Category::Account => lang.t("category-account"),
-            Category::Operation => lang.t("category-operation"),
-            Category::Keys => lang.t("category-keys-security"),
-            Category::Network => lang.t("category-network"),
-            Category::BankSystem => lang.t("category-bank-system"),
-            Category::Terminal => lang.t("category-terminal"),
-            Category::Success => lang.t("category-success"),
-            Category::CardReader => lang.t("category-card-reader"),
-            Category::Emv => lang.t("category-emv-chip-processing"),
-            Category::Printer => lang.t("category-printer"),
-            Category::Modem => lang.t("category-modem-sim"),
-        }
-    }
-}
-
 /// UnionPay's action classes for a POS (see the reference, §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Class {
@@ -171,17 +150,6 @@ pub enum Class {
 }
 
 impl Class {
-    /// What the class tells the terminal to do.
-    pub fn meaning(self, lang: Lang) -> &'static str {
-        match self {
-            Class::A => lang.t("class-a-success"),
-            Class::B => lang.t("class-b-retry-allowed"),
-            Class::C => lang.t("class-c-do-not-retry"),
-            Class::D => lang.t("class-d-operator-acts"),
-            Class::E => lang.t("class-e-system-fault"),
-        }
-    }
-
     pub fn letter(self) -> &'static str {
         match self {
             Class::A => "A",
@@ -191,13 +159,4 @@ impl Class {
             Class::E => "E",
         }
     }
-}
-
-/// A parsed table with the name it is reported under: what the checker
-/// judges and the loader builds from.
-pub struct ParsedTable {
-    pub name: String,
-    pub file: CodeFile,
-    /// From `--codes FILE`.
-    pub overlay: bool,
 }

@@ -1,6 +1,8 @@
-//! A problem found in a rule set: where it is (`file:line:column`, node id),
-//! what kind it is (a stable code), what is wrong and, where one helps, a
-//! hint. The checker collects all of them; nothing here stops at the first.
+//! A problem found in a file of the knowledge base (a rule tree, a code
+//! table, a case, a fixture or an answer file): where it is
+//! (`file:line:column`, node id), what kind it is (a stable code), what is
+//! wrong and, where one helps, a hint. The checkers collect all of them;
+//! nothing here stops at the first.
 
 use std::fmt;
 
@@ -174,24 +176,4 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
-}
-
-/// "did you mean `x`?" for the closest of `candidates`, if any is close.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    // Something this long is no typo of an id; comparing it would only
-    // cost time (a 100 kB `--start` took seconds).
-    if wrong.len() > 256 {
-        return None;
-    }
-    let mut best: Option<(f64, &str)> = None;
-    for candidate in candidates {
-        let score = strsim::jaro_winkler(wrong, candidate);
-        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, candidate));
-        }
-    }
-    best.map(|(_, c)| format!("did you mean `{c}`?"))
 }

@@ -1,12 +1,11 @@
 //! Why `posdiag serve` could not start, and what its session database
 //! says is wrong, in the user's language.
 
-use super::Localize;
-use super::errors::{io, path};
+use super::error::StartError;
+use super::store::StoreError;
 use crate::i18n::Arg;
 use crate::lang::Lang;
-use crate::serve::error::StartError;
-use crate::serve::store::StoreError;
+use crate::messages::{Localize, io, path};
 
 fn s(v: &str) -> Arg {
     Arg::Str(v.to_string())
