@@ -82,17 +82,13 @@ pub(crate) fn say(text: &str) {
 /// pseudo-terminal is then closed, as an unplugged cable would be).
 #[cfg(unix)]
 pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
-    let (mut port, path, keep_open) =
-        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
-    announce(&path);
-    say(&format!(
-        "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
-        fixture.description,
-        std::process::id()
-    ));
-    // The simulator keeps the slave side open too, so the master never sees
-    // a hang-up between two clients.
-    let _keep_open = keep_open;
+    let intro = |path: &str| {
+        format!(
+            "simulating `{name}` ({}) on {path}\nprobe it with: posdiag probe {path}",
+            fixture.description
+        )
+    };
+    let (mut port, _keep_open) = open_pty(intro)?;
     let mut session =
         Session::new(fixture, Box::new(crate::output::Masked::new(std::io::stderr())));
     // One line for every client: its faults count on across them.
@@ -132,6 +128,25 @@ pub fn run_tcp(name: &str, fixture: &Fixture, addr: &str) -> Result<(), SimError
             Err(e) => format!("client {peer}: {e}"),
         }
     })
+}
+
+/// Open a pseudo-terminal, print its path on stdout and `intro` of it (with
+/// how to stop) on stderr. The second value keeps the slave side open, so
+/// the master never sees a hang-up between two clients: hold it as long as
+/// the port.
+#[cfg(unix)]
+pub(crate) fn open_pty(
+    intro: impl Fn(&str) -> String,
+) -> Result<(crate::probe::serial::SerialTransport, Box<dyn std::any::Any + Send>), SimError> {
+    let (port, path, keep_open) =
+        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
+    announce(&path);
+    say(&format!(
+        "{}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
+        intro(&path),
+        std::process::id()
+    ));
+    Ok((port, keep_open))
 }
 
 /// Listen on `addr`, print `tcp://HOST:PORT` on stdout and `intro` of it

@@ -9,21 +9,19 @@ pub mod terminal;
 
 pub use fixture::ZvtTerminal;
 
-use super::{Fixture, SimError, announce, say};
+use super::{Fixture, SimError};
 
 /// Play `fixture`'s ZVT terminal on a new pseudo-terminal, its path
 /// printed on stdout, until killed.
 #[cfg(unix)]
 pub fn run_pty(name: &str, fixture: &Fixture) -> Result<(), SimError> {
-    let (mut port, path, keep_open) =
-        crate::probe::serial::pty_pair().map_err(|reason| SimError::Pty { reason })?;
-    announce(&path);
-    say(&format!(
-        "simulating the ZVT terminal `{name}` ({}) on {path}\nprobe it with: posdiag probe --protocol zvt {path}\nstop it with Ctrl-C, or `kill {}` when it runs in the background",
-        fixture.description,
-        std::process::id()
-    ));
-    let _keep_open = keep_open;
+    let intro = |path: &str| {
+        format!(
+            "simulating the ZVT terminal `{name}` ({}) on {path}\nprobe it with: posdiag probe --protocol zvt {path}",
+            fixture.description
+        )
+    };
+    let (mut port, _keep_open) = super::open_pty(intro)?;
     let log = Box::new(crate::output::Masked::new(std::io::stderr()));
     let mut terminal = terminal::Terminal::new(&fixture.zvt, true, log);
     terminal.serve(&mut port)?;
