@@ -502,6 +502,7 @@ help-arg-simulate-protocol = `auto`: the modem's AT commands and the ECR protoco
 help-arg-zvt_password = The ZVT terminal's password, six digits [default: 000000]
 help-arg-zvt_selftest = Also run the ZVT Selftest (06 79): the terminal may print the result
 help-arg-zvt_print_config = Also run ZVT Print System Configuration (06 1A): the terminal prints
+help-arg-zvt_framing = How ZVT travels: `auto` (serial blocks on a serial line, bare APDUs on `tcp://`), `blocks` (a serial terminal behind a serial-to-TCP server such as ser2net), `apdu`
 help-arg-baud = Baud rate [default: 9600, or `baud=` in the URL]
 help-arg-data_bits = Data bits [default: 8]
 help-arg-parity = Parity [default: none]

@@ -498,6 +498,7 @@ help-arg-simulate-protocol = `auto`：调制解调器的 AT 命令和 ECR 协议
 help-arg-zvt_password = ZVT 终端的密码，六位数字 [默认：000000]
 help-arg-zvt_selftest = 同时运行 ZVT 自检（06 79）：终端可能会打印结果
 help-arg-zvt_print_config = 同时运行 ZVT 打印系统配置（06 1A）：终端会打印
+help-arg-zvt_framing = ZVT 的传输方式：`auto`（串口上用串口数据块，`tcp://` 上用裸 APDU）、`blocks`（串口终端接在 ser2net 等串口转 TCP 服务器后面）、`apdu`
 help-arg-baud = 波特率 [默认: 9600，或 URL 中的 `baud=`]
 help-arg-data_bits = 数据位 [默认: 8]
 help-arg-parity = 校验位 [默认: none（无）]

@@ -137,14 +137,15 @@ impl Iaxmodem {
     }
 }
 
-/// ser2net in front of the modem's pty, on a free loopback port.
+/// ser2net in front of a pty (the modem's, or a simulated terminal's), on
+/// a free loopback port; its configuration and pid file in `dir`.
 struct Ser2net {
     _guard: Guard,
     url: String,
 }
 
 impl Ser2net {
-    fn start(modem: &Iaxmodem) -> Option<Ser2net> {
+    fn start(dir: &Path, device: &str) -> Option<Ser2net> {
         if !installed("ser2net") {
             return unavailable("ser2net is not installed");
         }
@@ -152,18 +153,17 @@ impl Ser2net {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let config = modem.dir.path().join("ser2net.yaml");
+        let config = dir.join("ser2net.yaml");
         std::fs::write(
             &config,
             format!(
-                "connection: &modem\n  accepter: tcp,127.0.0.1,{port}\n  connector: serialdev,{},9600n81,local\n",
-                modem.url()
+                "connection: &modem\n  accepter: tcp,127.0.0.1,{port}\n  connector: serialdev,{device},9600n81,local\n"
             ),
         )
         .expect("config");
         let child = Command::new("ser2net")
             .args(["-n", "-d", "-u", "-P"])
-            .arg(modem.dir.path().join("ser2net.pid"))
+            .arg(dir.join("ser2net.pid"))
             .arg("-c")
             .arg(&config)
             .stdin(Stdio::null())
@@ -277,7 +277,7 @@ fn iaxmodem_in_numeric_and_quiet_modes() {
 #[test]
 fn iaxmodem_through_ser2net() {
     let Some(modem) = Iaxmodem::start() else { return };
-    let Some(server) = Ser2net::start(&modem) else { return };
+    let Some(server) = Ser2net::start(modem.dir.path(), &modem.url()) else { return };
     let (r, took) = probe(modem.dir.path(), "iaxmodem-ser2net", &server.url, &[]);
     is_iaxmodem(&r);
     assert_eq!(r.device, server.url);
@@ -310,6 +310,66 @@ fn iaxmodem_diagnose_prints_its_json() {
 }
 
 /// With `POSDIAG_CAPTURE_DIR` set, keep a record as a replay fixture.
+/// A ZVT terminal on a serial line, behind ser2net: the probe speaks
+/// serial blocks through a TCP port (`--zvt-framing blocks`), and the
+/// record of it replays as blocks. The terminal is posdiag's simulated one
+/// on a pty; ser2net, which carries every byte between them, is not ours.
+#[test]
+fn a_zvt_terminal_through_ser2net() {
+    if !installed("ser2net") {
+        unavailable::<()>("ser2net is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture =
+        format!("{}/fixtures/terminals/zvt_printer_not_ready.yaml", env!("CARGO_MANIFEST_DIR"));
+    let mut sim = Command::new(BIN)
+        .args(["simulate", "--protocol", "zvt", &fixture])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the ZVT simulator");
+    let mut device = String::new();
+    if let Some(out) = sim.stdout.take() {
+        use std::io::BufRead as _;
+        let _ = std::io::BufReader::new(out).read_line(&mut device);
+    }
+    let _sim = Guard(sim);
+    let device = device.trim().to_string();
+    assert!(device.starts_with("/dev/"), "the simulator printed `{device}`");
+    let Some(server) = Ser2net::start(dir.path(), &device) else { return };
+    let record = dir.path().join("zvt-ser2net.txt").display().to_string();
+    let out = posdiag(&[
+        "probe",
+        &server.url,
+        "--protocol",
+        "zvt",
+        "--zvt-framing",
+        "blocks",
+        "--format",
+        "json",
+        "--record",
+        &record,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let live: Probe = serde_json::from_slice(&out.stdout).expect("probe JSON");
+    assert_eq!(live.protocols, ["zvt"], "{live:#?}");
+    assert_eq!(live.fact("zvt.status"), Some("CC"), "{live:#?}");
+    assert_eq!(live.fact("printer.state"), Some("not_ready"), "{live:#?}");
+    let text = std::fs::read_to_string(&record).expect("the record");
+    assert!(text.contains("10 02 06 00"), "blocks went through ser2net:\n{text}");
+    // The record says it was blocks over TCP, and replays as such.
+    let out = posdiag(&["probe", "--replay", &record, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let replayed: Probe = serde_json::from_slice(&out.stdout).expect("replay JSON");
+    assert_eq!(replayed.facts, live.facts);
+    // Bare APDUs to the same port reach a terminal that waits for blocks:
+    // it answers nothing the probe can read, and the probe says so.
+    let out = posdiag(&["probe", &server.url, "--protocol", "zvt", "--timeout-ms", "300"]);
+    assert_ne!(out.status.code(), Some(0));
+}
+
 fn keep_capture(record: &Path, name: &str) {
     if let Some(dir) = std::env::var_os("POSDIAG_CAPTURE_DIR") {
         let to = Path::new(&dir).join(format!("{name}.txt"));

@@ -9,6 +9,7 @@ mod port;
 
 pub use port::{
     FlowArg, ParityArg, PortOptions, ProbeArgs, ProtocolArg, SimProtocolArg, SimulateArgs,
+    ZvtFramingArg,
 };
 
 #[derive(Debug, Parser)]

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::arguments::{FlowArg, Format, ParityArg, PortOptions, ProbeArgs, ProtocolArg};
+use super::arguments::{
+    FlowArg, Format, ParityArg, PortOptions, ProbeArgs, ProtocolArg, ZvtFramingArg,
+};
 use super::context::Context;
 use crate::engine::{Answers, Fact, Facts};
 use crate::error::{Error, Usage};
@@ -154,7 +156,11 @@ pub fn read_terminal(url: Option<&str>, opts: &PortOptions, lang: Lang) -> Resul
     };
     let given_url = url;
     let mut url = port_url(url, opts)?;
-    options.zvt.framed = matches!(url, PortUrl::Serial { .. });
+    options.zvt.framed = match opts.zvt_framing {
+        ZvtFramingArg::Auto => matches!(url, PortUrl::Serial { .. }),
+        ZvtFramingArg::Blocks => true,
+        ZvtFramingArg::Apdu => false,
+    };
     // ZVT's serial line has two stop bits unless the terminal is set
     // otherwise (PA00P016); `--stop-bits` or `stop=` in the URL still rule.
     if let (ProtocolArg::Zvt, PortUrl::Serial { settings, .. }) = (opts.protocol, &mut url)
@@ -208,8 +214,10 @@ fn replay(path: &Path, options: &mut Options) -> Result<Readings, Error> {
         "zvt" => Protocol::Zvt,
         _ => Protocol::Auto,
     };
-    // A record of a TCP line holds bare ZVT APDUs; of a serial line, blocks.
-    options.zvt.framed = !record.header.device.starts_with("tcp://");
+    // A record of a serial line holds blocks; of a TCP line, bare APDUs,
+    // or blocks when the terminal sat behind a serial-to-TCP server
+    // (`--zvt-framing blocks`): the ECR's first block says so.
+    options.zvt.framed = !record.header.device.starts_with("tcp://") || record.sent_zvt_blocks();
     options.timeout = Duration::from_millis(record.header.timeout_ms.max(1));
     let mut line = Replay::new(&record.header.device, &record);
     let mut readings = probe::probe(&mut line, &record.header.device, options)?;

@@ -79,6 +79,14 @@ pub struct Record {
 }
 
 impl Record {
+    /// Whether the probe sent ZVT serial blocks (`DLE STX …`): no AT
+    /// command or reference ECR frame starts with DLE.
+    pub fn sent_zvt_blocks(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e, Event::Tx { bytes, .. } if bytes.starts_with(&[0x10, 0x02])))
+    }
+
     /// Read and parse the record at `path`.
     pub fn load(path: &Path) -> Result<Record, ReplayError> {
         let name = path.display().to_string();

@@ -60,6 +60,19 @@ pub struct PortOptions {
     /// Also run ZVT Print System Configuration (06 1A): the terminal prints.
     #[arg(long)]
     pub zvt_print_config: bool,
+    /// How ZVT travels: `auto` (serial blocks on a serial line, bare APDUs
+    /// on `tcp://`), `blocks` (a serial terminal behind a serial-to-TCP
+    /// server such as ser2net), `apdu`.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t)]
+    pub zvt_framing: ZvtFramingArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ZvtFramingArg {
+    #[default]
+    Auto,
+    Blocks,
+    Apdu,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
