@@ -111,6 +111,20 @@ fn status_codes_answer_the_walk() {
 }
 
 #[test]
+fn a_known_terminal_lock_is_named_and_answers_the_walk() {
+    let r = over_tcp("zvt_locked_init").expect("probe");
+    assert_eq!(fact(&r, "zvt.status"), Some("00"));
+    assert_eq!(fact(&r, "zvt.locks"), Some("0200"));
+    assert_eq!(fact(&r, "zvt.lock"), Some("initialisation_required"));
+    // Ready by its status, yet not signed on while the lock holds.
+    assert_eq!(fact(&r, "terminal.signed_on"), Some("no"));
+    // A flag no source here names stays unnamed: only its hex is given.
+    let r = over_tcp("zvt_no_host").expect("probe");
+    assert_eq!(fact(&r, "zvt.locks"), Some("0001"));
+    assert_eq!(fact(&r, "zvt.lock"), None);
+}
+
+#[test]
 fn a_diagnosis_that_aborts_says_the_host_is_unreachable() {
     let r = over_tcp("zvt_no_host").expect("probe");
     assert_eq!(fact(&r, "zvt.diagnosis"), Some("A3"));

@@ -29,6 +29,28 @@ pub const STATUS_FACTS: &[(u8, &str, &str)] = &[
     (0xf0, "operation.message", "batch_full"),
 ];
 
+/// A known lock flag: its mask, its name, and the walk's fact it sets.
+pub type LockFlag = ([u8; 2], &'static str, Option<(&'static str, &'static str)>);
+
+/// Terminal locks (TLV `1F55`, two bytes of flags) whose meaning a
+/// terminal maker's manual states: CCV's OPM-C60 system manual (ZVT
+/// start-up, PA72P002) shows `40 00` for "commissioning required" and
+/// `02 00` for "initialisation required". Each known flag that is set
+/// becomes a `zvt.lock` fact, and the walk's own fact where one fits;
+/// the other flags stay in `zvt.locks` as hex, unnamed, since no source
+/// checked here names them.
+pub const LOCK_FLAGS: &[LockFlag] = &[
+    ([0x40, 0x00], "commissioning_required", None),
+    ([0x02, 0x00], "initialisation_required", Some(("terminal.signed_on", "no"))),
+];
+
+/// The known flags set in the lock bytes `locks`.
+pub fn lock_flags(locks: &[u8]) -> impl Iterator<Item = &'static LockFlag> + '_ {
+    LOCK_FLAGS.iter().filter(move |(mask, _, _)| {
+        locks.len() == 2 && (locks[0] & mask[0] != 0 || locks[1] & mask[1] != 0)
+    })
+}
+
 /// Diagnosis result codes that say the host cannot be reached.
 pub const HOST_UNREACHABLE: [u8; 4] = [0xa3, 0xa1, 0x9b, 0x7d];
 
@@ -71,14 +93,24 @@ pub fn interpret(exchanges: &[Exchange]) -> Findings {
                     for (_, name, value) in STATUS_FACTS.iter().filter(|(c, _, _)| *c == status) {
                         out.facts.push(fact(name, *value, &ev));
                     }
-                    if status == 0x00 {
+                    let locks = Tlv::find(fields.tlv(), 0x1f55).map(|t| t.value.clone());
+                    let locked = locks.as_deref().unwrap_or_default();
+                    let uninitialised =
+                        lock_flags(locked).any(|(_, name, _)| *name == "initialisation_required");
+                    if status == 0x00 && !uninitialised {
                         out.facts.push(fact("terminal.signed_on", "yes", &ev));
                     }
                     if let Some(tid) = message::terminal_id(&fields) {
                         out.facts.push(fact("terminal.tid", tid, &ev));
                     }
-                    if let Some(locks) = Tlv::find(fields.tlv(), 0x1f55) {
-                        out.facts.push(fact("zvt.locks", hex(&locks.value).replace(' ', ""), &ev));
+                    if let Some(locks) = &locks {
+                        out.facts.push(fact("zvt.locks", hex(locks).replace(' ', ""), &ev));
+                    }
+                    for (_, name, walk) in lock_flags(locked) {
+                        out.facts.push(fact("zvt.lock", *name, &ev));
+                        if let Some((walk_fact, value)) = walk {
+                            out.facts.push(fact(walk_fact, *value, &ev));
+                        }
                     }
                 }
                 Message::Completion(fields) => {
