@@ -323,20 +323,8 @@ fn a_zvt_terminal_through_ser2net() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fixture =
         format!("{}/fixtures/terminals/zvt_printer_not_ready.yaml", env!("CARGO_MANIFEST_DIR"));
-    let mut sim = Command::new(BIN)
-        .args(["simulate", "--protocol", "zvt", &fixture])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the ZVT simulator");
-    let mut device = String::new();
-    if let Some(out) = sim.stdout.take() {
-        use std::io::BufRead as _;
-        let _ = std::io::BufReader::new(out).read_line(&mut device);
-    }
-    let _sim = Guard(sim);
-    let device = device.trim().to_string();
+    let sim = common::probe_sim::Sim::spawn(&[&fixture, "--protocol", "zvt"]);
+    let device = sim.url.clone();
     assert!(device.starts_with("/dev/"), "the simulator printed `{device}`");
     let Some(server) = Ser2net::start(dir.path(), &device) else { return };
     let record = dir.path().join("zvt-ser2net.txt").display().to_string();

@@ -9,7 +9,7 @@ mod common;
 use std::net::TcpListener;
 use std::time::Duration;
 
-use common::probe_sim::{posdiag, stderr};
+use common::probe_sim::{Sim, posdiag, stderr};
 use posdiag::probe::transport::TcpTransport;
 use posdiag::probe::url::{LineSettings, PortUrl};
 use posdiag::probe::zvt::{LinkError, Settings};
@@ -183,24 +183,14 @@ fn auto_tells_a_modem_from_a_zvt_terminal() {
 
 #[test]
 fn the_cli_records_and_replays_a_zvt_probe() {
-    let mut sim = std::process::Command::new(common::BIN)
-        .args(["simulate", "zvt_no_host", "--protocol", "zvt", "--listen", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("simulator");
-    let mut url = String::new();
-    if let Some(out) = sim.stdout.take() {
-        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut url);
-    }
-    let url = url.trim().to_string();
+    let sim = Sim::spawn(&["zvt_no_host", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let url = sim.url.clone();
     let dir = tempfile::tempdir().expect("dir");
     let record = dir.path().join("zvt.rec");
     let record = record.to_str().expect("path");
     let live =
         posdiag(&["probe", "--protocol", "zvt", &url, "--format", "json", "--record", record]);
-    let _ = sim.kill();
-    let _ = sim.wait();
+    drop(sim);
     assert!(live.status.success(), "{}", stderr(&live));
     let text = std::fs::read_to_string(record).expect("record");
     assert!(text.contains("# protocol: zvt"), "{text}");
@@ -242,22 +232,13 @@ fn a_serial_record_masks_a_printed_card_number_and_replays() {
         "description: ZVT terminal printing a card number\nzvt:\n  config_lines: [\"LAST CARD 4111 1111 1111 1111\", \"END\"]\n",
     )
     .expect("fixture");
-    let mut sim = std::process::Command::new(common::BIN)
-        .args(["simulate", fixture.to_str().expect("path"), "--protocol", "zvt"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("simulator");
-    let mut pts = String::new();
-    if let Some(out) = sim.stdout.take() {
-        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut pts);
-    }
+    let sim = Sim::spawn(&[fixture.to_str().expect("path"), "--protocol", "zvt"]);
+    let pts = sim.url.clone();
     let record = dir.path().join("serial.rec");
     let record = record.to_str().expect("path");
-    let args = ["probe", "--protocol", "zvt", pts.trim(), "--zvt-print-config", "--format", "json"];
+    let args = ["probe", "--protocol", "zvt", &pts, "--zvt-print-config", "--format", "json"];
     let live = posdiag(&[&args[..], &["--record", record]].concat());
-    let _ = sim.kill();
-    let _ = sim.wait();
+    drop(sim);
     assert!(live.status.success(), "{}", stderr(&live));
     let text = std::fs::read_to_string(record).expect("record");
     assert!(!text.contains("1111 1111 1111"), "{text}");
@@ -288,19 +269,10 @@ fn a_serial_record_masks_a_printed_card_number_and_replays() {
 
 #[test]
 fn diagnose_starts_where_the_zvt_status_code_leads() {
-    let mut sim = std::process::Command::new(common::BIN)
-        .args(["simulate", "zvt_reader_fault", "--protocol", "zvt", "--listen", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("simulator");
-    let mut url = String::new();
-    if let Some(out) = sim.stdout.take() {
-        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut url);
-    }
-    let out = posdiag(&["diagnose", "--port", url.trim(), "--protocol", "zvt", "--format", "json"]);
-    let _ = sim.kill();
-    let _ = sim.wait();
+    let sim = Sim::spawn(&["zvt_reader_fault", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let url = sim.url.clone();
+    let out = posdiag(&["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
+    drop(sim);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["start"], "card.chip_reader_test", "{v}");
     assert_eq!(v["path"][0]["input"], "fault", "{v}");

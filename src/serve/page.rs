@@ -128,6 +128,30 @@ fn csrf_page(app: &App, headers: &HeaderMap, e: ApiError) -> Response {
     error_page(app, headers, &e)
 }
 
+/// A posted form that parsed and carries this browser's CSRF token
+/// (`token` reads it from the form); else the page that says what is wrong.
+fn accepted<T>(
+    app: &App,
+    headers: &HeaderMap,
+    form: Result<Form<T>, FormRejection>,
+    token: impl FnOnce(&T) -> &str,
+) -> Result<T, Box<Response>> {
+    let form = match form {
+        Ok(Form(f)) => f,
+        Err(e) => {
+            return Err(Box::new(error_page(
+                app,
+                headers,
+                &ApiError::input("json", e.body_text()),
+            )));
+        }
+    };
+    match super::csrf::check(headers, token(&form)) {
+        Ok(()) => Ok(form),
+        Err(e) => Err(Box::new(csrf_page(app, headers, e))),
+    }
+}
+
 /// An error as a page, in the request's language.
 pub fn error_page(app: &App, headers: &HeaderMap, e: &ApiError) -> Response {
     render(app, headers, None, "/", e.status, |f| f.error(&e.message))
@@ -180,13 +204,10 @@ async fn start(
     headers: HeaderMap,
     form: Result<Form<StartForm>, FormRejection>,
 ) -> Response {
-    let form = match form {
-        Ok(Form(f)) => f,
-        Err(e) => return error_page(&app, &headers, &ApiError::input("json", e.body_text())),
+    let form = match accepted(&app, &headers, form, |f| &f.csrf) {
+        Ok(form) => form,
+        Err(page) => return *page,
     };
-    if let Err(e) = super::csrf::check(&headers, &form.csrf) {
-        return csrf_page(&app, &headers, e);
-    }
     let lang = page_lang(&app, &headers);
     let request = StartRequest {
         code: form.code.filter(|c| !c.trim().is_empty()),
@@ -242,13 +263,10 @@ async fn make(
     form: Result<Form<MoveForm>, FormRejection>,
     step: impl FnOnce(MoveForm) -> Move,
 ) -> Response {
-    let form = match form {
-        Ok(Form(f)) => f,
-        Err(e) => return error_page(&app, &headers, &ApiError::input("json", e.body_text())),
+    let form = match accepted(&app, &headers, form, |f| &f.csrf) {
+        Ok(form) => form,
+        Err(page) => return *page,
     };
-    if let Err(e) = super::csrf::check(&headers, &form.csrf) {
-        return csrf_page(&app, &headers, e);
-    }
     let lang = page_lang(&app, &headers);
     let step = step(form);
     let (shared, key) = (app.clone(), id.clone());

@@ -21,12 +21,19 @@ pub struct Sim {
 impl Sim {
     pub fn start(fixture: &str, listen: Option<&str>) -> Sim {
         let path = format!("{}/fixtures/terminals/{fixture}.yaml", env!("CARGO_MANIFEST_DIR"));
-        let mut cmd = Command::new(BIN);
-        cmd.arg("simulate").arg(&path);
+        let mut args = vec![path.as_str()];
         if let Some(addr) = listen {
-            cmd.args(["--listen", addr]);
+            args.extend(["--listen", addr]);
         }
-        let mut child = cmd
+        Sim::spawn(&args)
+    }
+
+    /// `posdiag simulate ARGS…`, once it has printed where it serves.
+    pub fn spawn(args: &[&str]) -> Sim {
+        let fixture = args.first().copied().unwrap_or_default();
+        let mut child = Command::new(BIN)
+            .arg("simulate")
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
