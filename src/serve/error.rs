@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use super::store::StoreError;
 use crate::engine::AnswerError;
+use crate::lang::Lang;
 use crate::mask::mask_pans;
+use crate::messages::Localize as _;
 
 /// Why `posdiag serve` could not start (the command ends with it).
 #[derive(Debug, thiserror::Error)]
@@ -86,15 +88,16 @@ impl From<StoreError> for ApiError {
     }
 }
 
-impl From<AnswerError> for ApiError {
-    fn from(e: AnswerError) -> ApiError {
+impl ApiError {
+    /// An answer the walk refused, worded in `lang`.
+    pub fn answer(e: &AnswerError, lang: Lang) -> ApiError {
         match e {
             // The question was answered meanwhile (another tab, a double
             // tap): the request no longer fits the walk.
             AnswerError::NotCurrent { .. } => {
-                ApiError::new(StatusCode::CONFLICT, "walk", e.to_string())
+                ApiError::new(StatusCode::CONFLICT, "walk", e.message(lang))
             }
-            _ => ApiError::input("answers", e.to_string()),
+            _ => ApiError::input("answers", e.message(lang)),
         }
     }
 }

@@ -178,7 +178,7 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
             ));
         }
         let mut walk = replay(app, &row)?;
-        make(&mut walk, step)?;
+        make(&mut walk, step, lang)?;
         let mut confirmed = None;
         if *step == Move::Fixed {
             row.finished = true;
@@ -200,40 +200,40 @@ pub fn apply(app: &App, id: &str, step: &Move, lang: Lang) -> Result<SessionOut,
 }
 
 /// The move on the walk itself.
-fn make(walk: &mut Walk<'_>, step: &Move) -> Result<(), ApiError> {
+fn make(walk: &mut Walk<'_>, step: &Move, lang: Lang) -> Result<(), ApiError> {
     let rules = walk.rules();
     let node = |id: &str| {
         rules.find(id).ok_or_else(|| {
-            let hint = crate::source::did_you_mean(id, rules.ids()).map(|h| format!("; {h}"));
-            ApiError::input("answers", format!("unknown node `{id}`{}", hint.unwrap_or_default()))
+            let hint = crate::source::did_you_mean(id, rules.ids());
+            let base = lang.t_args("error-unknown-node", &[("node", id.into())]);
+            ApiError::input("answers", crate::messages::with_hint(lang, base, hint.as_ref()))
         })
     };
+    let refused = |e: crate::engine::AnswerError| ApiError::answer(&e, lang);
     match step {
         Move::Answer { node: id, value } => {
             let n = node(id)?;
             if value.trim() == crate::engine::UNKNOWN {
-                walk.answer_unknown(n, Source::Interactive)?;
+                walk.answer_unknown(n, Source::Interactive).map_err(refused)?;
             } else {
-                walk.answer(n, value.trim(), Source::Interactive)?;
+                walk.answer(n, value.trim(), Source::Interactive).map_err(refused)?;
             }
         }
-        Move::Unknown { node: id } => walk.answer_unknown(node(id)?, Source::Interactive)?,
+        Move::Unknown { node: id } => {
+            walk.answer_unknown(node(id)?, Source::Interactive).map_err(refused)?
+        }
         Move::Back => {
             if !walk.back() {
                 return Err(ApiError::new(
                     StatusCode::CONFLICT,
                     "walk",
-                    "nothing to go back to: this is the first question",
+                    lang.t("serve-nothing-back"),
                 ));
             }
         }
         Move::NotFixed | Move::Fixed => {
             if !matches!(walk.position(), Position::Conclusion(_)) {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "walk",
-                    "no remedy is offered now; answer the open question first",
-                ));
+                return Err(ApiError::new(StatusCode::CONFLICT, "walk", lang.t("serve-no-remedy")));
             }
             if *step == Move::NotFixed {
                 walk.reject();
