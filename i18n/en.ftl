@@ -340,6 +340,7 @@ error-replay-and-port = give a port or `--replay RECORD`, not both: a replay rea
 error-replay-settings = line settings (`--baud`, `--parity`…) apply to a port; a replay uses the record's line
 error-no-port = give the terminal's port (`/dev/ttyUSB0`, `tcp://HOST:PORT`) or `--replay RECORD`
 error-zvt-password = `--zvt-password { $given }` is not a ZVT password; give its six digits, e.g. `--zvt-password 000000`
+error-zvt-service-byte = `--zvt-service-byte { $given }` is not a byte; give two hex digits, e.g. `--zvt-service-byte 01`
 error-tcp-settings = line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server
 error-no-terminal = no terminal to ask on
 error-terminal = { $reason }
@@ -504,6 +505,7 @@ help-arg-simulate-protocol = `auto`: the modem's AT commands and the ECR protoco
 help-arg-zvt_password = The ZVT terminal's password, six digits [default: 000000]
 help-arg-zvt_selftest = Also run the ZVT Selftest (06 79): the terminal may print the result
 help-arg-zvt_print_config = Also run ZVT Print System Configuration (06 1A): the terminal prints
+help-arg-zvt_service_byte = Send the ZVT Status Enquiry with this service byte (BMP 03, two hex digits, e.g. `01`), for terminals that answer differently with it
 help-arg-zvt_framing = How ZVT travels: `auto` (serial blocks on a serial line, bare APDUs on `tcp://`), `blocks` (a serial terminal behind a serial-to-TCP server such as ser2net), `apdu`
 help-arg-baud = Baud rate [default: 9600, or `baud=` in the URL]
 help-arg-data_bits = Data bits [default: 8]

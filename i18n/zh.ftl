@@ -336,6 +336,7 @@ error-replay-and-port = 端口和 `--replay RECORD` 只能给一个: 回放不�
 error-replay-settings = 线路设置（`--baud`、`--parity` 等）只用于端口；回放使用记录中的线路设置
 error-no-port = 请给出终端的端口（`/dev/ttyUSB0`、`tcp://主机:端口`）或 `--replay RECORD`
 error-zvt-password = `--zvt-password { $given }` 不是 ZVT 密码；请给出六位数字，例如 `--zvt-password 000000`
+error-zvt-service-byte = `--zvt-service-byte { $given }` 不是一个字节；请给出两位十六进制数字，例如 `--zvt-service-byte 01`
 error-tcp-settings = 线路设置（`--baud`、`--parity` 等）只用于串口设备；`tcp://` 请在串口服务器上设置
 error-no-terminal = 没有可以提问的终端窗口
 error-terminal = 终端出错: { $reason }
@@ -500,6 +501,7 @@ help-arg-simulate-protocol = `auto`：调制解调器的 AT 命令和 ECR 协议
 help-arg-zvt_password = ZVT 终端的密码，六位数字 [默认：000000]
 help-arg-zvt_selftest = 同时运行 ZVT 自检（06 79）：终端可能会打印结果
 help-arg-zvt_print_config = 同时运行 ZVT 打印系统配置（06 1A）：终端会打印
+help-arg-zvt_service_byte = 发送 ZVT 状态查询时带上这个服务字节（BMP 03，两位十六进制数字，例如 `01`），用于带上它时应答不同的终端
 help-arg-zvt_framing = ZVT 的传输方式：`auto`（串口上用串口数据块，`tcp://` 上用裸 APDU）、`blocks`（串口终端接在 ser2net 等串口转 TCP 服务器后面）、`apdu`
 help-arg-baud = 波特率 [默认: 9600，或 URL 中的 `baud=`]
 help-arg-data_bits = 数据位 [默认: 8]

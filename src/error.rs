@@ -97,6 +97,10 @@ pub enum Usage {
     )]
     ZvtPassword { given: String },
     #[error(
+        "`--zvt-service-byte {given}` is not a byte; give two hex digits, e.g. `--zvt-service-byte 01`"
+    )]
+    ZvtServiceByte { given: String },
+    #[error(
         "line settings (`--baud`, `--parity`…) apply to serial devices; for `tcp://` set them on the serial server"
     )]
     TcpSettings,

@@ -224,6 +224,25 @@ fn a_bad_password_is_a_usage_error() {
 }
 
 #[test]
+fn a_service_byte_goes_with_the_status_enquiry() {
+    let out =
+        posdiag(&["probe", "--protocol", "zvt", "tcp://127.0.0.1:9", "--zvt-service-byte", "1z"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("give two hex digits"), "{}", stderr(&out));
+    let sim = Sim::spawn(&["zvt_no_host", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let dir = tempfile::tempdir().expect("dir");
+    let record = dir.path().join("service.rec");
+    let record = record.to_str().expect("path");
+    let args =
+        ["probe", "--protocol", "zvt", &sim.url, "--zvt-service-byte", "01", "--record", record];
+    let out = posdiag(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(record).expect("record");
+    // Status Enquiry: password 000000, then BMP 03 with the byte.
+    assert!(text.contains("05 01 05 00 00 00 03 01"), "{text}");
+}
+
+#[test]
 fn a_serial_record_masks_a_printed_card_number_and_replays() {
     let dir = tempfile::tempdir().expect("dir");
     let fixture = dir.path().join("printing.yaml");

@@ -202,6 +202,11 @@ fn zvt_settings(opts: &PortOptions) -> Result<crate::probe::zvt::Settings, Error
         settings.password = crate::probe::zvt::password(pw)
             .ok_or_else(|| Error::from(Usage::ZvtPassword { given: pw.clone() }))?;
     }
+    if let Some(given) = &opts.zvt_service_byte {
+        let byte = (given.len() == 2).then(|| u8::from_str_radix(given, 16).ok()).flatten();
+        settings.service_byte =
+            Some(byte.ok_or_else(|| Usage::ZvtServiceByte { given: given.clone() })?);
+    }
     Ok(settings)
 }
 

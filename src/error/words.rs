@@ -79,6 +79,9 @@ impl Localize for Usage {
             Usage::ZvtPassword { given } => {
                 lang.t_args("error-zvt-password", &[("given", given.as_str().into())])
             }
+            Usage::ZvtServiceByte { given } => {
+                lang.t_args("error-zvt-service-byte", &[("given", given.as_str().into())])
+            }
             Usage::TcpSettings => lang.t("error-tcp-settings").into(),
             Usage::AnswerNotSingle { path: p, node, value } => lang.t_args(
                 "error-answer-not-single",

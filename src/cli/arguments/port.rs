@@ -60,6 +60,10 @@ pub struct PortOptions {
     /// Also run ZVT Print System Configuration (06 1A): the terminal prints.
     #[arg(long)]
     pub zvt_print_config: bool,
+    /// Send the ZVT Status Enquiry with this service byte (BMP 03, two hex
+    /// digits, e.g. `01`), for terminals that answer differently with it.
+    #[arg(long, value_name = "HEX")]
+    pub zvt_service_byte: Option<String>,
     /// How ZVT travels: `auto` (serial blocks on a serial line, bare APDUs
     /// on `tcp://`), `blocks` (a serial terminal behind a serial-to-TCP
     /// server such as ser2net), `apdu`.
