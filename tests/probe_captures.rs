@@ -7,10 +7,10 @@
 mod common;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use common::contract::{Diagnosis, Status};
 use common::probe_json::Probe;
+use common::probe_sim::posdiag;
 
 const BIN: &str = env!("CARGO_BIN_EXE_posdiag");
 
@@ -18,15 +18,6 @@ fn capture(name: &str) -> String {
     let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "fixtures", "captures", name].iter().collect();
     assert!(path.is_file(), "{} is missing", path.display());
     path.display().to_string()
-}
-
-fn posdiag(args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::new(BIN)
-        .args(["--lang", "en"])
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .expect("run posdiag")
 }
 
 fn replay(name: &str) -> Probe {

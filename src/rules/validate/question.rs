@@ -32,12 +32,11 @@ pub(super) fn question(
     n: &mut NodeDef,
 ) -> Option<NodeBody> {
     let id = n.id.value.as_str();
-    let p = |s: Option<Place>| s;
     pass.lint.misplaced(
         id,
         "question",
         &[
-            ("key", p(n.key.as_ref().map(|s| place(file, s)))),
+            ("key", n.key.as_ref().map(|s| place(file, s))),
             ("title", n.title.as_ref().map(|s| place(file, s))),
             ("remedy", n.remedy.first().map(|s| place(file, s))),
             ("actor", n.actor.as_ref().map(|s| place(file, s))),
