@@ -30,6 +30,7 @@ ports-details = Details
 probe-start-from-code = the last transaction ended with response code { $code }; starting at `{ $node }`
 probe-start-from-zvt-status = the ZVT terminal reports status { $code }; starting at `{ $node }`
 probe-start-from-zvt-diagnosis = the ZVT terminal's Diagnosis ended with { $code }; starting at `{ $node }`
+probe-start-from-zvt-lock = the ZVT terminal reports lock { $bit } ({ $meaning }); starting at `{ $node }`
 probe-evidence = { $text } (evidence: { $evidence })
 probe-probing = probing
 probe-waiting-for-the-answer-to = waiting for the answer to
@@ -197,12 +198,16 @@ emv-reserved-for-future-use-rfu = reserved for future use (RFU); should be 0
 emv-check-the-value-was-copied = Check the value was copied correctly; if it really is set, the terminal's EMV kernel or its log may be at fault.
 emv-no-bit-is-set-the = no bit is set: the terminal recorded no failed check.
 emv-no-bit-is-set-no = no bit is set: no processing step was recorded.
+emv-zvt-lock-not-in-the-tables = a lock posdiag's tables do not name yet
+emv-zvt-lock-look-it-up = Look the bit up in the terminal maker's ZVT documentation (the table of terminal locks); add it to a codes overlay (`zvt_locks:` in a file given with `--codes`) and posdiag names it from then on.
+emv-no-lock-is-set = no lock is set: the terminal reports nothing that keeps it from working.
 emv-bit = Bit
 emv-mask = Mask
 emv-meaning = Meaning
 emv-what-to-check = What to check
 emv-walk-from = Walk from
 emv-meanings-from = Meanings from:
+emv-source-of = Source of
 emv-to-walk-from-a-node = To walk from a node:
 
 ## src/report/handoff.rs
@@ -329,6 +334,7 @@ error-code-ambiguous = code `{ $typed }` could be { $candidates }; type it in fu
 error-hex-empty = no { $word } given; it takes { $digits } hex digits, e.g. `{ $example }`
 error-hex-not-hex = `{ $ch }` in `{ $input }` is not a hex digit; a { $word } is { $digits } hex digits (0-9, A-F), e.g. `{ $example }`
 error-hex-wrong-length = a { $word } is { $bytes } bytes, { $digits } hex digits (e.g. `{ $example }`), but `{ $input }` has { $found }
+hex-word-zvt-locks = ZVT lock value
 error-unknown-tree = unknown tree `{ $tree }`
 error-trees-are = trees are: { $trees }
 error-graphviz-missing = SVG needs Graphviz's `dot`, which is not installed: install graphviz (e.g. `apt-get install graphviz`), or use `--format dot` or `--format mermaid`
@@ -426,7 +432,7 @@ problem-node = node `{ $node }`
 problem-hint = hint
 check-ok = ok: { $trees } trees ({ $ids }), { $nodes } nodes, { $conclusions } conclusions{ $tables }
 check-problems = { $count } problem(s) in { $files } file(s); { $nodes } nodes, { $conclusions } conclusions{ $tables }
-check-tables = ; { $count } code tables ({ $ids }), { $codes } codes, { $bits } TVR/TSI bits
+check-tables = ; { $count } code tables ({ $ids }), { $codes } codes, { $bits } status-word bits (TVR, TSI, ZVT locks)
 
 ## src/batch.rs: why a line of a batch was not diagnosed
 
@@ -479,6 +485,7 @@ help-about-stats = Fault frequencies from the local history, and the priors lear
 help-about-code = What a code from the screen means and who acts, then the walk from it (`posdiag code 51`, `posdiag code A0`, `posdiag code "+CME ERROR: 10"`)
 help-about-tvr = Decode an EMV TVR (tag 95, 5 bytes, 10 hex digits): every set bit, what to check, where to walk from
 help-about-tsi = Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits)
+help-about-zvt-locks = Decode a ZVT terminal's locks (TLV 1F55 of the Status Enquiry, 2 bytes, 4 hex digits): every set bit, what to check, where to walk from
 help-about-completions = Print a shell completion script (`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`)
 help-about-man = Print the manual page (`posdiag man > posdiag.1`; `man ./posdiag.1`)
 help-arg-rules = Load rules from this folder instead of the embedded ones

@@ -30,6 +30,7 @@ ports-details = 详情
 probe-start-from-code = 终端上一笔交易以应答码 { $code } 结束；从 `{ $node }` 开始排查
 probe-start-from-zvt-status = ZVT 终端报告状态码 { $code }；从 `{ $node }` 开始排查
 probe-start-from-zvt-diagnosis = ZVT 终端的自检诊断以 { $code } 结束；从 `{ $node }` 开始排查
+probe-start-from-zvt-lock = ZVT 终端报告锁定 { $bit }（{ $meaning }）；从 `{ $node }` 开始排查
 probe-evidence = { $text }（依据: { $evidence }）
 probe-probing = 正在读取终端
 probe-waiting-for-the-answer-to = 等待回答
@@ -193,12 +194,16 @@ emv-reserved-for-future-use-rfu = 保留位（RFU），应为0
 emv-check-the-value-was-copied = 核对数值是否抄错；若确实置位，终端的EMV内核或日志可能有误。
 emv-no-bit-is-set-the = 没有任何位置位：终端没有记录失败的检查。
 emv-no-bit-is-set-no = 没有任何位置位：没有记录任何处理步骤。
+emv-zvt-lock-not-in-the-tables = posdiag 的代码表还没有这个锁定位的含义
+emv-zvt-lock-look-it-up = 在终端厂商的 ZVT 文档（终端锁定表）里查这一位；把它写进代码覆盖文件（用 `--codes` 给出的文件里的 `zvt_locks:`），以后 posdiag 就能说出它的含义。
+emv-no-lock-is-set = 没有任何锁定：终端没有报告妨碍它工作的原因。
 emv-bit = 位
 emv-mask = 掩码
 emv-meaning = 含义
 emv-what-to-check = 检查什么
 emv-walk-from = 从这里排查
 emv-meanings-from = 含义来源:
+emv-source-of = 含义出处:
 emv-to-walk-from-a-node = 从某个节点开始排查:
 
 ## src/report/handoff.rs
@@ -325,6 +330,7 @@ error-code-ambiguous = 代码 `{ $typed }` 可能是 { $candidates }；请输入
 error-hex-empty = 没有输入 { $word }；需要 { $digits } 位十六进制数，例如 `{ $example }`
 error-hex-not-hex = `{ $input }` 中的 `{ $ch }` 不是十六进制数字；{ $word } 是 { $digits } 位十六进制数（0-9、A-F），例如 `{ $example }`
 error-hex-wrong-length = { $word } 是 { $bytes } 字节、{ $digits } 位十六进制数（例如 `{ $example }`），而 `{ $input }` 有 { $found } 位
+hex-word-zvt-locks = ZVT 锁定值
 error-unknown-tree = 没有规则树 `{ $tree }`
 error-trees-are = 规则树有: { $trees }
 error-graphviz-missing = 输出 SVG 需要 Graphviz 的 `dot`，但它未安装: 请安装 graphviz（例如 `apt-get install graphviz`），或改用 `--format dot` 或 `--format mermaid`
@@ -422,7 +428,7 @@ problem-node = 节点 `{ $node }`
 problem-hint = 提示
 check-ok = 正常: { $trees } 棵规则树（{ $ids }），{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
 check-problems = { $files } 个文件中有 { $count } 个问题；{ $nodes } 个节点，{ $conclusions } 个结论{ $tables }
-check-tables = ；{ $count } 张代码表（{ $ids }），{ $codes } 个代码，{ $bits } 个 TVR/TSI 位
+check-tables = ；{ $count } 张代码表（{ $ids }），{ $codes } 个代码，{ $bits } 个状态字位（TVR、TSI、ZVT 锁定）
 
 ## src/batch.rs: why a line of a batch was not diagnosed
 
@@ -475,6 +481,7 @@ help-about-stats = 本地历史中的故障频率，以及从中学到的先验�
 help-about-code = 屏幕上的代码是什么意思、该由谁处理，然后从这里开始排查（`posdiag code 51`、`posdiag code A0`、`posdiag code "+CME ERROR: 10"`）
 help-about-tvr = 解读 EMV TVR（标签 95，5 字节，10 位十六进制）: 每个置位、要检查什么、从哪里开始排查
 help-about-tsi = 解读 EMV TSI（标签 9B，2 字节，4 位十六进制）
+help-about-zvt-locks = 解读 ZVT 终端的锁定（状态查询的 TLV 1F55，2 字节，4 位十六进制）: 每个置位、要检查什么、从哪里开始排查
 help-about-completions = 输出 shell 补全脚本（`posdiag completions bash > ~/.local/share/bash-completion/completions/posdiag`）
 help-about-man = 输出手册页（`posdiag man > posdiag.1`；`man ./posdiag.1`）
 help-arg-rules = 从这个文件夹读取规则，而不用内置规则

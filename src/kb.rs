@@ -29,7 +29,7 @@ impl KnowledgeBase {
     }
 
     /// The code tables: response, terminal and modem codes, screen
-    /// messages, TVR/TSI bits.
+    /// messages, status-word bits (TVR, TSI, ZVT locks).
     pub fn codes(&self) -> &CodeBook {
         &self.codes
     }

@@ -369,6 +369,68 @@ fn tsi_hand_checked() {
 }
 
 #[test]
+fn zvt_locks_hand_checked() {
+    // `02 00`: initialisation required (CCV's manual), B1b2, to sign-on.
+    let e = emv("zvt-locks", &["0200"]);
+    assert_eq!((e.version, e.word.as_str(), e.hex.as_str()), (1, "zvt_locks", "0200"));
+    assert_eq!(bits(&e), [(1, 2, "0x02")]);
+    assert_eq!(e.bits[0].node.as_deref(), Some("keys.sign_on_attempt"));
+    assert_eq!(e.bits[0].table.as_ref().unwrap().id, "zvt");
+    // `40 01`: commissioning required, and a bit no table names, which is
+    // reported as not named (not as reserved) with what to do about it.
+    let e = emv("zvt-locks", &["40", "01"]);
+    assert_eq!(bits(&e), [(1, 7, "0x40"), (2, 1, "0x01")]);
+    assert_eq!(e.bits[0].node.as_deref(), Some("operation.terminal_not_registered"));
+    assert!(e.bits[0].source.as_deref().unwrap().contains("CCV"), "{:?}", e.bits[0]);
+    assert!(!e.bits[1].known);
+    assert!(e.bits[1].meaning.contains("do not name yet"), "{:?}", e.bits[1]);
+    assert!(e.bits[1].check.as_deref().unwrap().contains("zvt_locks:"), "{:?}", e.bits[1]);
+    assert!(emv("zvt-locks", &["0000"]).bits.is_empty());
+    Test::new()
+        .args(["--lang", "en", "zvt-locks", "0200"])
+        .run()
+        .code(0)
+        .stdout_has("ZVT locks 02 00: 1 bit set")
+        .stdout_has("Source of B1b2: CCV")
+        .stdout_has("To walk from a node: posdiag diagnose --start keys.sign_on_attempt");
+    Test::new()
+        .args(["--lang", "zh", "zvt-locks", "0000"])
+        .run()
+        .code(0)
+        .stdout_has("没有任何锁定");
+    Test::new()
+        .args(["zvt-locks", "020"])
+        .run()
+        .code(2)
+        .stderr_has("a ZVT lock value is 2 bytes, 4 hex digits");
+}
+
+/// An overlay names a lock bit the built-in table does not, and the
+/// decoding and the walk's start follow it without a rebuild.
+#[test]
+fn an_overlay_names_a_zvt_lock_bit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("maker.yaml");
+    std::fs::write(
+        &file,
+        "table: maker_locks\ntitle: {zh: \"厂商锁定\", en: \"Maker's locks\"}\nzvt_locks:\n  - byte: 2\n    bit: 1\n    \
+         meaning: {zh: \"打印机锁定\", en: \"Printer lock\"}\n    \
+         check: {zh: \"检查打印机\", en: \"Check the printer\"}\n    node: printer.start\n",
+    )
+    .unwrap();
+    let e: Emv = Test::new()
+        .args(["--lang", "en", "--codes", file.to_str().unwrap(), "zvt-locks", "0001"])
+        .args(["--format", "json"])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(bits(&e), [(2, 1, "0x01")]);
+    assert!(e.bits[0].known);
+    assert_eq!(e.bits[0].meaning, "Printer lock");
+    assert_eq!(e.bits[0].node.as_deref(), Some("printer.start"));
+}
+
+#[test]
 fn emv_text() {
     Test::new()
         .args(["--lang", "en", "tvr", "0000048000"])

@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "code",
     "tvr",
     "tsi",
+    "zvt-locks",
     "completions",
     "man",
     "help",
@@ -144,6 +145,9 @@ fn errors_of_what_is_typed_speak_one_language() {
     both(&["code", &"x".repeat(60)], &[], None);
     both(&["tvr", "00 00 0G 00 00"], &[], None);
     both(&["tsi", "E8"], &[], None);
+    let (zh, en) = both(&["zvt-locks", "0G00"], &[], None);
+    assert!(zh.contains("ZVT 锁定值"), "{zh}");
+    assert!(en.contains("ZVT lock value"), "{en}");
     both(&["graph", "--tree", "priner"], &[], None);
     both(&["simulate", "no-such-fixture"], &[], None);
 }

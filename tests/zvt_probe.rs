@@ -286,6 +286,32 @@ fn a_serial_record_masks_a_printed_card_number_and_replays() {
     assert!(replayed.to_string().contains("LAST CARD 4111 11** **** 1111"), "{replayed}");
 }
 
+/// A terminal ready by its status but locked: the lock's bit, looked up
+/// in the code tables, picks the start, and the probe's own naming of the
+/// flags agrees with those tables.
+#[test]
+fn diagnose_starts_where_a_zvt_lock_leads() {
+    let sim = Sim::spawn(&["zvt_locked_init", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let url = sim.url.clone();
+    let out = posdiag(&["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
+    drop(sim);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["start"], "keys.sign_on_attempt", "{v}");
+    assert_eq!(v["code"], serde_json::Value::Null, "{v}");
+    let err = stderr(&out);
+    assert!(err.contains("the ZVT terminal reports lock B1b2"), "{err}");
+    assert!(err.contains("1F:55:02:02:00"), "the bytes behind it: {err}");
+    // Every flag the probe names is a bit of the code tables, with a node.
+    for (mask, name, _) in posdiag::probe::zvt::interpret::LOCK_FLAGS {
+        let hex = format!("{:02X}{:02X}", mask[0], mask[1]);
+        let out = posdiag(&["zvt-locks", &hex, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(v["bits"].as_array().map(Vec::len), Some(1), "{name}: {v}");
+        assert_eq!(v["bits"][0]["known"], true, "{name}: {v}");
+        assert!(v["bits"][0]["node"].is_string(), "{name}: {v}");
+    }
+}
+
 #[test]
 fn diagnose_starts_where_the_zvt_status_code_leads() {
     let sim = Sim::spawn(&["zvt_reader_fault", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);

@@ -116,6 +116,10 @@ pub enum Command {
     Tvr(EmvArgs),
     /// Decode an EMV TSI (tag 9B, 2 bytes, 4 hex digits).
     Tsi(EmvArgs),
+    /// Decode a ZVT terminal's locks (TLV 1F55 of the Status Enquiry, 2
+    /// bytes, 4 hex digits): every set bit, what to check, where to walk
+    /// from.
+    ZvtLocks(EmvArgs),
     /// Serve the walk over HTTP: a page for the merchant's phone, a JSON
     /// API for helpdesk tools, sessions in SQLite (`posdiag serve`, then
     /// open http://127.0.0.1:8080/).

@@ -41,10 +41,12 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             &facts,
         );
     }
-    let (start, code) = match super::probe::start_from_code(&rules, &facts, &answers, ctx.lang) {
+    let (start, code) = match super::start::start_from_code(&rules, &facts, &answers, ctx.lang) {
         Some((node, code)) if args.start.is_none() => {
             // The result says which code chose the start, as `posdiag code` does.
-            let code = crate::report::describe_code(&rules, &code, Some(node), ctx.lang).ok();
+            let code = code.and_then(|code| {
+                crate::report::describe_code(&rules, &code, Some(node), ctx.lang).ok()
+            });
             (node, code)
         }
         _ => (start_node(&rules, args.start.as_deref())?, None),

@@ -1,6 +1,7 @@
-//! `posdiag tvr HEX` and `posdiag tsi HEX`: every set bit of a pasted EMV
-//! status word, what it means, what to check and where to walk from. A
-//! malformed value is an error (exit 2) naming what was expected.
+//! `posdiag tvr HEX`, `posdiag tsi HEX` and `posdiag zvt-locks HEX`: every
+//! set bit of a pasted status word, what it means, what to check and where
+//! to walk from. A malformed value is an error (exit 2) naming what was
+//! expected.
 
 use super::arguments::{EmvArgs, Format};
 use super::context::Context;
@@ -12,10 +13,7 @@ use crate::report::{EmvReport, render_emv};
 pub fn run(ctx: &Context, word: Word, args: &EmvArgs) -> Result<Exit, Error> {
     let bytes = parse_hex(word, &args.hex.join(" "))?;
     let rules = ctx.rules()?;
-    let table = match word {
-        Word::Tvr => rules.codes().tvr(),
-        Word::Tsi => rules.codes().tsi(),
-    };
+    let table = word.bits(rules.codes());
     let report = EmvReport::new(&rules, word, &bytes, &decode(&bytes, table), ctx.lang);
     match args.format {
         Format::Json => {

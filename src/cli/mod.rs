@@ -21,6 +21,7 @@ mod prompt;
 mod serve;
 mod settings;
 mod simulate;
+mod start;
 mod stats;
 mod test;
 mod why;
@@ -138,7 +139,7 @@ fn writes_json(command: Option<&Command>) -> bool {
         Some(Command::Ports(a)) => a.format,
         Some(Command::Stats(a)) => a.format,
         Some(Command::Code(a)) => a.format,
-        Some(Command::Tvr(a) | Command::Tsi(a)) => a.format,
+        Some(Command::Tvr(a) | Command::Tsi(a) | Command::ZvtLocks(a)) => a.format,
         _ => Format::Text,
     };
     format == Format::Json
@@ -173,6 +174,7 @@ fn execute(arguments: Arguments) -> Result<Exit, Error> {
         Some(Command::Code(args)) => code::run(&ctx, &args),
         Some(Command::Tvr(args)) => emv::run(&ctx, crate::codes::emv::Word::Tvr, &args),
         Some(Command::Tsi(args)) => emv::run(&ctx, crate::codes::emv::Word::Tsi, &args),
+        Some(Command::ZvtLocks(args)) => emv::run(&ctx, crate::codes::emv::Word::ZvtLocks, &args),
         Some(Command::Completions(args)) => {
             let mut script = Vec::new();
             let mut command = <Arguments as clap::CommandFactory>::command();

@@ -13,10 +13,9 @@ use super::arguments::{
     FlowArg, Format, ParityArg, PortOptions, ProbeArgs, ProtocolArg, ZvtFramingArg,
 };
 use super::context::Context;
-use crate::engine::{Answers, Fact, Facts};
+use crate::engine::{Fact, Facts};
 use crate::error::{Error, Usage};
 use crate::exit::Exit;
-use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 use crate::probe::record::{Header, Recorder};
 use crate::probe::replay::{Record, Replay};
@@ -24,7 +23,6 @@ use crate::probe::url::{DataBits, FlowControl, Parity, StopBits};
 use crate::probe::{
     self, Options, PortUrl, ProbeError, Protocol, Readings, Transport, TransportError,
 };
-use crate::rules::NodeId;
 
 /// Version of `probe --format json`'s shape (2: `absent`, and `kind` on
 /// each unsupported command).
@@ -78,46 +76,6 @@ pub fn merge_facts(probed: Vec<Fact>, given: &Facts) -> Facts {
         facts.insert(fact.clone());
     }
     facts
-}
-
-/// Where a walk starts when the terminal's last transaction ended with a
-/// response code that has a node of its own, or a ZVT terminal reported a
-/// status code other than ready or a failed Diagnosis — unless the user
-/// already chose a start or answered the root question. Returns the node
-/// and the code as `posdiag code` takes it.
-pub fn start_from_code(
-    rules: &KnowledgeBase,
-    facts: &Facts,
-    answers: &Answers,
-    lang: Lang,
-) -> Option<(NodeId, String)> {
-    if answers.get(&rules.node(rules.root()).id).is_some() {
-        return None;
-    }
-    let zvt = |name: &str, fine: &str| {
-        facts.get(name).filter(|f| f.value != fine).map(|f| (f, format!("ZVT {}", f.value)))
-    };
-    let (fact, code, said) = match facts.get("last.response_code") {
-        Some(f) => (f, f.value.clone(), "probe-start-from-code"),
-        None => match zvt("zvt.status", "00") {
-            Some((f, code)) => (f, code, "probe-start-from-zvt-status"),
-            None => {
-                let (f, code) = zvt("zvt.diagnosis", "ok")?;
-                (f, code, "probe-start-from-zvt-diagnosis")
-            }
-        },
-    };
-    let node = rules.start_for_response_code(&code)?;
-    // The path starts past the triage, so say why, with the bytes behind it.
-    let args =
-        [("code", fact.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
-    let mut text = lang.t_args(said, &args);
-    if let Some(e) = &fact.evidence {
-        text = lang
-            .t_args("probe-evidence", &[("text", text.into()), ("evidence", e.as_str().into())]);
-    }
-    super::probe_view::print_err(&format!("posdiag: {text}\n"));
-    Some((node, code))
 }
 
 fn protocol_of(arg: ProtocolArg) -> Protocol {

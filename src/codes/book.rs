@@ -60,7 +60,7 @@ pub struct Entry {
     pub source: Option<String>,
 }
 
-/// One bit of the TVR or TSI as loaded.
+/// One bit of a status word (TVR, TSI, ZVT locks) as loaded.
 #[derive(Debug, Clone)]
 pub struct Bit {
     /// 1-based, byte 1 leftmost.
@@ -71,6 +71,8 @@ pub struct Bit {
     pub check: Localized,
     pub node: Option<NodeId>,
     pub table: usize,
+    /// Where the meaning comes from, when the bit says.
+    pub source: Option<String>,
 }
 
 impl Bit {
@@ -100,6 +102,7 @@ pub struct CodeBook {
     pub(crate) unknown: Option<(NodeId, usize)>,
     pub(crate) tvr: Vec<Bit>,
     pub(crate) tsi: Vec<Bit>,
+    pub(crate) zvt_locks: Vec<Bit>,
 }
 
 impl CodeBook {
@@ -150,7 +153,10 @@ impl CodeBook {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.tvr.is_empty() && self.tsi.is_empty()
+        self.entries.is_empty()
+            && self.tvr.is_empty()
+            && self.tsi.is_empty()
+            && self.zvt_locks.is_empty()
     }
 
     /// The TVR bits, byte by byte, most significant bit first.
@@ -161,6 +167,11 @@ impl CodeBook {
     /// The TSI bits, byte by byte, most significant bit first.
     pub fn tsi(&self) -> &[Bit] {
         &self.tsi
+    }
+
+    /// The ZVT terminal-lock bits (TLV `1F55`), most significant first.
+    pub fn zvt_locks(&self) -> &[Bit] {
+        &self.zvt_locks
     }
 
     /// Where a walk starts for a code no table knows.

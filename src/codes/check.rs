@@ -87,11 +87,16 @@ impl Checker<'_> {
                     format!("table `{id}` has no `title`"),
                 )),
             }
-            if f.codes.is_empty() && f.tvr.is_empty() && f.tsi.is_empty() && f.messages.is_empty() {
+            if f.codes.is_empty()
+                && f.tvr.is_empty()
+                && f.tsi.is_empty()
+                && f.zvt_locks.is_empty()
+                && f.messages.is_empty()
+            {
                 self.push(Problem::new(
                     ProblemKind::MissingField,
                     place(file, &f.table),
-                    format!("table `{id}` has no `codes`, `messages`, `tvr` or `tsi`"),
+                    format!("table `{id}` has no `codes`, `messages`, `tvr`, `tsi` or `zvt_locks`"),
                 ));
             }
             for p in &f.prefix {
@@ -186,7 +191,9 @@ impl Checker<'_> {
                 };
                 self.fields(file, &what, &at, &fields, CODE_CATEGORIES);
             }
-            for (kind, len, list) in [("tvr", 5u8, &f.tvr), ("tsi", 2u8, &f.tsi)] {
+            for (kind, len, list) in
+                [("tvr", 5u8, &f.tvr), ("tsi", 2u8, &f.tsi), ("zvt_locks", 2u8, &f.zvt_locks)]
+            {
                 for b in list {
                     self.bit(file, kind, len, b, &mut bits, ti, t.overlay, tables);
                 }
@@ -209,7 +216,8 @@ impl Checker<'_> {
     ) {
         let d = &b.value;
         let (byte, bit) = (d.byte.value, d.bit.value);
-        let what = format!("{} bit B{byte}b{bit}", kind.to_uppercase());
+        let name = if kind == "zvt_locks" { "ZVT lock".into() } else { kind.to_uppercase() };
+        let what = format!("{name} bit B{byte}b{bit}");
         let at = place(file, &d.byte);
         if !(1..=len).contains(&byte) {
             self.push(Problem::new(

@@ -1,13 +1,16 @@
-//! EMV status words a technician pastes from a log: the Terminal
-//! Verification Results (TVR, tag 95, 5 bytes) and the Transaction Status
-//! Information (TSI, tag 9B, 2 bytes). Parsing the hex and finding the set
-//! bits is pure; what each bit means comes from the code tables
-//! (`rules/codes/emv.yaml`), so an overlay can refine it.
+//! Status words a technician pastes from a log, each bit a flag: EMV's
+//! Terminal Verification Results (TVR, tag 95, 5 bytes) and Transaction
+//! Status Information (TSI, tag 9B, 2 bytes), and a ZVT terminal's locks
+//! (TLV `1F55` of the Status Enquiry, 2 bytes). Parsing the hex and
+//! finding the set bits is pure; what each bit means comes from the code
+//! tables (`rules/codes/emv.yaml`, `rules/codes/zvt.yaml`), so an overlay
+//! can refine it or add the bits a terminal maker documents.
 //!
-//! EMV counts bytes from 1 (leftmost) and bits from 8 (most significant,
-//! mask `0x80`) down to 1, so `B4b8` of TVR `0000008000` is set.
+//! Bytes count from 1 (leftmost) and bits from 8 (most significant, mask
+//! `0x80`) down to 1, as EMV counts them: `B4b8` of TVR `0000008000` is
+//! set, and ZVT locks `4000` set `B1b7`.
 
-use super::book::Bit;
+use super::book::{Bit, CodeBook};
 
 /// Which status word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -15,6 +18,8 @@ use super::book::Bit;
 pub enum Word {
     Tvr,
     Tsi,
+    #[serde(rename = "zvt_locks")]
+    ZvtLocks,
 }
 
 impl Word {
@@ -22,6 +27,33 @@ impl Word {
         match self {
             Word::Tvr => "TVR",
             Word::Tsi => "TSI",
+            Word::ZvtLocks => "ZVT lock value",
+        }
+    }
+
+    /// The word as the JSON report names it: `tvr`, `tsi`, `zvt_locks`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Word::Tvr => "tvr",
+            Word::Tsi => "tsi",
+            Word::ZvtLocks => "zvt_locks",
+        }
+    }
+
+    /// The word's bits in the code tables.
+    pub fn bits(self, book: &CodeBook) -> &[Bit] {
+        match self {
+            Word::Tvr => book.tvr(),
+            Word::Tsi => book.tsi(),
+            Word::ZvtLocks => book.zvt_locks(),
+        }
+    }
+
+    /// Its name in `lang`: the EMV names are the same in every language.
+    pub fn name_in(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Word::ZvtLocks => lang.t("hex-word-zvt-locks"),
+            word => word.name(),
         }
     }
 
@@ -29,7 +61,7 @@ impl Word {
     pub fn bytes(self) -> usize {
         match self {
             Word::Tvr => 5,
-            Word::Tsi => 2,
+            Word::Tsi | Word::ZvtLocks => 2,
         }
     }
 
@@ -38,7 +70,14 @@ impl Word {
         match self {
             Word::Tvr => "0000048000",
             Word::Tsi => "E800",
+            Word::ZvtLocks => "4000",
         }
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -49,16 +88,16 @@ const SHOWN_CHARS: usize = 40;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HexError {
     #[error("no {word} given; it takes {digits} hex digits, e.g. `{example}`")]
-    Empty { word: &'static str, digits: usize, example: &'static str },
+    Empty { word: Word, digits: usize, example: &'static str },
     #[error(
         "`{ch}` in `{input}` is not a hex digit; a {word} is {digits} hex digits (0-9, A-F), e.g. `{example}`"
     )]
-    NotHex { word: &'static str, input: String, ch: char, digits: usize, example: &'static str },
+    NotHex { word: Word, input: String, ch: char, digits: usize, example: &'static str },
     #[error(
         "a {word} is {bytes} bytes, {digits} hex digits (e.g. `{example}`), but `{input}` has {found}"
     )]
     WrongLength {
-        word: &'static str,
+        word: Word,
         input: String,
         bytes: usize,
         digits: usize,
@@ -85,7 +124,7 @@ pub fn parse_hex(word: Word, input: &str) -> Result<Vec<u8>, HexError> {
         let part = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")).unwrap_or(part);
         if let Some(ch) = part.chars().find(|c| !c.is_ascii_hexdigit()) {
             return Err(HexError::NotHex {
-                word: word.name(),
+                word,
                 input: shown(),
                 ch,
                 digits,
@@ -95,11 +134,11 @@ pub fn parse_hex(word: Word, input: &str) -> Result<Vec<u8>, HexError> {
         hex.push_str(part);
     }
     if hex.is_empty() {
-        return Err(HexError::Empty { word: word.name(), digits, example: word.example() });
+        return Err(HexError::Empty { word, digits, example: word.example() });
     }
     if hex.len() != digits {
         return Err(HexError::WrongLength {
-            word: word.name(),
+            word,
             input: shown(),
             bytes: word.bytes(),
             digits,
@@ -158,6 +197,7 @@ mod tests {
             check: Localized::new("", ""),
             node: None,
             table: 0,
+            source: None,
         }
     }
 
@@ -190,6 +230,30 @@ mod tests {
         // 00 00 00 00 01: B5b1, which the table does not define.
         assert_eq!(set(Word::Tvr, "0000000001", &table), [(5, 1, 0x01, None)]);
         assert!(set(Word::Tvr, "0000000000", &table).is_empty());
+    }
+
+    #[test]
+    fn zvt_locks_hand_checked() {
+        // CCV's manual: `40 00` commissioning, `02 00` initialisation.
+        let table = [bit(1, 7, "commissioning"), bit(1, 2, "initialisation")];
+        assert_eq!(
+            set(Word::ZvtLocks, "40 00", &table),
+            [(1, 7, 0x40, Some("commissioning".into()))]
+        );
+        // 42 01: both, and B2b1 which the table does not name.
+        assert_eq!(
+            set(Word::ZvtLocks, "0x4201", &table),
+            [
+                (1, 7, 0x40, Some("commissioning".into())),
+                (1, 2, 0x02, Some("initialisation".into())),
+                (2, 1, 0x01, None),
+            ]
+        );
+        assert!(set(Word::ZvtLocks, "0000", &table).is_empty());
+        assert!(matches!(
+            parse_hex(Word::ZvtLocks, "420"),
+            Err(HexError::WrongLength { found: 3, .. })
+        ));
     }
 
     #[test]

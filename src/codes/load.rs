@@ -59,7 +59,7 @@ pub fn summary(t: &ParsedTable) -> TableSummary {
         file: t.name.clone(),
         overlay: t.overlay,
         codes: t.file.codes.len() + t.file.messages.len(),
-        bits: t.file.tvr.len() + t.file.tsi.len(),
+        bits: t.file.tvr.len() + t.file.tsi.len() + t.file.zvt_locks.len(),
     }
 }
 
@@ -71,7 +71,7 @@ pub fn targets(t: &ParsedTable) -> Vec<String> {
         .filter_map(|c| c.value.node.as_ref())
         .chain(f.messages.iter().filter_map(|m| m.value.node.as_ref()))
         .chain(f.unknown.as_ref())
-        .chain(f.tvr.iter().chain(&f.tsi).filter_map(|b| b.value.node.as_ref()))
+        .chain(f.tvr.iter().chain(&f.tsi).chain(&f.zvt_locks).filter_map(|b| b.value.node.as_ref()))
         .map(|s| s.value.clone())
         .collect()
 }
@@ -84,6 +84,7 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     let mut book = CodeBook { prefixes: ns.prefixes.clone(), ..CodeBook::default() };
     let mut tvr: HashMap<(u8, u8), Bit> = HashMap::new();
     let mut tsi: HashMap<(u8, u8), Bit> = HashMap::new();
+    let mut zvt_locks: HashMap<(u8, u8), Bit> = HashMap::new();
     let mut sayings: HashMap<String, (usize, bool)> = HashMap::new();
     for (ti, t) in parsed.iter().enumerate() {
         let f = &t.file;
@@ -127,7 +128,8 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
             }
         }
         messages(&mut book, t, ti, rules, &mut sayings);
-        for (list, bits) in [(&f.tvr, &mut tvr), (&f.tsi, &mut tsi)] {
+        for (list, bits) in [(&f.tvr, &mut tvr), (&f.tsi, &mut tsi), (&f.zvt_locks, &mut zvt_locks)]
+        {
             for b in list {
                 let bit = to_bit(&b.value, ti, rules);
                 bits.insert((bit.byte, bit.bit), bit);
@@ -153,6 +155,7 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     };
     book.tvr = ordered(tvr);
     book.tsi = ordered(tsi);
+    book.zvt_locks = ordered(zvt_locks);
     debug_assert!(book.prefixes.iter().all(|(_, n)| *n != BARE));
     book
 }
@@ -206,6 +209,7 @@ fn to_bit(d: &BitDef, table: usize, rules: &RuleSet) -> Bit {
         check: d.check.as_ref().map(localized).unwrap_or_default(),
         node: d.node.as_ref().and_then(|n| rules.find(&n.value)),
         table,
+        source: d.source.as_ref().map(|s| s.value.clone()),
     }
 }
 

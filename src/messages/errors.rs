@@ -197,7 +197,7 @@ impl Localize for HexError {
             HexError::Empty { word, digits, example } => lang.t_args(
                 "error-hex-empty",
                 &[
-                    ("word", (*word).into()),
+                    ("word", word.name_in(lang).into()),
                     ("digits", digits.to_string().into()),
                     ("example", (*example).into()),
                 ],
@@ -205,7 +205,7 @@ impl Localize for HexError {
             HexError::NotHex { word, input, ch, digits, example } => lang.t_args(
                 "error-hex-not-hex",
                 &[
-                    ("word", (*word).into()),
+                    ("word", word.name_in(lang).into()),
                     ("input", input.as_str().into()),
                     ("ch", ch.to_string().into()),
                     ("digits", digits.to_string().into()),
@@ -215,7 +215,7 @@ impl Localize for HexError {
             HexError::WrongLength { word, input, bytes, digits, found, example } => lang.t_args(
                 "error-hex-wrong-length",
                 &[
-                    ("word", (*word).into()),
+                    ("word", word.name_in(lang).into()),
                     ("input", input.as_str().into()),
                     ("bytes", bytes.to_string().into()),
                     ("digits", digits.to_string().into()),

@@ -59,7 +59,7 @@ fn errors() -> Vec<Error> {
         }
         .into(),
         HexError::WrongLength {
-            word: "TVR",
+            word: crate::codes::emv::Word::Tvr,
             input: "12".into(),
             bytes: 5,
             digits: 10,
@@ -67,6 +67,8 @@ fn errors() -> Vec<Error> {
             example: "0000048000",
         }
         .into(),
+        HexError::Empty { word: crate::codes::emv::Word::ZvtLocks, digits: 4, example: "4000" }
+            .into(),
         SessionError::Corrupt {
             path: "s.json".into(),
             reason: Damage::NotJson { line: 1, column: 2 },

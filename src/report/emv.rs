@@ -1,4 +1,5 @@
-//! A decoded TVR or TSI as data (`posdiag tvr|tsi --format json`, a
+//! A decoded status word (TVR, TSI, ZVT locks) as data (`posdiag
+//! tvr|tsi|zvt-locks --format json`, a
 //! versioned contract) and as a table: every set bit, its meaning, what to
 //! check, the node to walk from, and the table the meaning came from.
 
@@ -19,7 +20,7 @@ pub const EMV_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmvReport {
     pub version: u32,
-    /// `tvr` or `tsi`.
+    /// `tvr`, `tsi` or `zvt_locks`.
     pub word: String,
     /// The value, upper-case hex without spaces.
     pub hex: String,
@@ -40,6 +41,10 @@ pub struct BitOut {
     /// Where to walk from, when a node applies.
     pub node: Option<String>,
     pub table: Option<TableOut>,
+    /// Where the meaning comes from, when the bit names a source of its
+    /// own (a terminal maker's manual rather than the table's standard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl EmvReport {
@@ -69,26 +74,38 @@ impl EmvReport {
                             file: t.file.clone(),
                             overlay: t.overlay,
                         }),
+                        source: b.source.clone(),
                     }
                 }
+                // EMV leaves its undefined bits for future use; a ZVT lock
+                // bit without a row is one the tables do not name yet.
                 None => BitOut {
                     byte: s.byte,
                     bit: s.bit,
                     mask: format!("0x{:02X}", s.mask),
                     known: false,
-                    meaning: lang.t("emv-reserved-for-future-use-rfu").to_string(),
-                    check: Some(lang.t("emv-check-the-value-was-copied").to_string()),
+                    meaning: lang
+                        .t(match word {
+                            Word::ZvtLocks => "emv-zvt-lock-not-in-the-tables",
+                            _ => "emv-reserved-for-future-use-rfu",
+                        })
+                        .to_string(),
+                    check: Some(
+                        lang.t(match word {
+                            Word::ZvtLocks => "emv-zvt-lock-look-it-up",
+                            _ => "emv-check-the-value-was-copied",
+                        })
+                        .to_string(),
+                    ),
                     node: None,
                     table: None,
+                    source: None,
                 },
             })
             .collect();
         EmvReport {
             version: EMV_VERSION,
-            word: match word {
-                Word::Tvr => "tvr".into(),
-                Word::Tsi => "tsi".into(),
-            },
+            word: word.id().into(),
             hex: bytes.iter().map(|b| format!("{b:02X}")).collect(),
             bits,
         }
@@ -98,12 +115,16 @@ impl EmvReport {
 /// The report as a table, with a heading and where to go next.
 pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
     let mut out = String::new();
-    let name = r.word.to_uppercase();
+    let name = match r.word.as_str() {
+        "zvt_locks" => "ZVT locks".to_string(),
+        word => word.to_uppercase(),
+    };
     let spaced: Vec<String> =
         r.hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
     if r.bits.is_empty() {
         let none = match r.word.as_str() {
             "tvr" => lang.t("emv-no-bit-is-set-the"),
+            "zvt_locks" => lang.t("emv-no-lock-is-set"),
             _ => lang.t("emv-no-bit-is-set-no"),
         };
         let _ = writeln!(out, "{name} {}: {none}", spaced.join(" "));
@@ -143,6 +164,18 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
     }
     for table in tables {
         let _ = writeln!(out, "{} {}", lang.t("emv-meanings-from"), table.describe(lang));
+    }
+    let mut sources: Vec<(&str, Vec<String>)> = Vec::new();
+    for b in &r.bits {
+        let Some(source) = b.source.as_deref() else { continue };
+        let at = format!("B{}b{}", b.byte, b.bit);
+        match sources.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, bits)) => bits.push(at),
+            None => sources.push((source, vec![at])),
+        }
+    }
+    for (source, bits) in sources {
+        let _ = writeln!(out, "{} {}: {source}", lang.t("emv-source-of"), bits.join(", "));
     }
     if let Some(node) = r.bits.iter().find_map(|b| b.node.as_deref()) {
         let _ =

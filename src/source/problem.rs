@@ -58,7 +58,7 @@ pub enum ProblemKind {
     Root,
     /// A fixture case that cannot run (see `posdiag test`).
     Case,
-    /// A code (or TVR/TSI bit, or table id) defined twice.
+    /// A code (or status-word bit, or table id) defined twice.
     DuplicateCode,
     /// A code, prefix or bit that cannot be looked up as written.
     BadCode,

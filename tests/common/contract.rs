@@ -285,6 +285,8 @@ pub struct EmvBit {
     pub check: Option<String>,
     pub node: Option<String>,
     pub table: Option<CodeTable>,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// One line of `diagnose --batch` output.

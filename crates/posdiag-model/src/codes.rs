@@ -40,6 +40,10 @@ pub struct CodeFile {
     /// Bits of the EMV Transaction Status Information (tag 9B, 2 bytes).
     #[serde(default)]
     pub tsi: Vec<Spanned<BitDef>>,
+    /// Bits of a ZVT terminal's locks (TLV `1F55` of the Status Enquiry,
+    /// 2 bytes), counted like EMV's: `40 00` is byte 1, bit 7.
+    #[serde(default)]
+    pub zvt_locks: Vec<Spanned<BitDef>>,
 }
 
 /// One code.
@@ -81,7 +85,7 @@ pub struct MessageDef {
     pub source: Option<Spanned<String>>,
 }
 
-/// One bit of an EMV status word.
+/// One bit of a status word: EMV's TVR and TSI, a ZVT terminal's locks.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BitDef {
@@ -94,6 +98,8 @@ pub struct BitDef {
     pub check: Option<Spanned<Text>>,
     /// Where to walk from when the bit is set, if a node applies.
     pub node: Option<Spanned<String>>,
+    /// Where this meaning comes from, when it differs from the table's.
+    pub source: Option<Spanned<String>>,
 }
 
 /// Who must act on a code: an actor of the rules, or nobody (a success).
