@@ -201,6 +201,7 @@ emv-no-bit-is-set-no = no bit is set: no processing step was recorded.
 emv-zvt-lock-not-in-the-tables = a lock posdiag's tables do not name yet
 emv-zvt-lock-look-it-up = Look the bit up in the terminal maker's ZVT documentation (the table of terminal locks); add it to a codes overlay (`zvt_locks:` in a file given with `--codes`) and posdiag names it from then on.
 emv-no-lock-is-set = no lock is set: the terminal reports nothing that keeps it from working.
+emv-zvt-locks = ZVT locks
 emv-bit = Bit
 emv-mask = Mask
 emv-meaning = Meaning

@@ -197,6 +197,7 @@ emv-no-bit-is-set-no = 没有任何位置位：没有记录任何处理步骤。
 emv-zvt-lock-not-in-the-tables = posdiag 的代码表还没有这个锁定位的含义
 emv-zvt-lock-look-it-up = 在终端厂商的 ZVT 文档（终端锁定表）里查这一位；把它写进代码覆盖文件（用 `--codes` 给出的文件里的 `zvt_locks:`），以后 posdiag 就能说出它的含义。
 emv-no-lock-is-set = 没有任何锁定：终端没有报告妨碍它工作的原因。
+emv-zvt-locks = ZVT 锁定
 emv-bit = 位
 emv-mask = 掩码
 emv-meaning = 含义

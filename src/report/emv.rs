@@ -116,7 +116,7 @@ impl EmvReport {
 pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
     let mut out = String::new();
     let name = match r.word.as_str() {
-        "zvt_locks" => "ZVT locks".to_string(),
+        "zvt_locks" => lang.t("emv-zvt-locks").to_string(),
         word => word.to_uppercase(),
     };
     let spaced: Vec<String> =
