@@ -1,7 +1,8 @@
 //! `posdiag serve`'s JSON API through the real binary: a session started,
 //! answered, "don't know", back, "not fixed", fixed, read; code lookup;
 //! errors with their kinds and statuses; concurrent answers serialised; a
-//! restart with the same database; expiry; masking; a port already taken.
+//! restart with the same database; expiry; masking; a port already taken;
+//! slow and idle clients cut off.
 //! Responses are decoded into the independent mirror types of
 //! `tests/common`.
 
@@ -228,6 +229,61 @@ fn a_taken_port_is_a_clear_error_with_exit_2() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("another program already uses that port"), "{}", run.stderr);
     assert!(run.stderr.contains("--listen 127.0.0.1:PORT"), "{}", run.stderr);
+}
+
+/// What a slowloris client gets: a connection whose request head never
+/// ends, or that never sends one, is closed after `--timeout`; a body that
+/// never arrives is a `408` with the kind `timeout` (JSON under `/api/`,
+/// a page elsewhere); meanwhile other clients are served.
+#[test]
+fn slow_and_idle_clients_are_cut_off() {
+    use std::io::{Read as _, Write as _};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &["--timeout", "1s"]);
+    let addr = server.url.trim_start_matches("http://").to_string();
+    let connect = || {
+        let s = std::net::TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s
+    };
+    // Read until the server closes; how long it took and what it said.
+    let until_closed = |mut s: std::net::TcpStream| {
+        let started = Instant::now();
+        let mut got = Vec::new();
+        let _ = s.read_to_end(&mut got);
+        (started.elapsed(), String::from_utf8_lossy(&got).into_owned())
+    };
+    let mut head = connect();
+    head.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+    let idle = connect();
+    let mut body = connect();
+    body.write_all(
+        b"POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+          Content-Length: 100\r\n\r\n{",
+    )
+    .unwrap();
+    let mut page = connect();
+    page.write_all(
+        b"POST /s/abc/unknown HTTP/1.1\r\nHost: x\r\nAccept-Language: zh\r\n\
+          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nn",
+    )
+    .unwrap();
+    // The others are served while these hang.
+    assert_eq!(server.get("/api/v1/codes/51", &[]).status, 200);
+    for (name, s) in [("an unfinished head", head), ("an idle connection", idle)] {
+        let (took, said) = until_closed(s);
+        assert!(took < Duration::from_secs(5), "{name}: open for {took:?}");
+        assert!(said.is_empty(), "{name}: {said}");
+    }
+    let (took, said) = until_closed(body);
+    assert!(took < Duration::from_secs(5), "a slow body: open for {took:?}");
+    assert!(said.starts_with("HTTP/1.1 408"), "{said}");
+    assert!(said.contains("\"kind\":\"timeout\""), "{said}");
+    let (_, said) = until_closed(page);
+    assert!(said.starts_with("HTTP/1.1 408"), "{said}");
+    assert!(said.contains("请求用时太长"), "the page in the request's language: {said}");
+    assert!(said.contains("content-security-policy"), "{said}");
 }
 
 #[test]

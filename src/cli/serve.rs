@@ -21,6 +21,11 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> Result<Exit, Error> {
         // At least a second, at most a century (times are stored as i64).
         ttl: args.session_ttl.as_secs().clamp(1, 100 * 365 * 24 * 3600),
         lang: ctx.lang,
+        // At least 100 ms (a zero would cut off every request), at most a day.
+        timeout: args.timeout.clamp(
+            std::time::Duration::from_millis(100),
+            std::time::Duration::from_secs(24 * 3600),
+        ),
     };
     Ok(crate::serve::run(rules, &config)?)
 }

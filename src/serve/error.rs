@@ -1,8 +1,8 @@
 //! Errors of the HTTP API as data: `{"error": {"kind", "message"}}`, with
 //! the kinds of the command line's JSON errors (a batch line's: `json`,
 //! `too_long`, `answers`, `facts`, `start`, `walk`) and a few only a server
-//! has (`session`, `code`, `csrf`, `not_found`, `method`, `graphviz`,
-//! `store`). The
+//! has (`session`, `code`, `csrf`, `not_found`, `method`, `timeout`,
+//! `graphviz`, `store`). The
 //! HTTP status means what the exit code would: a bad request (exit 2) is a
 //! 4xx, a fault of the server a 5xx. Messages are masked and clipped like
 //! every message posdiag prints.
@@ -32,8 +32,6 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("cannot start the server: {source}")]
     Runtime { source: std::io::Error },
-    #[error("the server stopped: {source}")]
-    Stopped { source: std::io::Error },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

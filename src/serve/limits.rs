@@ -19,7 +19,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// Wrap every route in the limits and headers.
+/// Wrap every route in the size limit and the headers.
 pub fn wrap(router: Router<Shared>) -> Router<Shared> {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))

@@ -4,11 +4,14 @@
 //! as `diagnose --format json` ([`api`]), code lookup and graph pictures
 //! ([`graph`]), sessions in SQLite ([`store`]) moved by one shared set of
 //! moves ([`sessions`]). Safe by default: loopback, request limits and a
-//! strict content-security policy ([`limits`]), CSRF tokens on every form
+//! strict content-security policy ([`limits`]), time limits ([`deadline`],
+//! [`connections`]), CSRF tokens on every form
 //! ([`csrf`]), unguessable session ids.
 
 pub mod api;
+mod connections;
 pub mod csrf;
+mod deadline;
 pub mod error;
 pub mod graph;
 pub mod html;
@@ -50,15 +53,18 @@ pub struct Config {
     pub ttl: u64,
     /// The language when a request names none.
     pub lang: Lang,
+    /// How long a client may take to send a request and a request may
+    /// take to be answered; a connection idle that long is closed.
+    pub timeout: Duration,
 }
 
 /// The whole application: page, API, pictures, limits and headers.
-pub fn router(app: Shared) -> Router {
+pub fn router(app: Shared, timeout: Duration) -> Router {
     let routes = page::routes()
         .merge(api::routes())
         .route("/graph/{file}", get(graph::svg))
         .fallback(not_found);
-    limits::wrap(routes).with_state(app)
+    limits::wrap(deadline::wrap(routes, &app, timeout)).with_state(app)
 }
 
 /// An address that names nothing: JSON under `/api/`, a page elsewhere.
@@ -71,7 +77,8 @@ async fn not_found(State(app): State<Shared>, uri: Uri, headers: HeaderMap) -> R
     page::error_page(&app, &headers, &e)
 }
 
-/// Serve until Ctrl-C or SIGTERM, then finish the requests under way.
+/// Serve until Ctrl-C or SIGTERM, then finish the requests under way
+/// ([`connections`]).
 pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, StartError> {
     let lang = config.lang;
     let addr: SocketAddr = config
@@ -109,10 +116,8 @@ pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, StartError> {
             );
         }
         tokio::spawn(purge(app.clone()));
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(stopped())
-            .await
-            .map_err(|source| StartError::Stopped { source })
+        connections::serve(listener, router(app, config.timeout), config.timeout, stopped()).await;
+        Ok::<(), StartError>(())
     })?;
     Ok(Exit::Ok)
 }

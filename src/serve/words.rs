@@ -26,9 +26,6 @@ impl Localize for StartError {
             StartError::Runtime { source } => {
                 lang.t_args("error-serve-runtime", &[("reason", io(lang, source).into())])
             }
-            StartError::Stopped { source } => {
-                lang.t_args("error-serve-stopped", &[("reason", io(lang, source).into())])
-            }
         }
     }
 }
