@@ -291,14 +291,9 @@ fn a_serial_record_masks_a_printed_card_number_and_replays() {
 /// flags agrees with those tables.
 #[test]
 fn diagnose_starts_where_a_zvt_lock_leads() {
-    let sim = Sim::spawn(&["zvt_locked_init", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
-    let url = sim.url.clone();
-    let out = posdiag(&["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
-    drop(sim);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (v, err) = diagnose_over_tcp("zvt_locked_init");
     assert_eq!(v["start"], "keys.sign_on_attempt", "{v}");
     assert_eq!(v["code"], serde_json::Value::Null, "{v}");
-    let err = stderr(&out);
     assert!(err.contains("the ZVT terminal reports lock B1b2"), "{err}");
     assert!(err.contains("1F:55:02:02:00"), "the bytes behind it: {err}");
     // Every flag the probe names is a bit of the code tables, with a node.
@@ -314,12 +309,19 @@ fn diagnose_starts_where_a_zvt_lock_leads() {
 
 #[test]
 fn diagnose_starts_where_the_zvt_status_code_leads() {
-    let sim = Sim::spawn(&["zvt_reader_fault", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let (v, err) = diagnose_over_tcp("zvt_reader_fault");
+    assert_eq!(v["start"], "card.chip_reader_test", "{v}");
+    assert_eq!(v["path"][0]["input"], "fault", "{v}");
+    assert!(err.contains("the ZVT terminal reports status E2"), "{err}");
+}
+
+/// `diagnose --port` against the simulated ZVT terminal `fixture` over
+/// TCP: the JSON result and what was said on stderr.
+fn diagnose_over_tcp(fixture: &str) -> (serde_json::Value, String) {
+    let sim = Sim::spawn(&[fixture, "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
     let url = sim.url.clone();
     let out = posdiag(&["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
     drop(sim);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["start"], "card.chip_reader_test", "{v}");
-    assert_eq!(v["path"][0]["input"], "fault", "{v}");
-    assert!(stderr(&out).contains("the ZVT terminal reports status E2"), "{}", stderr(&out));
+    let v = serde_json::from_slice(&out.stdout).expect("json");
+    (v, stderr(&out))
 }
