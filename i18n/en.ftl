@@ -126,7 +126,8 @@ serve-nothing-left = Nothing left to try here: hand the fault on
 serve-error = Something went wrong
 serve-home = Back to the start
 serve-not-found = This page does not exist.
-serve-timeout = The request took too long: send it again (a slow connection may be at fault).
+serve-timeout = The request did not arrive in time, and nothing of it was done: send it again (a slow connection may be at fault).
+serve-accept-failed = cannot accept connections: { $reason }; trying again every half second (is the limit of open files too low? `ulimit -n`)
 serve-csrf = This form is not from this browser's page (or the page is old): go back, reload the page and try again.
 serve-session-gone = This diagnosis is no longer here: it expired or never existed. Start a new one.
 serve-listening = posdiag serve: listening on { $url } (sessions in { $database }; Ctrl-C to stop)
@@ -208,7 +209,7 @@ emv-meaning = Meaning
 emv-what-to-check = What to check
 emv-walk-from = Walk from
 emv-meanings-from = Meanings from:
-emv-source-of = Source of
+emv-source-of = Source of { $bits }:
 emv-to-walk-from-a-node = To walk from a node:
 
 ## src/report/handoff.rs
@@ -480,7 +481,7 @@ help-about-serve = Serve the walk over HTTP: a page for the merchant's phone, a 
 help-arg-serve-listen = Address to listen on; port 0 picks a free one (printed on start). Keep it on loopback, behind an HTTPS reverse proxy (see the README)
 help-arg-serve-database = The SQLite file of sessions and confirmed faults [default: serve.sqlite beside the history, in the data directory]
 help-arg-serve-session_ttl = How long a session is kept after its last answer (`30m`, `24h`)
-help-arg-serve-timeout = How long a client may take to send a request, and a request to be answered; a connection idle that long is closed (`10s`, `1m`)
+help-arg-serve-timeout = How long a client may take to send a request, its head and its body; a connection idle that long is closed (`10s`, `1m`)
 help-about-ports = List the serial ports this system sees
 help-about-graph = Draw the rule graph (DOT, Mermaid or SVG)
 help-about-stats = Fault frequencies from the local history, and the priors learned from them

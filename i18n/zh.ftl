@@ -126,7 +126,8 @@ serve-nothing-left = 这里已无可尝试的办法：请转交处理
 serve-error = 出错了
 serve-home = 回到开始页面
 serve-not-found = 此页面不存在。
-serve-timeout = 请求用时太长：请重新发送（可能是网络太慢）。
+serve-timeout = 请求没有按时送达，没有执行任何操作：请重新发送（可能是网络太慢）。
+serve-accept-failed = 无法接受连接：{ $reason }；每半秒重试一次（打开文件数的上限是否太低？`ulimit -n`）
 serve-csrf = 此表单不是来自本浏览器的页面（或页面已过期）：请返回、刷新页面后再试。
 serve-session-gone = 这次诊断已不存在：已过期或从未开始。请开始新的诊断。
 serve-listening = posdiag serve：正在监听 { $url }（会话保存在 { $database }；按 Ctrl-C 停止）
@@ -204,7 +205,7 @@ emv-meaning = 含义
 emv-what-to-check = 检查什么
 emv-walk-from = 从这里排查
 emv-meanings-from = 含义来源:
-emv-source-of = 含义出处:
+emv-source-of = { $bits } 的含义出处：
 emv-to-walk-from-a-node = 从某个节点开始排查:
 
 ## src/report/handoff.rs
@@ -476,7 +477,7 @@ help-about-serve = 通过 HTTP 提供排查：给商户手机用的网页、给�
 help-arg-serve-listen = 监听的地址；端口 0 表示任选一个空闲端口（启动时显示）。请只监听本机回环地址，放在 HTTPS 反向代理之后（见 README）
 help-arg-serve-database = 保存会话和已确认故障的 SQLite 文件 [默认：数据目录中历史记录旁的 serve.sqlite]
 help-arg-serve-session_ttl = 最后一次回答后会话保留多久（`30m`、`24h`）
-help-arg-serve-timeout = 客户端发送一个请求、以及服务器答复一个请求最多可用的时间；空闲这么久的连接会被关闭（`10s`、`1m`）
+help-arg-serve-timeout = 客户端发送一个请求（请求头和正文）最多可用的时间；空闲这么久的连接会被关闭（`10s`、`1m`）
 help-about-ports = 列出本机能看到的串口
 help-about-graph = 画出规则图（DOT、Mermaid 或 SVG）
 help-about-stats = 本地历史中的故障频率，以及从中学到的先验概率

@@ -69,6 +69,7 @@ fn commands() -> Vec<Vec<String>> {
         "code 51 --format json",
         "tvr 0000048000",
         "tsi E800 --format json",
+        "zvt-locks 4201",
         "test",
         "ports",
         "ports --format json",

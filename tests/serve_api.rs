@@ -232,9 +232,10 @@ fn a_taken_port_is_a_clear_error_with_exit_2() {
 }
 
 /// What a slowloris client gets: a connection whose request head never
-/// ends, or that never sends one, is closed after `--timeout`; a body that
-/// never arrives is a `408` with the kind `timeout` (JSON under `/api/`,
-/// a page elsewhere); meanwhile other clients are served.
+/// ends, that never sends one, or that goes quiet after an answer, is
+/// closed after `--timeout` (not before); a body that never arrives is a
+/// `408` with the kind `timeout` (JSON under `/api/`, a page elsewhere, in
+/// the request's language); meanwhile other clients are served.
 #[test]
 fn slow_and_idle_clients_are_cut_off() {
     use std::io::{Read as _, Write as _};
@@ -245,45 +246,60 @@ fn slow_and_idle_clients_are_cut_off() {
     let connect = || {
         let s = std::net::TcpStream::connect(&addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        s
+        (s, Instant::now())
     };
-    // Read until the server closes; how long it took and what it said.
-    let until_closed = |mut s: std::net::TcpStream| {
-        let started = Instant::now();
+    // Read until the server closes: how long the connection lived and what
+    // the server said.
+    let until_closed = |(mut s, opened): (std::net::TcpStream, Instant)| {
         let mut got = Vec::new();
         let _ = s.read_to_end(&mut got);
-        (started.elapsed(), String::from_utf8_lossy(&got).into_owned())
+        (opened.elapsed(), String::from_utf8_lossy(&got).into_owned())
     };
-    let mut head = connect();
-    head.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+    let within_the_timeout = |name: &str, lived: Duration| {
+        let ok = Duration::from_millis(900)..Duration::from_secs(5);
+        assert!(ok.contains(&lived), "{name}: closed after {lived:?}, not about 1 s");
+    };
+    let head = connect();
+    (&head.0).write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
     let idle = connect();
-    let mut body = connect();
-    body.write_all(
-        b"POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
-          Content-Length: 100\r\n\r\n{",
-    )
-    .unwrap();
-    let mut page = connect();
-    page.write_all(
-        b"POST /s/abc/unknown HTTP/1.1\r\nHost: x\r\nAccept-Language: zh\r\n\
-          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nn",
-    )
-    .unwrap();
+    let body = connect();
+    (&body.0)
+        .write_all(
+            b"POST /api/v1/sessions?lang=zh HTTP/1.1\r\nHost: x\r\n\
+              Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+        )
+        .unwrap();
+    let page = connect();
+    (&page.0)
+        .write_all(
+            b"POST /s/abc/unknown HTTP/1.1\r\nHost: x\r\nAccept-Language: zh\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nn",
+        )
+        .unwrap();
     // The others are served while these hang.
     assert_eq!(server.get("/api/v1/codes/51", &[]).status, 200);
-    for (name, s) in [("an unfinished head", head), ("an idle connection", idle)] {
-        let (took, said) = until_closed(s);
-        assert!(took < Duration::from_secs(5), "{name}: open for {took:?}");
+    for (name, c) in [("an unfinished head", head), ("an idle connection", idle)] {
+        let (lived, said) = until_closed(c);
+        within_the_timeout(name, lived);
         assert!(said.is_empty(), "{name}: {said}");
     }
-    let (took, said) = until_closed(body);
-    assert!(took < Duration::from_secs(5), "a slow body: open for {took:?}");
+    let (lived, said) = until_closed(body);
+    within_the_timeout("a slow body", lived);
     assert!(said.starts_with("HTTP/1.1 408"), "{said}");
     assert!(said.contains("\"kind\":\"timeout\""), "{said}");
+    assert!(said.contains("没有按时送达"), "`?lang=zh` chooses the language: {said}");
     let (_, said) = until_closed(page);
     assert!(said.starts_with("HTTP/1.1 408"), "{said}");
-    assert!(said.contains("请求用时太长"), "the page in the request's language: {said}");
+    assert!(said.contains("请求没有按时送达"), "the page in the request's language: {said}");
     assert!(said.contains("content-security-policy"), "{said}");
+    // A kept-alive connection that goes quiet after its answer is closed too.
+    let (mut kept, _) = connect();
+    kept.write_all(b"GET /api/v1/codes/51 HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut first = [0u8; 12];
+    kept.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
+    let (lived, _) = until_closed((kept, Instant::now()));
+    assert!(lived < Duration::from_secs(5), "a quiet kept-alive connection: open for {lived:?}");
 }
 
 #[test]

@@ -296,6 +296,24 @@ fn diagnose_starts_where_a_zvt_lock_leads() {
     assert_eq!(v["code"], serde_json::Value::Null, "{v}");
     assert!(err.contains("the ZVT terminal reports lock B1b2"), "{err}");
     assert!(err.contains("1F:55:02:02:00"), "the bytes behind it: {err}");
+    // A start the user chose wins, and the probe's is not announced.
+    let sim = Sim::spawn(&["zvt_locked_init", "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
+    let url = sim.url.clone();
+    let out = posdiag(&[
+        "diagnose",
+        "--port",
+        &url,
+        "--protocol",
+        "zvt",
+        "--start",
+        "printer.start",
+        "--format",
+        "json",
+    ]);
+    drop(sim);
+    let chosen: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(chosen["start"], "printer.start", "{chosen}");
+    assert!(!stderr(&out).contains("starting at"), "{}", stderr(&out));
     // Every flag the probe names is a bit of the code tables, with a node.
     for (mask, name, _) in posdiag::probe::zvt::interpret::LOCK_FLAGS {
         let hex = format!("{:02X}{:02X}", mask[0], mask[1]);
@@ -315,12 +333,45 @@ fn diagnose_starts_where_the_zvt_status_code_leads() {
     assert!(err.contains("the ZVT terminal reports status E2"), "{err}");
 }
 
+/// A lock bit the built-in table does not name, named by a maker's overlay
+/// (`--codes`): the walk starts where the overlay leads, no rebuild.
+#[test]
+fn an_overlay_s_lock_bit_picks_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = dir.path().join("maker_locked.yaml");
+    std::fs::write(&fixture, "description: locked by a maker's flag\nzvt:\n  locks: \"0001\"\n")
+        .unwrap();
+    let overlay = dir.path().join("maker.yaml");
+    std::fs::write(
+        &overlay,
+        "table: maker_locks\ntitle: {zh: 厂商锁定, en: Maker's locks}\nzvt_locks:\n  \
+         - {byte: 2, bit: 1, meaning: {zh: 打印机锁定, en: Printer lock}, \
+         check: {zh: 检查打印机, en: Check the printer}, node: printer.start}\n",
+    )
+    .unwrap();
+    let (fixture, overlay) = (fixture.to_str().unwrap(), overlay.to_str().unwrap());
+    let (v, err) = diagnose_over_tcp_with(fixture, &["--codes", overlay]);
+    assert_eq!(v["start"], "printer.start", "{v}");
+    assert!(err.contains("the ZVT terminal reports lock B2b1 (Printer lock)"), "{err}");
+    // Without the overlay the bit is unnamed and the walk starts as usual.
+    let (v, err) = diagnose_over_tcp(fixture);
+    assert_ne!(v["start"], "printer.start", "{v}");
+    assert!(!err.contains("reports lock"), "{err}");
+}
+
 /// `diagnose --port` against the simulated ZVT terminal `fixture` over
 /// TCP: the JSON result and what was said on stderr.
 fn diagnose_over_tcp(fixture: &str) -> (serde_json::Value, String) {
+    diagnose_over_tcp_with(fixture, &[])
+}
+
+/// The same, with options before the command (`--codes FILE`).
+fn diagnose_over_tcp_with(fixture: &str, first: &[&str]) -> (serde_json::Value, String) {
     let sim = Sim::spawn(&[fixture, "--protocol", "zvt", "--listen", "127.0.0.1:0"]);
     let url = sim.url.clone();
-    let out = posdiag(&["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
+    let mut args = first.to_vec();
+    args.extend(["diagnose", "--port", &url, "--protocol", "zvt", "--format", "json"]);
+    let out = posdiag(&args);
     drop(sim);
     let v = serde_json::from_slice(&out.stdout).expect("json");
     (v, stderr(&out))

@@ -78,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
             }
             let typed = String::from_utf8_lossy(&body[body.len().saturating_sub(12)..]);
             let _ = book.lookup(&typed);
-            for bits in [book.tvr(), book.tsi()] {
+            for bits in [book.tvr(), book.tsi(), book.zvt_locks()] {
                 let set = posdiag::codes::emv::decode(&[0xff; 5], bits);
                 assert_eq!(set.len(), 40, "five bytes of 0xFF have 40 bits set");
                 assert!(set.iter().filter(|b| b.known.is_some()).count() <= bits.len());

@@ -286,8 +286,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = super::duration::parse_duration)]
     pub session_ttl: std::time::Duration,
 
-    /// How long a client may take to send a request, and a request to be
-    /// answered; a connection idle that long is closed (`10s`, `1m`).
+    /// How long a client may take to send a request, its head and its body;
+    /// a connection idle that long is closed (`10s`, `1m`).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse_duration)]
     pub timeout: std::time::Duration,
 }

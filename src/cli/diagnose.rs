@@ -41,8 +41,13 @@ pub fn run(ctx: &Context, args: &DiagnoseArgs) -> Result<Exit, Error> {
             &facts,
         );
     }
-    let (start, code) = match super::start::start_from_code(&rules, &facts, &answers, ctx.lang) {
-        Some((node, code)) if args.start.is_none() => {
+    // A start the user chose wins, and then nothing is said of the probe's.
+    let probed = match args.start {
+        None => super::start::start_from_code(&rules, &facts, &answers, ctx.lang),
+        Some(_) => None,
+    };
+    let (start, code) = match probed {
+        Some((node, code)) => {
             // The result says which code chose the start, as `posdiag code` does.
             let code = code.and_then(|code| {
                 crate::report::describe_code(&rules, &code, Some(node), ctx.lang).ok()

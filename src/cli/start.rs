@@ -1,5 +1,5 @@
 //! Where a walk starts from what the probe read, when the user chose no
-//! start: the node of the last transaction's response code, of a ZVT
+//! start (the caller asks only then): the node of the last transaction's response code, of a ZVT
 //! terminal's status code or failed Diagnosis, or of a ZVT lock bit the
 //! code tables lead somewhere — said on stderr with the bytes behind it.
 

@@ -84,7 +84,7 @@ impl std::fmt::Display for Word {
 /// Longest input echoed back in a message.
 const SHOWN_CHARS: usize = 40;
 
-/// Why a pasted value is not a TVR or TSI.
+/// Why a pasted value is not the status word asked for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HexError {
     #[error("no {word} given; it takes {digits} hex digits, e.g. `{example}`")]

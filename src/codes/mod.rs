@@ -1,7 +1,8 @@
 //! Codes a terminal shows or logs, and where their diagnosis starts: field-39
 //! response codes (China UnionPay), terminal-local codes (card reader,
 //! printer), modem `+CME ERROR` codes, the terminal's screen messages
-//! (`请签到`, matched tolerantly), and the bits of the EMV TVR and TSI.
+//! (`请签到`, matched tolerantly), and the bits of status words: the EMV
+//! TVR and TSI, a ZVT terminal's locks.
 //!
 //! The tables are part of the knowledge base (`rules/codes/*.yaml`, see
 //! `rules/README.md`) and load with it ([`crate::kb::load`]); a vendor

@@ -1,5 +1,5 @@
-//! A decoded status word (TVR, TSI, ZVT locks) as data (`posdiag
-//! tvr|tsi|zvt-locks --format json`, a
+//! A decoded status word — an EMV TVR or TSI, a ZVT terminal's locks — as
+//! data (`posdiag tvr|tsi|zvt-locks --format json`, a
 //! versioned contract) and as a table: every set bit, its meaning, what to
 //! check, the node to walk from, and the table the meaning came from.
 
@@ -43,7 +43,7 @@ pub struct BitOut {
     pub table: Option<TableOut>,
     /// Where the meaning comes from, when the bit names a source of its
     /// own (a terminal maker's manual rather than the table's standard).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
 }
 
@@ -175,7 +175,9 @@ pub fn render_emv(r: &EmvReport, lang: Lang) -> String {
         }
     }
     for (source, bits) in sources {
-        let _ = writeln!(out, "{} {}: {source}", lang.t("emv-source-of"), bits.join(", "));
+        let bits = bits.join(", ");
+        let _ =
+            writeln!(out, "{} {source}", lang.t_args("emv-source-of", &[("bits", bits.into())]));
     }
     if let Some(node) = r.bits.iter().find_map(|b| b.node.as_deref()) {
         let _ =

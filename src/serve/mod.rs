@@ -53,8 +53,8 @@ pub struct Config {
     pub ttl: u64,
     /// The language when a request names none.
     pub lang: Lang,
-    /// How long a client may take to send a request and a request may
-    /// take to be answered; a connection idle that long is closed.
+    /// How long a client may take to send a request, head and body; a
+    /// connection idle that long is closed.
     pub timeout: Duration,
 }
 
@@ -116,7 +116,8 @@ pub fn run(rules: KnowledgeBase, config: &Config) -> Result<Exit, StartError> {
             );
         }
         tokio::spawn(purge(app.clone()));
-        connections::serve(listener, router(app, config.timeout), config.timeout, stopped()).await;
+        connections::serve(listener, router(app, config.timeout), config.timeout, lang, stopped())
+            .await;
         Ok::<(), StartError>(())
     })?;
     Ok(Exit::Ok)

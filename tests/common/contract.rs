@@ -264,7 +264,7 @@ pub struct Overridden {
     pub meaning: String,
 }
 
-/// `posdiag tvr|tsi --format json`.
+/// `posdiag tvr|tsi|zvt-locks --format json`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Emv {
