@@ -74,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Ok(lookup) = book.lookup(typed) {
                     let _ = format!("{lookup:?}");
                 }
-                let _ = posdiag::codes::start_for_response_code(rules, typed);
+                let _ = rules.start_for_response_code(typed);
             }
             let typed = String::from_utf8_lossy(&body[body.len().saturating_sub(12)..]);
             let _ = book.lookup(&typed);
