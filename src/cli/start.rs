@@ -1,7 +1,8 @@
 //! Where a walk starts from what the probe read, when the user chose no
-//! start (the caller asks only then): the node of the last transaction's response code, of a ZVT
-//! terminal's status code or failed Diagnosis, or of a ZVT lock bit the
-//! code tables lead somewhere — said on stderr with the bytes behind it.
+//! start (the caller asks only then): the node of the last transaction's
+//! response code, of a ZVT terminal's status code or failed Diagnosis, or
+//! of a ZVT lock bit the code tables lead somewhere — the first of these
+//! that has a node, said on stderr with the bytes behind it.
 
 use crate::engine::{Answers, Fact, Facts};
 use crate::kb::KnowledgeBase;
@@ -11,9 +12,8 @@ use crate::rules::NodeId;
 /// Where a walk starts when the terminal's last transaction ended with a
 /// response code that has a node of its own, or a ZVT terminal reported a
 /// status code other than ready, a failed Diagnosis or a lock the code
-/// tables lead somewhere — unless the user already chose a start or
-/// answered the root question. Returns the node and, for a code, the code
-/// as `posdiag code` takes it.
+/// tables lead somewhere — unless the root question was answered already.
+/// Returns the node and, for a code, the code as `posdiag code` takes it.
 pub fn start_from_code(
     rules: &KnowledgeBase,
     facts: &Facts,
@@ -26,24 +26,19 @@ pub fn start_from_code(
     let zvt = |name: &str, fine: &str| {
         facts.get(name).filter(|f| f.value != fine).map(|f| (f, format!("ZVT {}", f.value)))
     };
-    let coded = match facts.get("last.response_code") {
-        Some(f) => Some((f, f.value.clone(), "probe-start-from-code")),
-        None => zvt("zvt.status", "00")
-            .map(|(f, code)| (f, code, "probe-start-from-zvt-status"))
-            .or_else(|| {
-                zvt("zvt.diagnosis", "ok")
-                    .map(|(f, code)| (f, code, "probe-start-from-zvt-diagnosis"))
-            }),
-    };
+    let codes = [
+        facts.get("last.response_code").map(|f| (f, f.value.clone(), "probe-start-from-code")),
+        zvt("zvt.status", "00").map(|(f, code)| (f, code, "probe-start-from-zvt-status")),
+        zvt("zvt.diagnosis", "ok").map(|(f, code)| (f, code, "probe-start-from-zvt-diagnosis")),
+    ];
+    let coded = codes.into_iter().flatten().find_map(|(fact, code, said)| {
+        let node = rules.start_for_response_code(&code)?;
+        let args =
+            [("code", fact.value.as_str().into()), ("node", rules.node(node).id.as_str().into())];
+        Some((fact, node, Some(code), lang.t_args(said, &args)))
+    });
     let (fact, node, code, text) = match coded {
-        Some((fact, code, said)) => {
-            let node = rules.start_for_response_code(&code)?;
-            let args = [
-                ("code", fact.value.as_str().into()),
-                ("node", rules.node(node).id.as_str().into()),
-            ];
-            (fact, node, Some(code), lang.t_args(said, &args))
-        }
+        Some(found) => found,
         None => {
             let (fact, bit) = lock_with_a_node(rules, facts)?;
             let node = bit.node?;
