@@ -74,3 +74,39 @@ fn lock_with_a_node<'a>(
         .find_map(|set| set.known.filter(|b| b.node.is_some()))?;
     Some((fact, bit))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Fact;
+
+    fn start(facts: &[(&str, &str)]) -> Option<(String, Option<String>)> {
+        let loaded = crate::kb::load(
+            &crate::source::embedded_rules(),
+            &crate::source::embedded_codes(),
+            &[],
+        );
+        let rules = loaded.kb.expect("the embedded rules load");
+        let mut given = Facts::new();
+        for (name, value) in facts {
+            given.insert(Fact::given(*name, *value));
+        }
+        start_from_code(&rules, &given, &Answers::default(), Lang::En)
+            .map(|(node, code)| (rules.node(node).id.clone(), code))
+    }
+
+    #[test]
+    fn the_first_reading_with_a_node_picks_the_start() {
+        // A ZVT status with a node wins over a lock.
+        let got = start(&[("zvt.status", "CC"), ("zvt.locks", "0200")]);
+        assert_eq!(got, Some(("printer.start".into(), Some("ZVT CC".into()))));
+        // An approval leads nowhere, so the lock behind it picks the start.
+        let got = start(&[("last.response_code", "00"), ("zvt.locks", "0200")]);
+        assert_eq!(got, Some(("keys.sign_on_attempt".into(), None)));
+        // A lock no table names, a ready status and a passed Diagnosis:
+        // the walk starts as usual.
+        assert_eq!(start(&[("zvt.status", "00"), ("zvt.diagnosis", "ok")]), None);
+        assert_eq!(start(&[("zvt.locks", "0001")]), None);
+        assert_eq!(start(&[("zvt.locks", "not hex")]), None);
+    }
+}
