@@ -27,7 +27,6 @@ const BACK_OFF: Duration = Duration::from_millis(500);
 /// Connections served at once; each holds a file descriptor and a task.
 pub const MAX_CONNECTIONS: usize = 256;
 
-/// Serve `router` on `listener` until `stop` completes.
 /// Serve `router` on `listener` until `stop` completes; `lang` words the
 /// warning when the system refuses connections.
 pub async fn serve(
