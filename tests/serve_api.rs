@@ -351,6 +351,39 @@ fn confirmed_faults_teach_the_priors_of_new_sessions() {
     assert!(after > 1.5 * before, "the confirmed branch gains: {before} → {after}");
 }
 
+/// A session keeps the priors it started with: faults confirmed meanwhile
+/// in other sessions change how a new walk orders its checks, not the open
+/// one's — also after a restart — so what the merchant was shown stays
+/// what the next move acts on.
+#[test]
+fn a_session_keeps_its_priors_while_others_confirm_faults() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    // Priors are normalised when learned: compare two branches' ratio.
+    let ratio = |s: &Session| {
+        let order = &s.diagnosis.pending.as_ref().unwrap().order;
+        let prior = |v: &str| order.iter().find(|r| r.value == v).and_then(|r| r.prior).unwrap();
+        prior("printer") / prior("no_power")
+    };
+    let open = server.start_session(json!({}));
+    let before = ratio(&open);
+    for _ in 0..5 {
+        let answers = json!({"triage.start": "printer", "printer.start": "no_paper"});
+        let s = server.start_session(json!({ "answers": answers }));
+        let r = server.api(&format!("/sessions/{}/fixed", s.id), json!({}));
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    server.start_session(json!({}));
+    let learned = ratio(&server.start_session(json!({})));
+    assert!(learned > 1.5 * before, "a new walk learns: {before} → {learned}");
+    assert_eq!(ratio(&server.read(&open.id)), before, "the open walk keeps its priors");
+    drop(server);
+    let server = Server::start(dir.path(), &[]);
+    assert_eq!(ratio(&server.read(&open.id)), before, "also after a restart");
+    assert_eq!(ratio(&server.start_session(json!({}))), learned);
+}
+
 #[test]
 fn with_every_remedy_rejected_the_hand_off_sheet_remains() {
     let dir = tempfile::tempdir().unwrap();

@@ -125,9 +125,10 @@ pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut
     }
     let line =
         Line { id: None, answers: request.answers.clone(), facts: request.facts.clone(), start };
+    let learned = app.current();
     let batch = Batch {
         rules,
-        ordering: app.ordering(Facts::new()),
+        ordering: app.ordering(&learned, Facts::new()),
         answers: Default::default(),
         facts: Facts::new(),
         start: rules.root(),
@@ -136,7 +137,7 @@ pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut
     };
     let (mut walk, _, facts) = batch.walk(&line)?;
     if !request.facts.is_empty() {
-        walk.set_ordering(app.ordering(facts.clone()));
+        walk.set_ordering(app.ordering(&learned, facts.clone()));
     }
     let facts: Vec<_> = facts.iter().cloned().collect();
     let at = now();
@@ -148,6 +149,7 @@ pub fn start(app: &App, request: &StartRequest, lang: Lang) -> Result<SessionOut
         updated: at,
         expires: at.saturating_add(app.ttl),
         finished: false,
+        priors_upto: Some(learned.upto),
     };
     app.store.insert(&row)?;
     out(app, &row, &walk, lang)
@@ -243,7 +245,7 @@ fn make(walk: &mut Walk<'_>, step: &Move, lang: Lang) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The stored steps as a walk under today's priors and the session's facts.
+/// The stored steps as a walk under the session's own priors and facts.
 fn replay<'r>(app: &'r App, row: &Row) -> Result<Walk<'r>, ApiError> {
     let mut walk = row.saved.to_walk(&app.rules, Path::new(&row.id)).map_err(|e| {
         ApiError::new(
@@ -256,7 +258,8 @@ fn replay<'r>(app: &'r App, row: &Row) -> Result<Walk<'r>, ApiError> {
     for f in &row.saved.facts {
         facts.insert(f.clone());
     }
-    walk.set_ordering(app.ordering(facts));
+    let learned = app.learned_upto(row.priors_upto)?;
+    walk.set_ordering(app.ordering(&learned, facts));
     Ok(walk)
 }
 

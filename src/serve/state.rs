@@ -2,7 +2,9 @@
 //! store, how long a session lives, and the priors learned from the
 //! outcomes confirmed so far (relearned when a session starts after a
 //! confirmation, at most once a second, so a busy server does not relearn
-//! on every confirmed fault).
+//! on every confirmed fault). A session keeps the priors it started with:
+//! those of earlier sessions are learned again from the outcomes up to
+//! theirs, and the last few kept.
 
 use std::sync::atomic::{AtomicBool, Ordering as Atomic};
 use std::sync::{Arc, Mutex, RwLock};
@@ -13,6 +15,16 @@ use crate::engine::{Facts, Ordering, Priors};
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
 
+/// Priors and the last outcome (row id) they were learned from.
+#[derive(Debug)]
+pub struct Learned {
+    pub upto: i64,
+    pub priors: Priors,
+}
+
+/// Earlier priors kept, for sessions that started before a relearning.
+const KEEP_EARLIER: usize = 8;
+
 pub struct App {
     pub rules: KnowledgeBase,
     pub store: Store,
@@ -20,7 +32,9 @@ pub struct App {
     pub ttl: u64,
     /// The language when a request names none (`--lang`, else the locale).
     pub lang: Lang,
-    priors: RwLock<Arc<Priors>>,
+    priors: RwLock<Arc<Learned>>,
+    /// Priors of earlier sessions, most recently used last.
+    earlier: Mutex<Vec<Arc<Learned>>>,
     /// An outcome was confirmed since the priors were learned.
     stale: AtomicBool,
     learned_at: Mutex<Instant>,
@@ -46,11 +60,14 @@ impl App {
             store,
             ttl,
             lang,
-            priors: RwLock::new(Arc::new(Priors::authored())),
+            priors: RwLock::new(Arc::new(Learned { upto: 0, priors: Priors::authored() })),
+            earlier: Mutex::new(Vec::new()),
             stale: AtomicBool::new(false),
             learned_at: Mutex::new(Instant::now()),
         };
         app.relearn()?;
+        // Nothing was learned before: no session has the placeholder.
+        app.earlier.lock().unwrap_or_else(|e| e.into_inner()).clear();
         Ok(app)
     }
 
@@ -74,15 +91,56 @@ impl App {
 
     /// Learn the priors again from every confirmed outcome.
     pub fn relearn(&self) -> Result<(), StoreError> {
-        let history = self.store.history()?;
-        let priors = crate::history::priors(&self.rules, &history);
-        *self.priors.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(priors);
+        let learned = Arc::new(self.learn(None)?);
+        let old = std::mem::replace(
+            &mut *self.priors.write().unwrap_or_else(|e| e.into_inner()),
+            learned,
+        );
+        self.keep(old);
         Ok(())
     }
 
-    /// How a walk with these facts orders its branches.
-    pub fn ordering(&self, facts: Facts) -> Ordering {
-        let priors = self.priors.read().unwrap_or_else(|e| e.into_inner()).clone();
-        Ordering { priors: (*priors).clone(), facts, ..Ordering::default() }
+    fn learn(&self, upto: Option<i64>) -> Result<Learned, StoreError> {
+        let (history, last) = self.store.history_upto(upto)?;
+        Ok(Learned {
+            upto: upto.unwrap_or(last),
+            priors: crate::history::priors(&self.rules, &history),
+        })
+    }
+
+    fn keep(&self, learned: Arc<Learned>) {
+        let mut earlier = self.earlier.lock().unwrap_or_else(|e| e.into_inner());
+        earlier.retain(|l| l.upto != learned.upto);
+        earlier.push(learned);
+        let over = earlier.len().saturating_sub(KEEP_EARLIER);
+        earlier.drain(..over);
+    }
+
+    /// The priors new sessions start with.
+    pub fn current(&self) -> Arc<Learned> {
+        self.priors.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The priors a session started with: learned from the outcomes up to
+    /// `upto` (the current ones for `None`, a session stored before
+    /// sessions kept theirs).
+    pub fn learned_upto(&self, upto: Option<i64>) -> Result<Arc<Learned>, StoreError> {
+        let current = self.current();
+        let Some(upto) = upto.filter(|&u| u != current.upto) else { return Ok(current) };
+        let kept = self.earlier.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = kept.iter().find(|l| l.upto == upto).cloned() {
+            drop(kept);
+            self.keep(found.clone());
+            return Ok(found);
+        }
+        drop(kept);
+        let learned = Arc::new(self.learn(Some(upto))?);
+        self.keep(learned.clone());
+        Ok(learned)
+    }
+
+    /// How a walk with these priors and facts orders its branches.
+    pub fn ordering(&self, learned: &Learned, facts: Facts) -> Ordering {
+        Ordering { priors: learned.priors.clone(), facts, ..Ordering::default() }
     }
 }

@@ -4,10 +4,13 @@
 //! One row per session: its id, the walk as `session.rs` saves it (by node
 //! id and answer value, JSON, card numbers masked), the session format
 //! version, the code it started from, when it was created, last changed and
-//! when it expires, and whether the merchant confirmed the fix. Confirmed
-//! faults go into `outcomes`, from which the priors of new sessions are
-//! learned ([`crate::history::learn`]), as the local history does for the
-//! command line.
+//! when it expires, whether the merchant confirmed the fix, and which
+//! confirmed faults its priors were learned from. Confirmed faults go into
+//! `outcomes`, from which the priors of new sessions are learned
+//! ([`crate::history::learn`]), as the local history does for the command
+//! line; a session keeps the priors it started with (`priors_upto`, the
+//! last outcome they were learned from), so its walk does not change under
+//! the merchant while others confirm faults.
 //!
 //! Every change runs in one `BEGIN IMMEDIATE` transaction (read, change,
 //! write), so concurrent answers to one session are serialised, here and
@@ -23,8 +26,10 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::history::{Entry, History};
 use crate::session::{SESSION_VERSION, SavedSession};
 
-/// Bumped on an incompatible change of the tables.
-pub const SCHEMA_VERSION: i64 = 1;
+/// Bumped on a change of the tables (2: `sessions.priors_upto`; a file of
+/// schema 1 gains the column when opened, its sessions learning from
+/// every outcome as before).
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS sessions (
@@ -35,7 +40,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     created  INTEGER NOT NULL,
     updated  INTEGER NOT NULL,
     expires  INTEGER NOT NULL,
-    finished INTEGER NOT NULL DEFAULT 0
+    finished INTEGER NOT NULL DEFAULT 0,
+    priors_upto INTEGER
 );
 CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires);
 CREATE TABLE IF NOT EXISTS outcomes (
@@ -60,6 +66,9 @@ pub struct Row {
     pub expires: u64,
     /// The merchant said the remedy fixed it.
     pub finished: bool,
+    /// The last outcome (its row id) the session's priors were learned
+    /// from; `None` for a session stored before sessions kept theirs.
+    pub priors_upto: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +117,10 @@ impl Store {
             return Err(StoreError::Schema { path: path.to_path_buf(), found });
         }
         conn.execute_batch(SCHEMA).map_err(open_err)?;
+        if found == 1 {
+            conn.execute_batch("ALTER TABLE sessions ADD COLUMN priors_upto INTEGER")
+                .map_err(open_err)?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_err)?;
         Ok(Store { conn: Mutex::new(conn), path: path.to_path_buf() })
     }
@@ -127,8 +140,9 @@ impl Store {
         let conn = self.lock();
         conn.execute("DELETE FROM sessions WHERE expires <= ?1", params![now() as i64])?;
         conn.execute(
-            "INSERT INTO sessions (id, version, walk, code, created, updated, expires, finished)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO sessions
+             (id, version, walk, code, created, updated, expires, finished, priors_upto)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 row.id,
                 SESSION_VERSION,
@@ -137,7 +151,8 @@ impl Store {
                 row.created as i64,
                 row.updated as i64,
                 row.expires as i64,
-                row.finished
+                row.finished,
+                row.priors_upto
             ],
         )?;
         Ok(())
@@ -186,19 +201,38 @@ impl Store {
 
     /// Every confirmed fault, as the history the priors are learned from.
     pub fn history(&self) -> Result<History, StoreError> {
+        Ok(self.history_upto(None)?.0)
+    }
+
+    /// The confirmed faults up to the outcome `upto` (every one for
+    /// `None`), and the last outcome among them (0 for none).
+    pub fn history_upto(&self, upto: Option<i64>) -> Result<(History, i64), StoreError> {
         let conn = self.lock();
-        let mut stmt = conn.prepare("SELECT time, key, node, tree FROM outcomes ORDER BY time")?;
+        let mut stmt = conn.prepare(
+            "SELECT rowid, time, key, node, tree FROM outcomes
+             WHERE ?1 IS NULL OR rowid <= ?1 ORDER BY time, rowid",
+        )?;
+        let mut last = 0;
         let entries = stmt
-            .query_map([], |r| {
-                Ok(Entry {
-                    time: r.get::<_, i64>(0)?.max(0) as u64,
-                    key: r.get(1)?,
-                    node: r.get(2)?,
-                    tree: r.get(3)?,
-                })
+            .query_map(params![upto], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Entry {
+                        time: r.get::<_, i64>(1)?.max(0) as u64,
+                        key: r.get(2)?,
+                        node: r.get(3)?,
+                        tree: r.get(4)?,
+                    },
+                ))
             })?
+            .map(|r| {
+                r.map(|(rowid, entry)| {
+                    last = last.max(rowid);
+                    entry
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(History { entries, skipped: 0 })
+        Ok((History { entries, skipped: 0 }, last))
     }
 
     /// Remove every session expired at `at`; returns how many.
@@ -229,7 +263,7 @@ fn insert_outcome(conn: &Connection, session: &str, entry: &Entry) -> Result<(),
 fn read(conn: &Connection, id: &str, at: u64) -> Result<Option<Row>, StoreError> {
     let row = conn
         .query_row(
-            "SELECT version, walk, code, created, updated, expires, finished
+            "SELECT version, walk, code, created, updated, expires, finished, priors_upto
              FROM sessions WHERE id = ?1 AND expires > ?2",
             params![id, at as i64],
             |r| {
@@ -241,11 +275,12 @@ fn read(conn: &Connection, id: &str, at: u64) -> Result<Option<Row>, StoreError>
                     r.get::<_, i64>(4)?,
                     r.get::<_, i64>(5)?,
                     r.get::<_, bool>(6)?,
+                    r.get::<_, Option<i64>>(7)?,
                 ))
             },
         )
         .optional()?;
-    let Some((version, walk, code, created, updated, expires, finished)) = row else {
+    let Some((version, walk, code, created, updated, expires, finished, priors_upto)) = row else {
         return Ok(None);
     };
     let damaged = |reason: String| StoreError::Damaged { id: id.to_string(), reason };
@@ -263,6 +298,7 @@ fn read(conn: &Connection, id: &str, at: u64) -> Result<Option<Row>, StoreError>
         updated: updated.max(0) as u64,
         expires: expires.max(0) as u64,
         finished,
+        priors_upto,
     }))
 }
 
@@ -274,69 +310,5 @@ fn masked_json(saved: &SavedSession) -> Result<String, StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::Lang;
-
-    fn row(id: &str, expires: u64) -> Row {
-        Row {
-            id: id.into(),
-            saved: SavedSession {
-                format: "posdiag-session".into(),
-                version: SESSION_VERSION,
-                lang: Lang::En,
-                start: "triage.start".into(),
-                steps: Vec::new(),
-                facts: vec![crate::engine::Fact::given("note", "4111 1111 1111 1111")],
-                saved_at: 0,
-            },
-            code: Some("51".into()),
-            created: 1,
-            updated: 1,
-            expires,
-            finished: false,
-        }
-    }
-
-    #[test]
-    fn a_session_survives_reopening_and_is_stored_masked() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/serve.sqlite");
-        let store = Store::open(&path).unwrap();
-        store.insert(&row("a", now() + 60)).unwrap();
-        drop(store);
-        let store = Store::open(&path).unwrap();
-        let got = store.get("a", now()).unwrap().unwrap();
-        assert_eq!(got.code.as_deref(), Some("51"));
-        assert_eq!(got.saved.facts[0].value, "411111******1111");
-        assert!(store.get("b", now()).unwrap().is_none());
-    }
-
-    #[test]
-    fn an_expired_session_is_gone() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        store.insert(&row("old", now() + 5)).unwrap();
-        assert!(store.get("old", now() + 10).unwrap().is_none());
-        assert_eq!(store.purge(now() + 10).unwrap(), 1);
-    }
-
-    #[test]
-    fn outcomes_are_the_history_and_counted_once_per_session() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        let entry = Entry { time: 5, key: "k".into(), node: "n".into(), tree: "t".into() };
-        for id in ["a", "a", "b"] {
-            let confirmed = Some(entry.clone());
-            let done: Result<(), StoreError> =
-                store.update(id, |_| Ok(Change { row: None, confirmed, out: () }));
-            done.unwrap();
-        }
-        assert_eq!(store.history().unwrap().entries.len(), 2);
-        // A change that fails writes nothing.
-        let failed: Result<(), StoreError> = store
-            .update("c", |_| Err(StoreError::Damaged { id: "c".into(), reason: "test".into() }));
-        assert!(failed.is_err());
-        assert_eq!(store.history().unwrap().entries.len(), 2);
-    }
-}
+#[path = "store_tests.rs"]
+mod tests;
