@@ -326,28 +326,36 @@ fn forms_need_the_csrf_token_and_pages_carry_the_policy() {
     assert!(!escaped.body.contains("<script>"), "{}", escaped.body);
 }
 
-#[test]
-fn confirmed_faults_teach_the_priors_of_new_sessions() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path(), &[]);
-    // Priors are normalised when learned: compare two branches' ratio.
-    let ratio = |s: &Session| {
-        let order = &s.diagnosis.pending.as_ref().unwrap().order;
-        let prior = |v: &str| order.iter().find(|r| r.value == v).and_then(|r| r.prior).unwrap();
-        prior("printer") / prior("no_power")
-    };
-    let before = ratio(&server.start_session(json!({})));
-    for _ in 0..5 {
+/// How much likelier the printer is than the power at the triage, by the
+/// priors a session shows (priors are normalised when learned, so compare
+/// two branches).
+fn printer_ratio(s: &Session) -> f64 {
+    let order = &s.diagnosis.pending.as_ref().unwrap().order;
+    let prior = |v: &str| order.iter().find(|r| r.value == v).and_then(|r| r.prior).unwrap();
+    prior("printer") / prior("no_power")
+}
+
+/// `times` walks to "out of paper", each confirmed fixed.
+fn confirm_out_of_paper(server: &Server, times: usize) {
+    for _ in 0..times {
         let answers = json!({"triage.start": "printer", "printer.start": "no_paper"});
         let s = server.start_session(json!({ "answers": answers }));
         assert_eq!(s.diagnosis.conclusion.as_ref().unwrap().key, "PRINTER_OUT_OF_PAPER");
         let r = server.api(&format!("/sessions/{}/fixed", s.id), json!({}));
         assert_eq!(r.status, 200, "{}", r.body);
     }
+}
+
+#[test]
+fn confirmed_faults_teach_the_priors_of_new_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let before = printer_ratio(&server.start_session(json!({})));
+    confirm_out_of_paper(&server, 5);
     // Learned again at most once a second, when a session starts.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     server.start_session(json!({}));
-    let after = ratio(&server.start_session(json!({})));
+    let after = printer_ratio(&server.start_session(json!({})));
     assert!(after > 1.5 * before, "the confirmed branch gains: {before} → {after}");
 }
 
@@ -359,29 +367,18 @@ fn confirmed_faults_teach_the_priors_of_new_sessions() {
 fn a_session_keeps_its_priors_while_others_confirm_faults() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path(), &[]);
-    // Priors are normalised when learned: compare two branches' ratio.
-    let ratio = |s: &Session| {
-        let order = &s.diagnosis.pending.as_ref().unwrap().order;
-        let prior = |v: &str| order.iter().find(|r| r.value == v).and_then(|r| r.prior).unwrap();
-        prior("printer") / prior("no_power")
-    };
     let open = server.start_session(json!({}));
-    let before = ratio(&open);
-    for _ in 0..5 {
-        let answers = json!({"triage.start": "printer", "printer.start": "no_paper"});
-        let s = server.start_session(json!({ "answers": answers }));
-        let r = server.api(&format!("/sessions/{}/fixed", s.id), json!({}));
-        assert_eq!(r.status, 200, "{}", r.body);
-    }
+    let before = printer_ratio(&open);
+    confirm_out_of_paper(&server, 5);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     server.start_session(json!({}));
-    let learned = ratio(&server.start_session(json!({})));
+    let learned = printer_ratio(&server.start_session(json!({})));
     assert!(learned > 1.5 * before, "a new walk learns: {before} → {learned}");
-    assert_eq!(ratio(&server.read(&open.id)), before, "the open walk keeps its priors");
+    assert_eq!(printer_ratio(&server.read(&open.id)), before, "the open walk keeps its priors");
     drop(server);
     let server = Server::start(dir.path(), &[]);
-    assert_eq!(ratio(&server.read(&open.id)), before, "also after a restart");
-    assert_eq!(ratio(&server.start_session(json!({}))), learned);
+    assert_eq!(printer_ratio(&server.read(&open.id)), before, "also after a restart");
+    assert_eq!(printer_ratio(&server.start_session(json!({}))), learned);
 }
 
 #[test]
