@@ -117,15 +117,6 @@ fn body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, A
     })
 }
 
-/// Run blocking work (SQLite, the walk) off the async threads.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
-        Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", format!("{e}")))
-    })
-}
-
 /// A value as a JSON response, card numbers masked.
 pub fn json(status: StatusCode, value: &impl serde::Serialize) -> Response {
     let text = serde_json::to_string(value).unwrap_or_default();
@@ -145,7 +136,7 @@ async fn start(
 ) -> Result<Response, ApiError> {
     let request: StartRequest = body(raw)?;
     let lang = lang(&app, &query, &headers);
-    let session = blocking(move || sessions::start(&app, &request, lang)).await?;
+    let session = sessions::blocking(move || sessions::start(&app, &request, lang)).await?;
     let mut response = json(StatusCode::CREATED, &session);
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/sessions/{}", session.id)) {
         response.headers_mut().insert(header::LOCATION, v);
@@ -160,7 +151,7 @@ async fn read(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&app, &query, &headers);
-    let session = blocking(move || sessions::read(&app, &id, lang)).await?;
+    let session = sessions::blocking(move || sessions::read(&app, &id, lang)).await?;
     Ok(json(StatusCode::OK, &session))
 }
 
@@ -172,7 +163,7 @@ async fn apply(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&app, &query, &headers);
-    let session = blocking(move || sessions::apply(&app, &id, &step, lang)).await?;
+    let session = sessions::blocking(move || sessions::apply(&app, &id, &step, lang)).await?;
     Ok(json(StatusCode::OK, &session))
 }
 

@@ -49,8 +49,7 @@ async fn handoff_text(
 ) -> Response {
     let lang = super::language::pick(q.lang.as_deref(), &headers, app.lang);
     let shared = app.clone();
-    let read = tokio::task::spawn_blocking(move || sessions::read(&shared, &id, lang)).await;
-    match flatten(read) {
+    match sessions::blocking(move || sessions::read(&shared, &id, lang)).await {
         Ok(s) => match &s.diagnosis.handoff {
             Some(h) => {
                 let text = crate::report::render_handoff(h, lang);
@@ -214,18 +213,10 @@ async fn start(
         ..StartRequest::default()
     };
     let shared = app.clone();
-    let started =
-        tokio::task::spawn_blocking(move || sessions::start(&shared, &request, lang)).await;
-    match flatten(started) {
+    match sessions::blocking(move || sessions::start(&shared, &request, lang)).await {
         Ok(s) => Redirect::to(&format!("/s/{}", s.id)).into_response(),
         Err(e) => error_page(&app, &headers, &e),
     }
-}
-
-fn flatten<T>(r: Result<Result<T, ApiError>, tokio::task::JoinError>) -> Result<T, ApiError> {
-    r.unwrap_or_else(|e| {
-        Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", format!("{e}")))
-    })
 }
 
 async fn session(
@@ -237,8 +228,7 @@ async fn session(
     let lang = super::language::pick(q.lang.as_deref(), &headers, app.lang);
     let shared = app.clone();
     let key = id.clone();
-    let read = tokio::task::spawn_blocking(move || sessions::read(&shared, &key, lang)).await;
-    match flatten(read) {
+    match sessions::blocking(move || sessions::read(&shared, &key, lang)).await {
         Ok(s) => {
             let here = format!("/s/{}", s.id);
             render(&app, &headers, q.lang.as_deref(), &here, StatusCode::OK, |f| f.session(&s))
@@ -270,8 +260,7 @@ async fn make(
     let lang = page_lang(&app, &headers);
     let step = step(form);
     let (shared, key) = (app.clone(), id.clone());
-    let moved = tokio::task::spawn_blocking(move || sessions::apply(&shared, &key, &step, lang));
-    match flatten(moved.await) {
+    match sessions::blocking(move || sessions::apply(&shared, &key, &step, lang)).await {
         Ok(_) => Redirect::to(&format!("/s/{id}")).into_response(),
         Err(e) if e.status == StatusCode::CONFLICT && e.kind == "walk" => {
             Redirect::to(&format!("/s/{id}")).into_response()

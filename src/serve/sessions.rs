@@ -104,6 +104,16 @@ pub fn new_id() -> Result<String, ApiError> {
     Ok(bytes.iter().flat_map(|b| [letter(b >> 4), letter(*b)]).collect())
 }
 
+/// Run blocking work (SQLite, the walk) off the async threads; the page
+/// and the API run every move through it.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
+        Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", format!("{e}")))
+    })
+}
+
 /// Whether `id` has the shape of a session id (so nothing else reaches
 /// the database or a page).
 pub fn is_id(id: &str) -> bool {
