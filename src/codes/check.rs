@@ -10,6 +10,7 @@ use std::hash::Hash;
 use crate::source::Spanned;
 
 use super::ParsedTable;
+use super::emv::Word;
 use super::error::MAX_CODE_CHARS;
 use super::key::compact;
 use super::model::BitDef;
@@ -88,10 +89,8 @@ impl Checker<'_> {
                 )),
             }
             if f.codes.is_empty()
-                && f.tvr.is_empty()
-                && f.tsi.is_empty()
-                && f.zvt_locks.is_empty()
                 && f.messages.is_empty()
+                && Word::ALL.iter().all(|w| w.in_file(f).is_empty())
             {
                 self.push(Problem::new(
                     ProblemKind::MissingField,
@@ -191,11 +190,9 @@ impl Checker<'_> {
                 };
                 self.fields(file, &what, &at, &fields, CODE_CATEGORIES);
             }
-            for (kind, len, list) in
-                [("tvr", 5u8, &f.tvr), ("tsi", 2u8, &f.tsi), ("zvt_locks", 2u8, &f.zvt_locks)]
-            {
-                for b in list {
-                    self.bit(file, kind, len, b, &mut bits, ti, t.overlay, tables);
+            for word in Word::ALL {
+                for b in word.in_file(f) {
+                    self.bit(file, word, b, &mut bits, ti, t.overlay, tables);
                 }
             }
         }
@@ -206,8 +203,7 @@ impl Checker<'_> {
     fn bit(
         &mut self,
         file: &str,
-        kind: &'static str,
-        len: u8,
+        word: Word,
         b: &Spanned<BitDef>,
         seen: &mut HashMap<(&'static str, u8, u8), First>,
         ti: usize,
@@ -216,8 +212,8 @@ impl Checker<'_> {
     ) {
         let d = &b.value;
         let (byte, bit) = (d.byte.value, d.bit.value);
-        let name = if kind == "zvt_locks" { "ZVT lock".into() } else { kind.to_uppercase() };
-        let what = format!("{name} bit B{byte}b{bit}");
+        let (kind, len) = (word.bit_label(), u8::try_from(word.bytes()).unwrap_or(u8::MAX));
+        let what = format!("{kind} bit B{byte}b{bit}");
         let at = place(file, &d.byte);
         if !(1..=len).contains(&byte) {
             self.push(Problem::new(

@@ -11,9 +11,11 @@
 //! set, and ZVT locks `4000` set `B1b7`.
 
 use super::book::{Bit, CodeBook};
+use super::model::{BitDef, CodeFile};
+use crate::source::Spanned;
 
 /// Which status word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Word {
     Tvr,
@@ -23,6 +25,28 @@ pub enum Word {
 }
 
 impl Word {
+    /// Every status word, in the order the tables list them.
+    pub const ALL: [Word; 3] = [Word::Tvr, Word::Tsi, Word::ZvtLocks];
+
+    /// The bits a code table file lists for this word (`tvr:`, `tsi:`,
+    /// `zvt_locks:`).
+    pub fn in_file(self, f: &CodeFile) -> &[Spanned<BitDef>] {
+        match self {
+            Word::Tvr => &f.tvr,
+            Word::Tsi => &f.tsi,
+            Word::ZvtLocks => &f.zvt_locks,
+        }
+    }
+
+    /// How the checker names one of its bits: `TVR` bit B3b5, `ZVT lock`
+    /// bit B1b7.
+    pub fn bit_label(self) -> &'static str {
+        match self {
+            Word::ZvtLocks => "ZVT lock",
+            word => word.name(),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Word::Tvr => "TVR",

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::book::{BARE, Bit, CodeBook, Entry, Table};
+use super::emv::Word;
 use super::key::{compact, strip_zeros};
 use super::model::{BitDef, CodeFile};
 use super::namespace;
@@ -59,7 +60,7 @@ pub fn summary(t: &ParsedTable) -> TableSummary {
         file: t.name.clone(),
         overlay: t.overlay,
         codes: t.file.codes.len() + t.file.messages.len(),
-        bits: t.file.tvr.len() + t.file.tsi.len() + t.file.zvt_locks.len(),
+        bits: Word::ALL.iter().map(|w| w.in_file(&t.file).len()).sum(),
     }
 }
 
@@ -71,7 +72,9 @@ pub fn targets(t: &ParsedTable) -> Vec<String> {
         .filter_map(|c| c.value.node.as_ref())
         .chain(f.messages.iter().filter_map(|m| m.value.node.as_ref()))
         .chain(f.unknown.as_ref())
-        .chain(f.tvr.iter().chain(&f.tsi).chain(&f.zvt_locks).filter_map(|b| b.value.node.as_ref()))
+        .chain(
+            Word::ALL.into_iter().flat_map(|w| w.in_file(f)).filter_map(|b| b.value.node.as_ref()),
+        )
         .map(|s| s.value.clone())
         .collect()
 }
@@ -82,9 +85,8 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
         parsed.iter().map(|t| t.file.prefix.iter().map(|p| p.value.clone()).collect()).collect();
     let ns = namespace::assign(&prefixes);
     let mut book = CodeBook { prefixes: ns.prefixes.clone(), ..CodeBook::default() };
-    let mut tvr: HashMap<(u8, u8), Bit> = HashMap::new();
-    let mut tsi: HashMap<(u8, u8), Bit> = HashMap::new();
-    let mut zvt_locks: HashMap<(u8, u8), Bit> = HashMap::new();
+    // A later table's bit replaces an earlier one's (an overlay's wins).
+    let mut bits: HashMap<(Word, u8, u8), Bit> = HashMap::new();
     let mut sayings: HashMap<String, (usize, bool)> = HashMap::new();
     for (ti, t) in parsed.iter().enumerate() {
         let f = &t.file;
@@ -128,11 +130,10 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
             }
         }
         messages(&mut book, t, ti, rules, &mut sayings);
-        for (list, bits) in [(&f.tvr, &mut tvr), (&f.tsi, &mut tsi), (&f.zvt_locks, &mut zvt_locks)]
-        {
-            for b in list {
+        for word in Word::ALL {
+            for b in word.in_file(f) {
                 let bit = to_bit(&b.value, ti, rules);
-                bits.insert((bit.byte, bit.bit), bit);
+                bits.insert((word, bit.byte, bit.bit), bit);
             }
         }
     }
@@ -148,14 +149,16 @@ pub fn build(parsed: &[ParsedTable], rules: &RuleSet) -> CodeBook {
     for list in book.by_stripped.values_mut() {
         list.sort_unstable();
     }
-    let ordered = |bits: HashMap<(u8, u8), Bit>| {
-        let mut v: Vec<Bit> = bits.into_values().collect();
-        v.sort_by(|a, b| a.byte.cmp(&b.byte).then(b.bit.cmp(&a.bit)));
-        v
-    };
-    book.tvr = ordered(tvr);
-    book.tsi = ordered(tsi);
-    book.zvt_locks = ordered(zvt_locks);
+    for ((word, _, _), bit) in bits {
+        match word {
+            Word::Tvr => book.tvr.push(bit),
+            Word::Tsi => book.tsi.push(bit),
+            Word::ZvtLocks => book.zvt_locks.push(bit),
+        }
+    }
+    for list in [&mut book.tvr, &mut book.tsi, &mut book.zvt_locks] {
+        list.sort_by(|a, b| a.byte.cmp(&b.byte).then(b.bit.cmp(&a.bit)));
+    }
     debug_assert!(book.prefixes.iter().all(|(_, n)| *n != BARE));
     book
 }
