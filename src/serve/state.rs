@@ -127,13 +127,15 @@ impl App {
     pub fn learned_upto(&self, upto: Option<i64>) -> Result<Arc<Learned>, StoreError> {
         let current = self.current();
         let Some(upto) = upto.filter(|&u| u != current.upto) else { return Ok(current) };
-        let kept = self.earlier.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = kept.iter().find(|l| l.upto == upto).cloned() {
-            drop(kept);
-            self.keep(found.clone());
-            return Ok(found);
+        {
+            let mut kept = self.earlier.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(at) = kept.iter().position(|l| l.upto == upto) {
+                // The most recently used goes last, so it is dropped last.
+                let found = kept.remove(at);
+                kept.push(found.clone());
+                return Ok(found);
+            }
         }
-        drop(kept);
         let learned = Arc::new(self.learn(Some(upto))?);
         self.keep(learned.clone());
         Ok(learned)
